@@ -1,0 +1,152 @@
+package org.grassroots.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.grassroots.audit.AuditEntry;
+import org.grassroots.audit.AuditQuery;
+import org.grassroots.shared.DataScope;
+import org.grassroots.shared.SqlCondition;
+import org.grassroots.shared.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The audit tables: appends under the chain head's row lock, scoped reads, and a streaming walk. */
+@Repository
+public class AuditRepository {
+
+	static final String CHAIN = "main";
+
+	private static final String SELECT = """
+			select id, seq, occurred_at, actor_id, actor_name, kind, subject_type, subject_id, unit_path,
+			       before_state, after_state, prev_hash, hash
+			from audit_record
+			""";
+
+	private final JdbcClient jdbc;
+
+	AuditRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The last sequence number and hash, locked until the transaction ends so appends line up. */
+	Head lockHead() {
+		return jdbc.sql("select seq, hash from audit_chain_head where chain = :chain for update")
+			.param("chain", CHAIN)
+			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2)))
+			.single();
+	}
+
+	Head head() {
+		return jdbc.sql("select seq, hash from audit_chain_head where chain = :chain")
+			.param("chain", CHAIN)
+			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2)))
+			.single();
+	}
+
+	void append(AuditEntry entry, String prevHash, String hash) {
+		jdbc.sql("""
+				insert into audit_record (chain, seq, occurred_at, actor_id, actor_name, kind, subject_type, subject_id,
+				                          unit_path, before_state, after_state, prev_hash, hash)
+				values (:chain, :seq, :at, :actorId, :actorName, :kind, :subjectType, :subjectId, :unitPath, :before,
+				        :after, :prev, :hash)
+				""")
+			.param("chain", CHAIN)
+			.param("seq", entry.seq())
+			.param("at", Times.utc(entry.occurredAt()))
+			.param("actorId", entry.actorId())
+			.param("actorName", entry.actorName())
+			.param("kind", entry.kind())
+			.param("subjectType", entry.subjectType())
+			.param("subjectId", entry.subjectId())
+			.param("unitPath", entry.unitPath())
+			.param("before", entry.before())
+			.param("after", entry.after())
+			.param("prev", prevHash)
+			.param("hash", hash)
+			.update();
+		jdbc.sql("update audit_chain_head set seq = :seq, hash = :hash where chain = :chain")
+			.param("seq", entry.seq())
+			.param("hash", hash)
+			.param("chain", CHAIN)
+			.update();
+	}
+
+	/** A record with its stored chain fields. */
+	record Stored(AuditEntry entry, String prevHash, String hash) {
+
+	}
+
+	/** Walks the chain in order, a page at a time, so a long log never sits in memory at once. */
+	void walk(Consumer<Stored> visitor) {
+		long after = 0;
+		while (true) {
+			List<Stored> page = jdbc.sql(SELECT + " where chain = :chain and seq > :after order by seq fetch first 1000 rows only")
+				.param("chain", CHAIN)
+				.param("after", after)
+				.query(AuditRepository::stored)
+				.list();
+			page.forEach(visitor);
+			if (page.size() < 1000) {
+				return;
+			}
+			after = page.get(page.size() - 1).entry().seq();
+		}
+	}
+
+	List<AuditEntry> search(AuditQuery query, DataScope scope) {
+		SqlCondition inScope = scope.on("unit_path");
+		List<String> where = new ArrayList<>(List.of(inScope.sql()));
+		Map<String, Object> params = new LinkedHashMap<>(inScope.params());
+		if (query.actor() != null && !query.actor().isBlank()) {
+			where.add("actor_name = :actor");
+			params.put("actor", query.actor().trim());
+		}
+		if (query.unitCode() != null && query.unitCode().matches("[0-9A-Za-z-]{1,32}")) {
+			// paths are made of codes: a unit and everything below it carry /code/ in their path
+			where.add("unit_path like :unitPattern");
+			params.put("unitPattern", "%/" + query.unitCode() + "/%");
+		}
+		if (query.kind() != null && !query.kind().isBlank()) {
+			where.add("kind = :kind");
+			params.put("kind", query.kind().trim());
+		}
+		if (query.from() != null) {
+			where.add("occurred_at >= :from");
+			params.put("from", Times.utc(query.from()));
+		}
+		if (query.to() != null) {
+			where.add("occurred_at < :to");
+			params.put("to", Times.utc(query.to()));
+		}
+		params.put("offset", Math.max(query.page(), 0) * 50);
+		return jdbc.sql(SELECT + " where chain = '" + CHAIN + "' and " + String.join(" and ", where)
+				+ " order by seq desc offset :offset rows fetch next 50 rows only")
+			.params(params)
+			.query(AuditRepository::stored)
+			.list()
+			.stream()
+			.map(Stored::entry)
+			.toList();
+	}
+
+	private static Stored stored(ResultSet rs, int row) throws SQLException {
+		AuditEntry entry = new AuditEntry(rs.getLong("id"), rs.getLong("seq"),
+				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", Long.class),
+				rs.getString("actor_name"), rs.getString("kind"), rs.getString("subject_type"), rs.getString("subject_id"),
+				rs.getString("unit_path"), rs.getString("before_state"), rs.getString("after_state"));
+		return new Stored(entry, rs.getString("prev_hash"), rs.getString("hash"));
+	}
+
+	/** The end of the chain. */
+	record Head(long seq, String hash) {
+
+	}
+
+}

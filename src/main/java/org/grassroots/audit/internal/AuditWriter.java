@@ -1,0 +1,59 @@
+package org.grassroots.audit.internal;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import org.grassroots.audit.AuditEntry;
+import org.grassroots.shared.AuditableEvent;
+import org.grassroots.shared.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends a record for every auditable event, synchronously, inside the transaction that made
+ * the change: if the change rolls back, so does its record. Appends are serialized by the lock
+ * on the chain head, which keeps the chain a single line.
+ */
+@Component
+class AuditWriter {
+
+	private final AuditRepository records;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	AuditWriter(AuditRepository records, JsonMapper json, Clock clock) {
+		this.records = records;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(AuditableEvent event) {
+		AuditRepository.Head head = records.lockHead();
+		CurrentUser actor = CurrentUser.current();
+		AuditEntry entry = new AuditEntry(0, head.seq() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS),
+				actor == null ? null : actor.accountId(), actorName(actor, event), event.auditKind(), event.subjectType(),
+				event.subjectId(), event.unitPath(), toJson(event.before()), toJson(event.after()));
+		records.append(entry, head.hash(), AuditHash.of(entry, head.hash()));
+	}
+
+	private static String actorName(@Nullable CurrentUser actor, AuditableEvent event) {
+		if (actor != null) {
+			return actor.getUsername();
+		}
+		return event.actorName() == null ? "system" : event.actorName();
+	}
+
+	private @Nullable String toJson(@Nullable Object state) {
+		return state == null ? null : json.writeValueAsString(state);
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.grassroots.people;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.grassroots.people.internal.TokenRepository;
+import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Personal access tokens for the API: issued once, kept as a hash, listed and revoked by their owner. */
+@Service
+public class AccessTokens {
+
+	private final TokenRepository tokens;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	AccessTokens(TokenRepository tokens, ApplicationEventPublisher events, Clock clock) {
+		this.tokens = tokens;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Issues a token to a person who has just proved their password. */
+	@Transactional
+	public IssuedToken issue(CurrentUser owner, String name) {
+		if (owner.mustChangePassword()) {
+			throw DomainException.forbidden("people.error.change-password-first");
+		}
+		byte[] secret = new byte[32];
+		random.nextBytes(secret);
+		String token = "grt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String label = name.isBlank() ? "api" : name.trim();
+		long id = tokens.insert(owner.accountId(), label.length() > 100 ? label.substring(0, 100) : label, hash(token),
+				clock.instant());
+		events.publishEvent(new TokenChanged("TOKEN_ISSUED", owner.getUsername(), owner.unitPath(),
+				tokens.find(id, owner.accountId()).orElseThrow()));
+		return new IssuedToken(id, label, token);
+	}
+
+	@Transactional(readOnly = true)
+	public List<AccessToken> list(CurrentUser owner) {
+		return tokens.list(owner.accountId());
+	}
+
+	@Transactional
+	public void revoke(long id, CurrentUser owner) {
+		if (!tokens.revoke(id, owner.accountId(), clock.instant())) {
+			throw new NotFoundException("token", id);
+		}
+		events.publishEvent(new TokenChanged("TOKEN_REVOKED", owner.getUsername(), owner.unitPath(),
+				tokens.find(id, owner.accountId()).orElseThrow()));
+	}
+
+	/** The account a presented token belongs to, when it is live. */
+	@Transactional
+	public Optional<Long> accountOf(String token) {
+		String hash = hash(token);
+		Optional<Long> account = tokens.accountOf(hash);
+		account.ifPresent(found -> tokens.touch(hash, clock.instant()));
+		return account;
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.grassroots.people;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An account as pages, the API and the audit log see it: the phone number only masked.
+ */
+public record Account(long id, String username, String displayName, long unitId, String unitPath,
+		List<RoleGrant> roles, @Nullable String maskedPhone, boolean enabled, @Nullable Instant lockedUntil,
+		boolean mustChangePassword, boolean demo, int version) {
+
+	public boolean lockedAt(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+}

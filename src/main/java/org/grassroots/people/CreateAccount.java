@@ -1,0 +1,20 @@
+package org.grassroots.people;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Open an account in a unit with roles. Without a password a one-time password is generated and
+ * must be changed at the first sign-in.
+ */
+public record CreateAccount(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}") String username,
+		@NotBlank @Size(max = 100) String displayName, @NotBlank String unitCode, @NotEmpty List<RoleGrant> roles,
+		@Nullable @Pattern(regexp = "1[0-9]{10}") String phone, @Nullable @Size(min = 12, max = 128) String password) {
+
+}

@@ -1,0 +1,73 @@
+package org.grassroots.people.internal;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.grassroots.people.Account;
+import org.grassroots.people.RoleGrant;
+import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DataScope;
+import org.grassroots.shared.Role;
+import org.grassroots.units.UnitManagement;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the signed-in person with their data scope: the union over their roles. */
+@Component
+public class CurrentUserLoader implements UserDetailsService {
+
+	private final AccountRepository accounts;
+
+	private final UnitManagement units;
+
+	private final Clock clock;
+
+	CurrentUserLoader(AccountRepository accounts, UnitManagement units, Clock clock) {
+		this.accounts = accounts;
+		this.units = units;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public CurrentUser loadUserByUsername(String username) {
+		return accounts.findByUsername(username).map(this::toUser).orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> load(long accountId) {
+		return accounts.findById(accountId).map(this::toUser);
+	}
+
+	private CurrentUser toUser(AccountRepository.Row row) {
+		Account account = row.account();
+		Map<Role, List<Long>> assigned = accounts.assignedUnits(account.id());
+		DataScope scope = DataScope.NONE;
+		Set<Role> roles = new HashSet<>();
+		for (RoleGrant grant : account.roles()) {
+			roles.add(grant.role());
+			scope = scope.union(scopeOf(grant, account.unitPath(), assigned.getOrDefault(grant.role(), List.of())));
+		}
+		return new CurrentUser(account.id(), account.username(), account.displayName(), account.unitId(),
+				account.unitPath(), roles, scope, row.passwordHash(), account.enabled(), account.lockedAt(clock.instant()),
+				account.mustChangePassword());
+	}
+
+	private DataScope scopeOf(RoleGrant grant, String unitPath, List<Long> assignedUnits) {
+		return switch (grant.scope()) {
+			case ALL -> DataScope.CITY;
+			case UNIT_AND_BELOW -> new DataScope(false, Set.of(unitPath), Set.of());
+			case UNIT -> new DataScope(false, Set.of(), Set.of(unitPath));
+			case ASSIGNED -> new DataScope(false,
+					Set.copyOf(assignedUnits.stream().map(id -> units.get(id, DataScope.CITY).path()).toList()), Set.of());
+			case SELF -> DataScope.NONE;
+		};
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.grassroots.people.internal;
+
+import java.util.List;
+
+import org.grassroots.people.AccountManagement;
+import org.grassroots.people.CreateAccount;
+import org.grassroots.people.RoleGrant;
+import org.grassroots.shared.DataScope;
+import org.grassroots.shared.Role;
+import org.grassroots.shared.ScopeKind;
+import org.grassroots.units.CreateUnit;
+import org.grassroots.units.Unit;
+import org.grassroots.units.UnitKind;
+import org.grassroots.units.UnitLevel;
+import org.grassroots.units.UnitManagement;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo data below the real districts, every unit marked as demo: Nan'an's streets and towns by
+ * their real names (only 花园路街道's code 500108002 is verified; the others use codes from a
+ * 5001089xx demo range), generated communities, district departments, a few Yuzhong streets, and
+ * the demo accounts of the README.
+ */
+@Component
+class DemoData {
+
+	static final String PASSWORD = "grassroots-demo";
+
+	private static final List<String> NANAN_STREETS = List.of("花园路街道", "铜元局街道", "南坪街道", "海棠溪街道",
+			"龙门浩街道", "弹子石街道", "南山街道", "天文街道", "长生桥镇", "峡口镇", "鸡冠石镇", "迎龙镇", "广阳镇");
+
+	private static final List<String> NANAN_ENGLISH = List.of("Huayuanlu Street", "Tongyuanju Street", "Nanping Street",
+			"Haitangxi Street", "Longmenhao Street", "Danzishi Street", "Nanshan Street", "Tianwen Street",
+			"Changshengqiao Town", "Xiakou Town", "Jiguanshi Town", "Yinglong Town", "Guangyang Town");
+
+	private static final List<String> YUZHONG_STREETS = List.of("解放碑街道", "七星岗街道", "上清寺街道", "大溪沟街道");
+
+	private static final List<String> YUZHONG_ENGLISH = List.of("Jiefangbei Street", "Qixinggang Street",
+			"Shangqingsi Street", "Daxigou Street");
+
+	private static final List<String> COMMUNITY_STEMS = List.of("南湖", "福红", "百子湾", "响水", "锦苑", "学府", "盘龙",
+			"翠园", "金山", "新村");
+
+	private static final List<String> NANAN_DEPARTMENTS = List.of("南岸区住房和城乡建设委员会", "南岸区规划和自然资源局",
+			"南岸区城市管理局", "南岸区市场监督管理局", "南岸区卫生健康委员会");
+
+	private static final List<String> NANAN_DEPARTMENTS_EN = List.of("Nan'an Housing and Urban-Rural Development Commission",
+			"Nan'an Planning and Natural Resources Bureau", "Nan'an Urban Management Bureau",
+			"Nan'an Market Supervision Bureau", "Nan'an Health Commission");
+
+	private final UnitManagement units;
+
+	private final AccountManagement accounts;
+
+	DemoData(UnitManagement units, AccountManagement accounts) {
+		this.units = units;
+		this.accounts = accounts;
+	}
+
+	@Transactional
+	public void load() {
+		Unit nanan = units.getByCode("500108", DataScope.CITY);
+		Unit yuzhong = units.getByCode("500103", DataScope.CITY);
+		for (int i = 0; i < NANAN_STREETS.size(); i++) {
+			String code = i == 0 ? "500108002" : "5001089" + String.format("%02d", i);
+			streetWithCommunities(nanan, code, NANAN_STREETS.get(i), NANAN_ENGLISH.get(i), i == 0 ? 6 : 3);
+		}
+		for (int i = 0; i < NANAN_DEPARTMENTS.size(); i++) {
+			units.createDemo(new CreateUnit("500108-D" + String.format("%02d", i + 1), nanan.id(), NANAN_DEPARTMENTS.get(i),
+					NANAN_DEPARTMENTS_EN.get(i), UnitLevel.DISTRICT, null, UnitKind.DEPARTMENT));
+		}
+		for (int i = 0; i < YUZHONG_STREETS.size(); i++) {
+			streetWithCommunities(yuzhong, "5001039" + String.format("%02d", i + 1), YUZHONG_STREETS.get(i),
+					YUZHONG_ENGLISH.get(i), 2);
+		}
+		openAccounts();
+	}
+
+	private void streetWithCommunities(Unit district, String code, String name, String english, int communities) {
+		Unit street = units.createDemo(new CreateUnit(code, district.id(), name, english, UnitLevel.STREET, null, null));
+		String stem = name.replaceAll("(街道|镇)$", "");
+		for (int c = 1; c <= communities; c++) {
+			String community = COMMUNITY_STEMS.get(Math.floorMod(code.hashCode() + c, COMMUNITY_STEMS.size()));
+			units.createDemo(new CreateUnit(code + String.format("%03d", c), street.id(), stem + community + "社区",
+					english.replaceAll(" (Street|Town)$", "") + " Community " + c, UnitLevel.COMMUNITY, null, null));
+		}
+	}
+
+	private void openAccounts() {
+		open("city.admin", "市委主题教育办", "500000", RoleGrant.of(Role.CITY_ADMIN));
+		open("nanan.admin", "南岸区主题教育办", "500108", RoleGrant.of(Role.UNIT_ADMIN));
+		open("yuzhong.admin", "渝中区主题教育办", "500103", RoleGrant.of(Role.UNIT_ADMIN));
+		open("huayuanlu.worker", "花园路街道 张工作人员", "500108002", RoleGrant.of(Role.CASEWORKER));
+		open("nanan.cadre", "南岸区 刘领导干部", "500108", RoleGrant.of(Role.LEADING_CADRE));
+		open("steering.group", "市第一巡回指导组", "500000",
+				new RoleGrant(Role.STEERING_GROUP, ScopeKind.ASSIGNED, List.of("500108", "500103")));
+		open("member.li", "李党员", "500108002001", RoleGrant.of(Role.PARTY_MEMBER));
+		open("resident.wang", "王居民", "500108002001", RoleGrant.of(Role.RESIDENT));
+	}
+
+	private void open(String username, String name, String unitCode, RoleGrant role) {
+		accounts.openAsSystem(new CreateAccount(username, name, unitCode, List.of(role), null, PASSWORD), true);
+	}
+
+}

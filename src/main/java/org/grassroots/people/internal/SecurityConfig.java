@@ -1,0 +1,109 @@
+package org.grassroots.people.internal;
+
+import java.io.IOException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Two doors: the API ({@code /api/**}) takes bearer tokens, keeps no session and needs no CSRF
+ * token; pages use form sign-in with CSRF and no remember-me.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	static final String[] PUBLIC_PAGES = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+			"/swagger-ui/**" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	DaoAuthenticationProvider passwordCheck(CurrentUserLoader users, PasswordEncoder encoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		return provider;
+	}
+
+	/** The token endpoint's sign-in, with the same lockout as the form. */
+	@Bean
+	AuthenticationManager tokenSignIn(DaoAuthenticationProvider passwords, SignInAttempts attempts) {
+		return new ProviderManager(new SignInGuard(passwords, attempts, "TOKEN"));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, org.grassroots.people.AccessTokens tokens, CurrentUserLoader users,
+			ApiProblems problems) throws Exception {
+		return http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+				.requestMatchers("/api/v1/audit/verify").hasRole("CITY_ADMIN")
+				.requestMatchers("/api/v1/units/**", "/api/v1/audit/**").hasRole("STAFF")
+				.requestMatchers("/api/v1/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
+				.anyRequest().authenticated())
+			.addFilterBefore(new BearerTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
+						HttpStatus.UNAUTHORIZED, "error.401.text"))
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"error.403.text")))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, DaoAuthenticationProvider passwords, SignInAttempts attempts)
+			throws Exception {
+		return http.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, "FORM")))
+			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
+				.requestMatchers("/units/**", "/audit/**").hasRole("STAFF")
+				.requestMatchers("/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure()))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.addFilterAfter(new PasswordChangeFilter(), UsernamePasswordAuthenticationFilter.class)
+			.build();
+	}
+
+	private static AuthenticationFailureHandler failure() {
+		return (HttpServletRequest request, HttpServletResponse response, org.springframework.security.core.AuthenticationException ex) -> {
+			try {
+				response.sendRedirect(request.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error"));
+			}
+			catch (IOException io) {
+				throw new java.io.UncheckedIOException(io);
+			}
+		};
+	}
+
+	@Bean
+	ApiProblems apiProblems(MessageSource messages, LocaleResolver locales) {
+		return new ApiProblems(messages, locales);
+	}
+
+}

@@ -1,0 +1,79 @@
+package org.grassroots.people.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.grassroots.people.AccessToken;
+import org.grassroots.shared.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Personal access tokens, stored only as SHA-256 hashes of their secrets. */
+@Repository
+public class TokenRepository {
+
+	private static final String SELECT = "select id, name, created_at, last_used_at, revoked_at from access_token";
+
+	private final JdbcClient jdbc;
+
+	TokenRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public long insert(long accountId, String name, String hash, Instant now) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into access_token (account_id, name, token_hash, created_at) values (:account, :name, :hash, :now)")
+			.param("account", accountId)
+			.param("name", name)
+			.param("hash", hash)
+			.param("now", Times.utc(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** The account of a live token. */
+	public Optional<Long> accountOf(String hash) {
+		return jdbc.sql("select account_id from access_token where token_hash = :hash and revoked_at is null")
+			.param("hash", hash)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Records use at most once a minute, so reads do not turn into a write each. */
+	public void touch(String hash, Instant now) {
+		jdbc.sql("""
+				update access_token set last_used_at = :now
+				where token_hash = :hash and (last_used_at is null or last_used_at < :minuteAgo)
+				""")
+			.param("now", Times.utc(now))
+			.param("hash", hash)
+			.param("minuteAgo", Times.utc(now.minusSeconds(60)))
+			.update();
+	}
+
+	public List<AccessToken> list(long accountId) {
+		return jdbc.sql(SELECT + " where account_id = :account order by id desc")
+			.param("account", accountId)
+			.query((rs, row) -> new AccessToken(rs.getLong("id"), rs.getString("name"),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+					Times.instant(rs.getObject("last_used_at", OffsetDateTime.class)),
+					Times.instant(rs.getObject("revoked_at", OffsetDateTime.class))))
+			.list();
+	}
+
+	public Optional<AccessToken> find(long id, long accountId) {
+		return list(accountId).stream().filter(token -> token.id() == id).findFirst();
+	}
+
+	public boolean revoke(long id, long accountId, Instant now) {
+		return jdbc.sql("update access_token set revoked_at = :now where id = :id and account_id = :account and revoked_at is null")
+			.param("now", Times.utc(now))
+			.param("id", id)
+			.param("account", accountId)
+			.update() == 1;
+	}
+
+}

@@ -1,0 +1,147 @@
+package org.grassroots.people.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.grassroots.people.AccessToken;
+import org.grassroots.people.AccessTokens;
+import org.grassroots.people.Account;
+import org.grassroots.people.AccountManagement;
+import org.grassroots.people.CreateAccount;
+import org.grassroots.people.IssuedToken;
+import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DomainException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+@RestController
+@Tag(name = "People", description = "Accounts within the caller's scope, and personal access tokens")
+class AccountApiController {
+
+	private final AccountManagement accounts;
+
+	private final AccessTokens tokens;
+
+	private final AuthenticationManager signIn;
+
+	AccountApiController(AccountManagement accounts, AccessTokens tokens, AuthenticationManager signIn) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.signIn = signIn;
+	}
+
+	/** Username, password, and an optional label for the token. */
+	record TokenRequest(@NotBlank String username, @NotBlank String password, String name) {
+
+	}
+
+	@PostMapping("/api/v1/auth/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	@SecurityRequirements
+	@Operation(summary = "Sign in with a password and get a personal access token, shown this once",
+			description = "Five wrong passwords in a row lock the account for 15 minutes, as on the sign-in page.")
+	IssuedToken issue(@Valid @RequestBody TokenRequest request) {
+		CurrentUser user;
+		try {
+			user = (CurrentUser) signIn
+				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()))
+				.getPrincipal();
+		}
+		catch (LockedException ex) {
+			throw new DomainException(HttpStatus.UNAUTHORIZED, "people.error.locked");
+		}
+		catch (AuthenticationException ex) {
+			throw new DomainException(HttpStatus.UNAUTHORIZED, "people.error.bad-credentials");
+		}
+		return tokens.issue(user, request.name() == null ? "api" : request.name());
+	}
+
+	@GetMapping("/api/v1/auth/tokens")
+	@Operation(summary = "The caller's tokens, without their secrets")
+	List<AccessToken> tokens(@AuthenticationPrincipal CurrentUser user) {
+		return tokens.list(user);
+	}
+
+	@DeleteMapping("/api/v1/auth/tokens/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke one of the caller's tokens; it stops working at once")
+	void revoke(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		tokens.revoke(id, user);
+	}
+
+	@GetMapping("/api/v1/auth/me")
+	@Operation(summary = "Who the token belongs to, with unit, roles and scope")
+	Map<String, Object> me(@AuthenticationPrincipal CurrentUser user) {
+		return Map.of("username", user.getUsername(), "displayName", user.displayName(), "unitId", user.unitId(),
+				"unitPath", user.unitPath(), "roles", user.roles(), "scope", user.scope());
+	}
+
+	@GetMapping("/api/v1/accounts")
+	@Operation(summary = "Accounts in the caller's scope, 50 a page, filtered by username or name")
+	List<Account> list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal CurrentUser admin) {
+		return accounts.list(admin, q, page);
+	}
+
+	@GetMapping("/api/v1/accounts/{id}")
+	@Operation(summary = "One account; 404 outside the caller's scope")
+	Account get(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin) {
+		return accounts.get(id, admin);
+	}
+
+	@PostMapping("/api/v1/accounts")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Open an account in a unit of the caller's scope; without a password a one-time password is returned")
+	AccountManagement.Opened open(@Valid @RequestBody CreateAccount command, @AuthenticationPrincipal CurrentUser admin) {
+		return accounts.open(command, admin);
+	}
+
+	/** The version the caller saw. */
+	record Version(int version) {
+
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/unlock")
+	@Operation(summary = "Lift a lockout")
+	Account unlock(@PathVariable long id, @RequestBody Version version, @AuthenticationPrincipal CurrentUser admin) {
+		return accounts.unlock(id, version.version(), admin);
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/disable")
+	@Operation(summary = "Disable an account; its tokens stop working")
+	Account disable(@PathVariable long id, @RequestBody Version version, @AuthenticationPrincipal CurrentUser admin) {
+		return accounts.setEnabled(id, false, version.version(), admin);
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/enable")
+	@Operation(summary = "Enable a disabled account")
+	Account enable(@PathVariable long id, @RequestBody Version version, @AuthenticationPrincipal CurrentUser admin) {
+		return accounts.setEnabled(id, true, version.version(), admin);
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/reset-password")
+	@Operation(summary = "Set a one-time password, returned once, to be changed at the next sign-in")
+	Map<String, String> reset(@PathVariable long id, @RequestBody Version version,
+			@AuthenticationPrincipal CurrentUser admin) {
+		return Map.of("oneTimePassword", accounts.resetPassword(id, version.version(), admin));
+	}
+
+}

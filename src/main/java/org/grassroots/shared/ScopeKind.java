@@ -1,0 +1,8 @@
+package org.grassroots.shared;
+
+/** How far a role's view reaches in the unit tree (DESIGN.md section 3). */
+public enum ScopeKind {
+
+	ALL, UNIT_AND_BELOW, UNIT, ASSIGNED, SELF
+
+}

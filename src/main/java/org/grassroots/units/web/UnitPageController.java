@@ -1,0 +1,150 @@
+package org.grassroots.units.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.Role;
+import org.grassroots.shared.web.Messages;
+import org.grassroots.units.Batch;
+import org.grassroots.units.CreateUnit;
+import org.grassroots.units.MoveUnit;
+import org.grassroots.units.RenameUnit;
+import org.grassroots.units.Unit;
+import org.grassroots.units.UnitImportRefused;
+import org.grassroots.units.UnitKind;
+import org.grassroots.units.UnitLevel;
+import org.grassroots.units.UnitManagement;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/units")
+class UnitPageController {
+
+	private final UnitManagement units;
+
+	private final Messages messages;
+
+	UnitPageController(UnitManagement units, Messages messages) {
+		this.units = units;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String tree(Model model, @AuthenticationPrincipal CurrentUser user) {
+		model.addAttribute("roots", units.roots(user.scope()));
+		model.addAttribute("canManage", canManage(user));
+		return "units/tree";
+	}
+
+	@GetMapping("/{id}/children")
+	String children(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
+		model.addAttribute("nodes", units.children(id, user.scope(), 0));
+		return "units/tree :: nodes";
+	}
+
+	@GetMapping("/search")
+	String search(@RequestParam(defaultValue = "") String q, Model model, @AuthenticationPrincipal CurrentUser user) {
+		model.addAttribute("results", units.search(q, user.scope()));
+		model.addAttribute("q", q);
+		return "units/tree :: results";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
+		Unit unit = units.get(id, user.scope());
+		model.addAttribute("unit", unit);
+		model.addAttribute("lineage", units.lineage(unit, user.scope()));
+		model.addAttribute("children", units.children(id, user.scope(), 0));
+		model.addAttribute("canManage", canManage(user));
+		model.addAttribute("canChange", canManage(user) && (user.has(Role.CITY_ADMIN) || !unit.path().equals(user.unitPath())));
+		model.addAttribute("levels", List.of(UnitLevel.DISTRICT, UnitLevel.STREET, UnitLevel.COMMUNITY));
+		model.addAttribute("batches", Batch.values());
+		model.addAttribute("kinds", UnitKind.values());
+		return "units/detail";
+	}
+
+	@PostMapping
+	String create(@RequestParam long parentId, @RequestParam String code, @RequestParam String nameZh,
+			@RequestParam(required = false) String nameEn, @RequestParam UnitLevel level,
+			@RequestParam(required = false) Batch batch, @RequestParam UnitKind kind,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		try {
+			Unit created = units.create(new CreateUnit(code.trim(), parentId, nameZh, nameEn, level, batch, kind), user);
+			redirect.addFlashAttribute("notice", messages.text("units.created", created.nameZh()));
+			return "redirect:/units/" + created.id();
+		}
+		catch (DomainException ex) {
+			return refused(redirect, ex, parentId);
+		}
+	}
+
+	@PostMapping("/{id}/rename")
+	String rename(@PathVariable long id, @RequestParam String nameZh, @RequestParam(required = false) String nameEn,
+			@RequestParam int version, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		try {
+			units.rename(id, new RenameUnit(nameZh, nameEn, version), user);
+			redirect.addFlashAttribute("notice", messages.text("units.renamed"));
+		}
+		catch (DomainException ex) {
+			return refused(redirect, ex, id);
+		}
+		return "redirect:/units/" + id;
+	}
+
+	@PostMapping("/{id}/move")
+	String move(@PathVariable long id, @RequestParam String parentCode, @RequestParam int version,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		try {
+			Unit parent = units.getByCode(parentCode.trim(), user.scope());
+			units.move(id, new MoveUnit(parent.id(), version), user);
+			redirect.addFlashAttribute("notice", messages.text("units.moved", parent.nameZh()));
+		}
+		catch (DomainException ex) {
+			return refused(redirect, ex, id);
+		}
+		return "redirect:/units/" + id;
+	}
+
+	@GetMapping("/import")
+	String importForm() {
+		return "units/import";
+	}
+
+	@PostMapping("/import")
+	String importCsv(@RequestParam("file") MultipartFile file, Model model, @AuthenticationPrincipal CurrentUser user)
+			throws java.io.IOException {
+		try {
+			int count = units.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), user);
+			model.addAttribute("notice", messages.text("units.import.done", count));
+		}
+		catch (UnitImportRefused ex) {
+			model.addAttribute("error", messages.text(ex));
+			model.addAttribute("rows", ex.localized(messages.source()));
+		}
+		catch (DomainException ex) {
+			model.addAttribute("error", messages.text(ex));
+		}
+		return "units/import";
+	}
+
+	private String refused(RedirectAttributes redirect, DomainException ex, long backTo) {
+		redirect.addFlashAttribute("error", messages.text(ex));
+		return "redirect:/units/" + backTo;
+	}
+
+	private static boolean canManage(CurrentUser user) {
+		return user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN);
+	}
+
+}
