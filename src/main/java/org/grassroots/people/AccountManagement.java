@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.grassroots.people.internal.AccountRepository;
+import org.grassroots.people.internal.TokenRepository;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
+import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.Role;
 import org.grassroots.shared.ScopeKind;
@@ -38,6 +40,10 @@ public class AccountManagement {
 	private static final Set<Role> GRANTABLE_BY_UNIT_ADMIN = EnumSet.of(Role.UNIT_ADMIN, Role.LEADING_CADRE,
 			Role.CASEWORKER, Role.PARTY_MEMBER, Role.RESIDENT);
 
+	/** A unit administrator cannot hand out more than their own subtree. */
+	private static final Set<ScopeKind> SCOPES_GRANTABLE_BY_UNIT_ADMIN = EnumSet.of(ScopeKind.UNIT_AND_BELOW,
+			ScopeKind.UNIT, ScopeKind.SELF);
+
 	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
 	private final AccountRepository accounts;
@@ -52,8 +58,14 @@ public class AccountManagement {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final InputCheck input;
+
+	private final TokenRepository tokens;
+
 	AccountManagement(AccountRepository accounts, UnitManagement units, PasswordEncoder passwords,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, InputCheck input, TokenRepository tokens) {
+		this.input = input;
+		this.tokens = tokens;
 		this.accounts = accounts;
 		this.units = units;
 		this.passwords = passwords;
@@ -78,6 +90,7 @@ public class AccountManagement {
 
 	@Transactional
 	public Opened open(CreateAccount command, CurrentUser admin) {
+		input.check(command);
 		DataScope writable = writableScope(admin);
 		Unit unit;
 		try {
@@ -87,7 +100,8 @@ public class AccountManagement {
 			throw DomainException.invalid("people.error.unknown-unit", command.unitCode());
 		}
 		for (RoleGrant grant : command.roles()) {
-			if (!admin.has(Role.CITY_ADMIN) && !GRANTABLE_BY_UNIT_ADMIN.contains(grant.role())) {
+			if (!admin.has(Role.CITY_ADMIN) && (!GRANTABLE_BY_UNIT_ADMIN.contains(grant.role())
+					|| !SCOPES_GRANTABLE_BY_UNIT_ADMIN.contains(grant.scope()))) {
 				throw DomainException.forbidden("people.error.role-not-grantable", grant.role());
 			}
 		}
@@ -118,10 +132,14 @@ public class AccountManagement {
 				values);
 	}
 
-	/** Sets a new one-time password, returned once, to be changed at the next sign-in. */
+	/**
+	 * Sets a new one-time password, returned once, to be changed at the next sign-in; the account's
+	 * tokens are revoked, since a reset means the old credentials are not to be trusted.
+	 */
 	@Transactional
 	public String resetPassword(long id, int version, CurrentUser admin) {
 		String oneTime = oneTimePassword();
+		tokens.revokeAll(id, clock.instant());
 		change(changeable(id, admin), version, "PASSWORD_RESET", "password_hash = :hash, must_change_password = true",
 				Map.of("hash", passwords.encode(oneTime)));
 		return oneTime;

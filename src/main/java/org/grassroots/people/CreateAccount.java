@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * must be changed at the first sign-in.
  */
 public record CreateAccount(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}") String username,
-		@NotBlank @Size(max = 100) String displayName, @NotBlank String unitCode, @NotEmpty List<RoleGrant> roles,
+		@NotBlank @Size(max = 100) String displayName, @NotBlank String unitCode, @NotEmpty List<@Valid RoleGrant> roles,
 		@Nullable @Pattern(regexp = "1[0-9]{10}") String phone, @Nullable @Size(min = 12, max = 128) String password) {
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
+import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.Role;
 import org.grassroots.units.internal.UnitImport;
@@ -31,10 +32,13 @@ public class UnitManagement {
 
 	private final Clock clock;
 
-	UnitManagement(UnitRepository units, ApplicationEventPublisher events, Clock clock) {
+	private final InputCheck input;
+
+	UnitManagement(UnitRepository units, ApplicationEventPublisher events, Clock clock, InputCheck input) {
 		this.units = units;
 		this.events = events;
 		this.clock = clock;
+		this.input = input;
 	}
 
 	@Transactional(readOnly = true)
@@ -72,6 +76,7 @@ public class UnitManagement {
 
 	@Transactional
 	public Unit create(CreateUnit command, CurrentUser user) {
+		input.check(command);
 		DataScope writable = writableScope(user);
 		Unit parent = units.lock(command.parentId(), writable).orElseThrow(() -> new NotFoundException("unit", command.parentId()));
 		return create(command, parent, false);
@@ -86,6 +91,7 @@ public class UnitManagement {
 
 	@Transactional
 	public Unit rename(long id, RenameUnit command, CurrentUser user) {
+		input.check(command);
 		Unit before = units.find(id, writableScope(user)).orElseThrow(() -> new NotFoundException("unit", id));
 		checkNotOwnUnit(before, user);
 		if (!units.rename(id, command.nameZh().trim(), blankToNull(command.nameEn()), command.version())) {
@@ -102,6 +108,7 @@ public class UnitManagement {
 	 */
 	@Transactional
 	public Unit move(long id, MoveUnit command, CurrentUser user) {
+		input.check(command);
 		DataScope writable = writableScope(user);
 		Unit before = units.lock(id, writable).orElseThrow(() -> new NotFoundException("unit", id));
 		checkNotOwnUnit(before, user);

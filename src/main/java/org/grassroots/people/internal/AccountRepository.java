@@ -65,7 +65,7 @@ public class AccountRepository {
 		SqlCondition inScope = scope.on("a.unit_path");
 		String pattern = "%" + text.trim().toLowerCase(java.util.Locale.ROOT) + "%";
 		List<Row> rows = jdbc.sql(SELECT + " where " + inScope.sql()
-				+ " and (lower(a.username) like :pattern or a.display_name like :pattern)"
+				+ " and (lower(a.username) like :pattern or lower(a.display_name) like :pattern)"
 				+ " order by a.unit_path, a.username offset :offset rows fetch next :limit rows only")
 			.params(inScope.params())
 			.param("pattern", pattern)
@@ -126,6 +126,12 @@ public class AccountRepository {
 			.list()
 			.forEach(entry -> result.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
 		return result;
+	}
+
+	/** Counts one more failure in the database itself, so simultaneous failures all count; returns the new count. */
+	public int countFailure(long id) {
+		jdbc.sql("update account set failed_attempts = failed_attempts + 1 where id = :id").param("id", id).update();
+		return jdbc.sql("select failed_attempts from account where id = :id").param("id", id).query(Integer.class).single();
 	}
 
 	public void recordFailure(long id, int failedAttempts, @Nullable Instant lockedUntil) {

@@ -42,7 +42,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		Optional<CurrentUser> user = tokens.accountOf(header.substring(7).trim())
 			.flatMap(users::load)
-			.filter(found -> found.isEnabled() && found.isAccountNonLocked());
+			.filter(found -> found.isEnabled() && found.isAccountNonLocked() && !found.mustChangePassword());
 		if (user.isEmpty()) {
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.401.token");
 			return;

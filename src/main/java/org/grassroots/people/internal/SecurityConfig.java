@@ -77,8 +77,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, DaoAuthenticationProvider passwords, SignInAttempts attempts)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, DaoAuthenticationProvider passwords, SignInAttempts attempts,
+			CurrentUserLoader users) throws Exception {
 		return http.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, "FORM")))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
 				.requestMatchers("/units/**", "/audit/**").hasRole("STAFF")
@@ -86,7 +86,7 @@ class SecurityConfig {
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.addFilterAfter(new PasswordChangeFilter(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new PageUserFilter(users), UsernamePasswordAuthenticationFilter.class)
 			.build();
 	}
 

@@ -38,9 +38,8 @@ public class SignInAttempts {
 		if (row.isEmpty() || alreadyLocked) {
 			return;
 		}
-		int failures = row.get().failedAttempts() + 1;
+		int failures = accounts.countFailure(row.get().account().id());
 		if (failures < MAX_FAILURES) {
-			accounts.recordFailure(row.get().account().id(), failures, null);
 			return;
 		}
 		Instant until = clock.instant().plus(LOCKOUT);

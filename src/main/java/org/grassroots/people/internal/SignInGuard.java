@@ -2,6 +2,7 @@ package org.grassroots.people.internal;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -34,7 +35,7 @@ public class SignInGuard implements AuthenticationProvider {
 			attempts.succeeded(username, channel);
 			return result;
 		}
-		catch (LockedException ex) {
+		catch (LockedException | DisabledException ex) {
 			attempts.failed(username, channel, true);
 			throw ex;
 		}

@@ -68,6 +68,13 @@ public class TokenRepository {
 		return list(accountId).stream().filter(token -> token.id() == id).findFirst();
 	}
 
+	public int revokeAll(long accountId, Instant now) {
+		return jdbc.sql("update access_token set revoked_at = :now where account_id = :account and revoked_at is null")
+			.param("now", Times.utc(now))
+			.param("account", accountId)
+			.update();
+	}
+
 	public boolean revoke(long id, long accountId, Instant now) {
 		return jdbc.sql("update access_token set revoked_at = :now where id = :id and account_id = :account and revoked_at is null")
 			.param("now", Times.utc(now))

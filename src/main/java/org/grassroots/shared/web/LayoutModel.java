@@ -24,6 +24,11 @@ class LayoutModel {
 		return user != null && (user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN));
 	}
 
+	@ModelAttribute("langTag")
+	String langTag() {
+		return LocaleContextHolder.getLocale().toLanguageTag();
+	}
+
 	@ModelAttribute("lang")
 	String lang() {
 		return LocaleContextHolder.getLocale().getLanguage();

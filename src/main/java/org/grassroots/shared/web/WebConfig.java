@@ -13,7 +13,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Simplified Chinese by default, English on {@code ?lang=en}, remembered in a cookie. */
+/**
+ * Simplified Chinese by default, English on {@code ?lang=en}, remembered in a cookie; the API also
+ * honours Accept-Language.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GrassrootsProperties.class)
 class WebConfig implements WebMvcConfigurer {
@@ -28,6 +31,9 @@ class WebConfig implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("grassroots-lang");
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+		// pages stay Chinese until switched; API callers get the language they ask for
+		resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
+				&& request.getHeader("Accept-Language") != null ? request.getLocale() : Locale.SIMPLIFIED_CHINESE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
 	}

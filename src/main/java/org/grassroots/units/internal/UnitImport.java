@@ -111,6 +111,10 @@ public final class UnitImport {
 			return null;
 		}
 		String nameEn = field(row, columns, "name_en");
+		if (nameEn.length() > 200) {
+			error(row.line(), "units.import.bad-name", nameEn);
+			return null;
+		}
 		return new Line(row.line(), code, field(row, columns, "parent_code"), level, nameZh,
 				nameEn.isEmpty() ? null : nameEn, batch, kind);
 	}

@@ -111,7 +111,7 @@ public class UnitRepository {
 	public List<Unit> search(String text, DataScope scope, int limit) {
 		SqlCondition inScope = scope.on("u.path");
 		String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT) + "%";
-		return jdbc.sql(SELECT + " where (u.name_zh like :pattern or lower(u.name_en) like :pattern or u.code like :pattern)"
+		return jdbc.sql(SELECT + " where (lower(u.name_zh) like :pattern or lower(u.name_en) like :pattern or lower(u.code) like :pattern)"
 				+ " and " + inScope.sql() + " order by u.depth, u.code fetch first :limit rows only")
 			.params(inScope.params())
 			.param("pattern", pattern)

@@ -1,0 +1,64 @@
+package org.grassroots.people.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.grassroots.shared.CurrentUser;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Reloads the signed-in person on every page request, so a disabled account, new roles or a moved
+ * unit take effect at once rather than at the next sign-in; and a person holding a one-time
+ * password may do nothing but change it. Not a bean: a filter bean would also be registered for
+ * every request outside the security chains.
+ */
+class PageUserFilter extends OncePerRequestFilter {
+
+	private final CurrentUserLoader users;
+
+	PageUserFilter(CurrentUserLoader users) {
+		this.users = users;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		CurrentUser signedIn = CurrentUser.current();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (signedIn == null || isStatic(path)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<CurrentUser> fresh = users.load(signedIn.accountId()).filter(user -> user.isEnabled() && user.isAccountNonLocked());
+		if (fresh.isEmpty()) {
+			SecurityContextHolder.clearContext();
+			var session = request.getSession(false);
+			if (session != null) {
+				session.invalidate();
+			}
+			response.sendRedirect(request.getContextPath() + "/login");
+			return;
+		}
+		CurrentUser user = fresh.get();
+		user.eraseCredentials();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		if (user.mustChangePassword() && !path.equals("/account/password") && !path.equals("/logout") && !path.equals("/error")) {
+			response.sendRedirect(request.getContextPath() + "/account/password");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean isStatic(String path) {
+		return path.startsWith("/webjars/") || path.startsWith("/css/") || path.equals("/favicon.ico");
+	}
+
+}

@@ -1,0 +1,132 @@
+package org.grassroots.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.grassroots.support.Api;
+import org.grassroots.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class AuditIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	String cityAdmin;
+
+	@BeforeEach
+	void signIn() {
+		api = new Api(port);
+		cityAdmin = api.token("city.admin");
+	}
+
+	@Test
+	void aChangeIsRecordedWithWhoWhatBeforeAndAfter() {
+		String code = Api.uniqueCode("S");
+		JsonNode nanan = api.get(cityAdmin, "/api/v1/units/by-code/500108").json();
+		JsonNode created = api.post(cityAdmin, "/api/v1/units",
+				Api.json("code", code, "parentId", nanan.path("id").asLong(), "nameZh", "审计街道", "level", "STREET")).json();
+		api.patch(cityAdmin, "/api/v1/units/" + created.path("id").asLong(), Api.json("nameZh", "改名街道", "version", 0));
+
+		JsonNode entries = api.get(cityAdmin, "/api/v1/audit?unit=" + code).json();
+
+		assertThat(entries).hasSize(2);
+		JsonNode renamed = entries.get(0);
+		assertThat(renamed.path("kind").asString()).isEqualTo("UNIT_RENAMED");
+		assertThat(renamed.path("actorName").asString()).isEqualTo("city.admin");
+		assertThat(renamed.path("before").asString()).contains("审计街道");
+		assertThat(renamed.path("after").asString()).contains("改名街道");
+		assertThat(entries.get(1).path("kind").asString()).isEqualTo("UNIT_CREATED");
+	}
+
+	@Test
+	void aRefusedCommandLeavesNoRecord() {
+		long before = count();
+		JsonNode nanan = api.get(cityAdmin, "/api/v1/units/by-code/500108").json();
+		assertThat(api.post(cityAdmin, "/api/v1/units", Api.json("code", "500108002", "parentId", nanan.path("id").asLong(),
+				"nameZh", "重复", "level", "STREET")).status()).isEqualTo(409);
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void theViewerSeesOnlyEntriesInTheirScope() {
+		String yuzhong = api.token("yuzhong.admin");
+		JsonNode entries = api.get(yuzhong, "/api/v1/audit?unit=500108").json();
+		assertThat(entries).isEmpty();
+		for (JsonNode entry : api.get(yuzhong, "/api/v1/audit").json()) {
+			assertThat(entry.path("unitPath").asString()).startsWith("/500000/500103/");
+		}
+	}
+
+	@Test
+	void onlyTheCityAdministratorVerifiesTheChain() {
+		assertThat(api.get(api.token("nanan.admin"), "/api/v1/audit/verify").status()).isEqualTo(403);
+	}
+
+	@Test
+	void anEditBehindTheApplicationsBackIsDetected() {
+		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+		long seq = jdbc.sql("select min(seq) from audit_record where kind = 'UNIT_CREATED'").query(Long.class).single();
+		String original = jdbc.sql("select after_state from audit_record where seq = :seq").param("seq", seq).query(String.class).single();
+		try {
+			jdbc.sql("update audit_record set after_state = :forged where seq = :seq")
+				.param("forged", original.replace("\"demo\":true", "\"demo\":false"))
+				.param("seq", seq)
+				.update();
+
+			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
+
+			assertThat(result.path("intact").asBoolean()).isFalse();
+			assertThat(result.path("firstBrokenSeq").asLong()).isEqualTo(seq);
+			assertThat(result.path("reason").asString()).contains("hash");
+		}
+		finally {
+			jdbc.sql("update audit_record set after_state = :original where seq = :seq").param("original", original).param("seq", seq).update();
+		}
+		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aRemovedLastRecordIsDetected() {
+		// an audited change makes sure the chain has a last record of its own to remove
+		api.token("nanan.cadre");
+		var last = jdbc.sql("select * from audit_record where seq = (select max(seq) from audit_record)").query().singleRow();
+		try {
+			jdbc.sql("delete from audit_record where seq = :seq").param("seq", last.get("seq")).update();
+			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
+			assertThat(result.path("intact").asBoolean()).isFalse();
+		}
+		finally {
+			jdbc.sql("""
+					insert into audit_record (id, chain, seq, occurred_at, actor_id, actor_name, kind, subject_type, subject_id,
+					  unit_path, before_state, after_state, prev_hash, hash)
+					values (:id, :chain, :seq, :occurred_at, :actor_id, :actor_name, :kind, :subject_type, :subject_id,
+					  :unit_path, :before_state, :after_state, :prev_hash, :hash)
+					""")
+				.paramSource(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(lowerKeys(last)))
+				.update();
+		}
+	}
+
+	private static java.util.Map<String, Object> lowerKeys(java.util.Map<String, Object> row) {
+		java.util.Map<String, Object> lower = new java.util.HashMap<>();
+		row.forEach((key, value) -> lower.put(key.toLowerCase(java.util.Locale.ROOT), value));
+		return lower;
+	}
+
+	private long count() {
+		return jdbc.sql("select count(*) from audit_record").query(Long.class).single();
+	}
+
+}

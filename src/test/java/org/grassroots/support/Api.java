@@ -1,0 +1,104 @@
+package org.grassroots.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A JSON API client as an outside caller sees the API: real HTTP, bearer tokens. */
+public final class Api {
+
+	public static final String DEMO_PASSWORD = "grassroots-demo";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	/** A status code and the parsed JSON body (or null). */
+	public record Reply(int status, JsonNode json, String body) {
+
+		public String text(String field) {
+			return json.path(field).asString();
+		}
+
+	}
+
+	public String token(String username) {
+		return token(username, DEMO_PASSWORD);
+	}
+
+	public String token(String username, String password) {
+		Reply reply = post(null, "/api/v1/auth/tokens", json("username", username, "password", password));
+		if (reply.status() != 201) {
+			throw new AssertionError("no token for " + username + ": " + reply.body());
+		}
+		return reply.text("token");
+	}
+
+	public Reply get(String token, String path) {
+		return send(request(token, path).GET());
+	}
+
+	public Reply post(String token, String path, String json) {
+		return send(request(token, path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public Reply postCsv(String token, String path, String csv) {
+		return send(request(token, path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
+	}
+
+	public Reply patch(String token, String path, String json) {
+		return send(request(token, path).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public Reply delete(String token, String path) {
+		return send(request(token, path).DELETE());
+	}
+
+	public static String json(Object... keysAndValues) {
+		var node = JSON.createObjectNode();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			node.putPOJO((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return JSON.writeValueAsString(node);
+	}
+
+	/** A code no other test run uses, so tests can repeat on a kept PostgreSQL database. */
+	public static String uniqueCode(String prefix) {
+		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+	}
+
+	private HttpRequest.Builder request(String token, String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "en");
+		return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+	}
+
+	private Reply send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			String body = response.body();
+			JsonNode json = body.isBlank() || !(body.startsWith("{") || body.startsWith("[")) ? JSON.createObjectNode() : JSON.readTree(body);
+			return new Reply(response.statusCode(), json, body);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.grassroots.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium through its own chromedriver, nothing downloaded. Without them the
+ * browser tests are skipped, loudly; with {@code -Dgrassroots.browser=required} that is a failure.
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private final String base;
+
+	private Browser(ChromeDriver driver, Path profile, String base) {
+		this.driver = driver;
+		this.profile = profile;
+		this.base = base;
+	}
+
+	/** A browser with a window of the given size, or the test skipped (or failed) when none is installed. */
+	public static Browser open(int port, String windowSize) throws IOException {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+			String why = "BROWSER TESTS SKIPPED: /usr/bin/chromium or /usr/bin/chromedriver is missing "
+					+ "(apt-get install -y chromium chromium-driver)";
+			System.err.println("\n!!!!! " + why + " !!!!!\n");
+			if ("required".equals(System.getProperty("grassroots.browser"))) {
+				throw new AssertionError(why + ", and -Dgrassroots.browser=required");
+			}
+			Assumptions.abort(why);
+		}
+		Path profile = Files.createTempDirectory("grassroots-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toString());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=" + windowSize, "--lang=en-US", "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+		return new Browser(new ChromeDriver(service, options), profile, "http://localhost:" + port);
+	}
+
+	public void go(String path) {
+		driver.get(base + path);
+	}
+
+	public WebElement find(String css) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	public String text(String css) {
+		return find(css).getText();
+	}
+
+	public String pageText() {
+		return driver.findElement(By.tagName("body")).getText();
+	}
+
+	public String url() {
+		return driver.getCurrentUrl();
+	}
+
+	public void signIn(String username, String password) {
+		go("/login");
+		find("#username").sendKeys(username);
+		find("#password").sendKeys(password);
+		find("#sign-in").click();
+		find("#home-unit");
+	}
+
+	/** Saves what the page looks like now under target/screenshots, for people to look at. */
+	public void screenshot(String name) throws IOException {
+		Path dir = Path.of("target/screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Override
+	public void close() throws IOException {
+		driver.quit();
+		try (Stream<Path> files = Files.walk(profile)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+	}
+
+}
