@@ -1,6 +1,6 @@
 package org.grassroots.shared;
 
-/** The roles of DESIGN.md section 1, each with the data scope kind it carries unless told otherwise. */
+/** The roles of Grassroots (docs/people.md), each with the data scope kind it carries unless told otherwise. */
 public enum Role {
 
 	CITY_ADMIN(ScopeKind.ALL), UNIT_ADMIN(ScopeKind.UNIT_AND_BELOW), LEADING_CADRE(ScopeKind.UNIT_AND_BELOW),

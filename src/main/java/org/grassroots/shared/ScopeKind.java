@@ -1,6 +1,6 @@
 package org.grassroots.shared;
 
-/** How far a role's view reaches in the unit tree (DESIGN.md section 3). */
+/** How far a role's view reaches in the unit tree (see docs/people.md). */
 public enum ScopeKind {
 
 	ALL, UNIT_AND_BELOW, UNIT, ASSIGNED, SELF
