@@ -167,10 +167,6 @@ public class AccountRepository {
 		return jdbc.sql("select count(*) from account").query(Long.class).single();
 	}
 
-	public String decryptPhone(String stored) {
-		return cipher.decrypt(stored);
-	}
-
 	private Optional<Row> one(JdbcClient.StatementSpec statement) {
 		return statement.query(this::mapWithoutRoles).optional().map(row -> withRoles(List.of(row)).get(0));
 	}

@@ -120,13 +120,6 @@ public class UnitRepository {
 			.list();
 	}
 
-	public long countSubtree(String path) {
-		return jdbc.sql("select count(*) from unit where path like :prefix")
-			.param("prefix", path + "%")
-			.query(Long.class)
-			.single();
-	}
-
 	public boolean codeExists(String code) {
 		return jdbc.sql("select count(*) from unit where code = :code").param("code", code).query(Long.class).single() > 0;
 	}
