@@ -51,6 +51,14 @@ public class UnitManagement {
 		return units.findByCode(code, scope).orElseThrow(() -> new NotFoundException("unit", code));
 	}
 
+	/** Units by id whatever the scope, for showing the names of units a visible object refers to. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, Unit> byIds(java.util.Collection<Long> ids) {
+		var found = new java.util.HashMap<Long, Unit>();
+		units.findByIds(ids).forEach(unit -> found.put(unit.id(), unit));
+		return found;
+	}
+
 	/** The units from the top of the scope down to this one, for breadcrumbs. */
 	@Transactional(readOnly = true)
 	public List<Unit> lineage(Unit unit, DataScope scope) {

@@ -65,6 +65,13 @@ public class UnitRepository {
 			.flatMap(locked -> find(locked, DataScope.CITY));
 	}
 
+	public List<Unit> findByIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + " where u.id in (:ids)").param("ids", List.copyOf(ids)).query(UnitRepository::map).list();
+	}
+
 	public List<Unit> findByCodes(Collection<String> codes, DataScope scope) {
 		if (codes.isEmpty()) {
 			return List.of();

@@ -1,0 +1,115 @@
+package org.grassroots.problems;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The commands on problems, as records checked inside the module whatever door they came through. */
+public final class ProblemCommands {
+
+	public static final int MAX_DESCRIPTION = 4000;
+
+	private ProblemCommands() {
+	}
+
+	/** Staff register a problem with the five clarities they know at intake. */
+	public record Register(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = MAX_DESCRIPTION) String description,
+			@NotNull ProblemSource source, @NotBlank String categoryCode, @Nullable Urgency urgency,
+			@Nullable ProblemType type, @Nullable Long raisingUnitId, @Nullable Long locationUnitId,
+			@Nullable @Size(max = 300) String address, @Nullable @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
+			@Nullable @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+			@Nullable @Size(max = 1000) String standard, @Nullable @Size(max = 4000) String measures,
+			@Nullable @Valid List<NewMilestone> milestones) {
+
+		public ProblemType typeOrDefault() {
+			return type == null ? ProblemType.IMMEDIATE : type;
+		}
+
+	}
+
+	/** A stage of a long-term problem. */
+	public record NewMilestone(@NotBlank @Size(max = 200) String title, @NotNull Instant deadline) {
+
+	}
+
+	/** A resident's report from the public page, with a phone number or anonymous. */
+	public record ResidentReport(@NotNull Long locationUnitId, @NotBlank String categoryCode,
+			@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = MAX_DESCRIPTION) String description,
+			@Nullable @Size(max = 300) String address, @Nullable @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
+			@Nullable @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+			@Nullable @Pattern(regexp = "1\\d{10}", message = "{problems.error.phone}") String phone,
+			boolean discloseIdentity, @Nullable Long duplicateOf) {
+
+	}
+
+	/** Accept, decline (with reason), note progress, recognize or return (with reason). */
+	public record Decide(int version, @Nullable @Size(max = 1000) String note) {
+
+	}
+
+	public record Assign(int version, @NotNull Long unitId, @Nullable @Size(max = 100) String person,
+			@Nullable Instant deadline, @Nullable @Size(max = 1000) String standard) {
+
+	}
+
+	public record Delegate(int version, @NotNull Long unitId, @Nullable @Size(max = 1000) String note) {
+
+	}
+
+	/** Up to the given upper unit, or the parent of the unit holding the problem. */
+	public record Escalate(int version, @Nullable Long unitId, @NotBlank @Size(max = 1000) String reason) {
+
+	}
+
+	public record Split(int version, @NotEmpty @Size(max = 50) List<Long> unitIds, @Nullable Instant deadline,
+			@Nullable @Size(max = 1000) String note) {
+
+	}
+
+	/** The rectification plan: measures and the standard it will be judged by. */
+	public record Plan(int version, @NotBlank @Size(max = 4000) String measures, @Nullable @Size(max = 1000) String standard) {
+
+	}
+
+	public record Submit(int version, @NotBlank @Size(max = 4000) String evidence) {
+
+	}
+
+	public record Supervise(int version, @NotBlank @Size(max = 1000) String reason) {
+
+	}
+
+	public record Summon(@NotEmpty @Size(max = 20) List<Long> departmentUnitIds, @NotBlank @Size(max = 1000) String reason,
+			boolean emergency) {
+
+	}
+
+	public record ReportIn(@NotBlank @Size(max = 100) String person) {
+
+	}
+
+	public record ActOnSummons(@NotBlank @Size(max = 1000) String note) {
+
+	}
+
+	public record Evaluate(@NotNull Rating rating, @Nullable @Size(max = 1000) String comment) {
+
+	}
+
+	/** The upper unit's decision on a dissatisfied evaluation: reopen the problem or uphold the closure. */
+	public record Review(int version, boolean reopen, @NotBlank @Size(max = 1000) String note) {
+
+	}
+
+}

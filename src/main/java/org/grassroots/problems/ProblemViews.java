@@ -1,0 +1,243 @@
+package org.grassroots.problems;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.grassroots.problems.internal.AttachmentStore;
+import org.grassroots.problems.internal.NoticeRepository;
+import org.grassroots.problems.internal.ProblemAccess;
+import org.grassroots.problems.internal.ProblemRepository;
+import org.grassroots.problems.internal.ProblemSearch;
+import org.grassroots.problems.internal.WorkRepository;
+import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DataScope;
+import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.SqlCondition;
+import org.grassroots.units.Unit;
+import org.grassroots.units.UnitManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading problems: the work queue, search, detail, public ledger, tracking, inbox and export. */
+@Service
+public class ProblemViews {
+
+	public static final int PAGE_SIZE = 20;
+
+	private final ProblemRepository problems;
+
+	private final WorkRepository work;
+
+	private final NoticeRepository notices;
+
+	private final ProblemAccess access;
+
+	private final UnitManagement units;
+
+	private final AttachmentStore files;
+
+	ProblemViews(ProblemRepository problems, WorkRepository work, NoticeRepository notices, ProblemAccess access,
+			UnitManagement units, AttachmentStore files) {
+		this.problems = problems;
+		this.work = work;
+		this.notices = notices;
+		this.access = access;
+		this.units = units;
+		this.files = files;
+	}
+
+	/** One page of a list and the total behind it. */
+	public record Page(List<Problem> items, long total, int page, int pageSize) {
+
+		public int pages() {
+			return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+		}
+
+	}
+
+	/** Everything the detail page and the API's detail show, with what this person may do now. */
+	public record Detail(Problem problem, List<TimelineEntry> timeline, List<Milestone> milestones,
+			List<Attachment> attachments, List<Supervision> supervisions, List<Summons> summonses, List<Problem> children,
+			Set<Party> parties, Set<ProblemAction> allowed) {
+
+	}
+
+	/** What a resident sees by tracking code: no personal data, only public timeline entries. */
+	public record Tracking(String ledgerNo, String title, String categoryCode, ProblemState state, Instant createdAt,
+			@Nullable Instant deadline, @Nullable Instant closedAt, @Nullable Rating evaluation,
+			@Nullable String duplicateOf, List<TimelineEntry> timeline, boolean canEvaluate) {
+
+	}
+
+	/** A line of the public ledger: no personal data. */
+	public record LedgerLine(String ledgerNo, String categoryCode, @Nullable Long locationUnitId, ProblemState state,
+			@Nullable Instant deadline, @Nullable Instant closedAt) {
+
+	}
+
+	@Transactional(readOnly = true)
+	public Problem get(long id, CurrentUser user) {
+		return problems.find(id, user.scope()).orElseThrow(() -> new NotFoundException("problem", id));
+	}
+
+	@Transactional(readOnly = true)
+	public Detail detail(long id, CurrentUser user) {
+		Problem problem = get(id, user);
+		Set<Party> parties = access.parties(problem, user);
+		Set<ProblemAction> allowed = EnumSet.noneOf(ProblemAction.class);
+		ProblemRules.TABLE.keySet().stream()
+			.filter(action -> ProblemRules.allows(action, problem.state(), parties))
+			.forEach(allowed::add);
+		if (!problem.reviewOpen()) {
+			allowed.remove(ProblemAction.REVIEW);
+		}
+		return new Detail(problem, problems.timeline(id, false), problems.milestones(id), work.attachments(id),
+				work.supervisions(id), work.summonses(id), problems.children(id), parties, allowed);
+	}
+
+	/** Problems waiting for the person's own unit, overdue first, then by deadline. */
+	@Transactional(readOnly = true)
+	public Page queue(CurrentUser user, int page) {
+		SqlCondition queue = ProblemSearch.queue(user.unitPath());
+		int offset = Math.max(page, 0) * PAGE_SIZE;
+		String where = " from problem p where " + queue.sql();
+		List<Problem> items = problems.list("select " + columns() + where + order() + limit(offset), queue.params());
+		return new Page(items, problems.count("select count(*)" + where, queue.params()), Math.max(page, 0), PAGE_SIZE);
+	}
+
+	@Transactional(readOnly = true)
+	public Page search(ProblemFilter filter, CurrentUser user, int page) {
+		SqlCondition where = ProblemSearch.where(filter, user.scope(), unitPrefix(filter, user));
+		int offset = Math.max(page, 0) * PAGE_SIZE;
+		return new Page(problems.list(ProblemSearch.select(where) + limit(offset), where.params()),
+				problems.count(ProblemSearch.count(where), where.params()), Math.max(page, 0), PAGE_SIZE);
+	}
+
+	/** Streams every problem the filter finds within scope, for the ledger export. */
+	@Transactional(readOnly = true)
+	public void export(ProblemFilter filter, CurrentUser user, Consumer<Problem> sink) {
+		SqlCondition where = ProblemSearch.where(filter, user.scope(), unitPrefix(filter, user));
+		problems.stream(ProblemSearch.select(where), where.params(), sink);
+	}
+
+	/** The public ledger of a unit's subtree: duplicates left out, no personal data. */
+	@Transactional(readOnly = true)
+	public List<LedgerLine> ledger(String unitCode, int page) {
+		Unit unit = units.getByCode(unitCode, DataScope.CITY);
+		var filter = new SqlCondition("coalesce(p.responsible_unit_path, p.handling_unit_path) like :prefix and p.duplicate_of is null",
+				Map.of("prefix", unit.path() + "%"));
+		return problems.list("select " + columns() + " from problem p where " + filter.sql()
+				+ " order by p.created_at desc, p.id desc" + limit(50, Math.max(page, 0) * 50),
+				filter.params())
+			.stream()
+			.map(problem -> new LedgerLine(problem.ledgerNo(), problem.categoryCode(), problem.locationUnitId(),
+					problem.state(), problem.deadline(), problem.closedAt()))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Tracking> track(String code) {
+		return problems.findByTrackingHash(ProblemManagement.sha256(code.trim())).map(problem -> {
+			String duplicateOf = problem.duplicateOf() == null ? null
+					: problems.find(problem.duplicateOf(), DataScope.CITY).map(Problem::ledgerNo).orElse(null);
+			Problem shown = problem.duplicateOf() == null ? problem
+					: problems.find(problem.duplicateOf(), DataScope.CITY).orElse(problem);
+			boolean evaluated = problem.evaluatedAt() != null && problem.closedAt() != null
+					&& problem.evaluatedAt().isAfter(problem.closedAt());
+			return new Tracking(problem.ledgerNo(), problem.title(), problem.categoryCode(), shown.state(),
+					problem.createdAt(), shown.deadline(), shown.closedAt(), problem.evaluation(), duplicateOf,
+					problems.timeline(shown.id(), true), problem.state() == ProblemState.CLOSED && !evaluated);
+		});
+	}
+
+	/** Open problems of the same category in the same community, shown before a report is saved. */
+	@Transactional(readOnly = true)
+	public List<Problem> possibleDuplicates(long locationUnitId, String categoryCode) {
+		return problems.openInCommunity(locationUnitId, categoryCode);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Category> categories() {
+		return work.categories();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Notice> inbox(CurrentUser user) {
+		return notices.inbox(user.unitPath(), user.accountId(), 100);
+	}
+
+	@Transactional(readOnly = true)
+	public int unread(CurrentUser user) {
+		return notices.unread(user.unitPath(), user.accountId());
+	}
+
+	@Transactional
+	public void markInboxRead(CurrentUser user) {
+		notices.markAllRead(user.unitPath(), user.accountId(), java.time.Instant.now());
+	}
+
+	/** An attachment's metadata and file, only when its problem is in the person's scope. */
+	@Transactional(readOnly = true)
+	public AttachmentFile attachment(long problemId, long attachmentId, CurrentUser user) {
+		get(problemId, user);
+		var stored = work.attachment(problemId, attachmentId)
+			.orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+		return new AttachmentFile(stored.attachment(), files.path(stored.storageKey()));
+	}
+
+	/** An attachment with where its bytes are. */
+	public record AttachmentFile(Attachment attachment, java.nio.file.Path file) {
+
+	}
+
+	/** The units that lists and pages name, by id. */
+	@Transactional(readOnly = true)
+	public Map<Long, Unit> unitsOf(java.util.Collection<Problem> shown) {
+		var ids = new java.util.HashSet<Long>();
+		for (Problem problem : shown) {
+			ids.add(problem.handlingUnitId());
+			ids.add(problem.raisingUnitId());
+			addIfPresent(ids, problem.responsibleUnitId());
+			addIfPresent(ids, problem.locationUnitId());
+			addIfPresent(ids, problem.raisingSideUnitId());
+			addIfPresent(ids, problem.responsibleSideUnitId());
+		}
+		return units.byIds(ids);
+	}
+
+	private static void addIfPresent(java.util.Set<Long> ids, @Nullable Long id) {
+		if (id != null) {
+			ids.add(id);
+		}
+	}
+
+	private String unitPrefix(ProblemFilter filter, CurrentUser user) {
+		if (filter.unitCode() == null || filter.unitCode().isBlank()) {
+			return "";
+		}
+		return units.getByCode(filter.unitCode().trim(), user.scope()).path();
+	}
+
+	private static String columns() {
+		return ProblemSearch.columns();
+	}
+
+	private static String order() {
+		return ProblemSearch.order();
+	}
+
+	private static String limit(int offset) {
+		return limit(PAGE_SIZE, offset);
+	}
+
+	private static String limit(int size, int offset) {
+		return " limit " + size + " offset " + offset;
+	}
+
+}

@@ -1,0 +1,353 @@
+package org.grassroots.problems.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.grassroots.problems.Milestone;
+import org.grassroots.problems.Problem;
+import org.grassroots.problems.ProblemAction;
+import org.grassroots.problems.ProblemSource;
+import org.grassroots.problems.ProblemState;
+import org.grassroots.problems.ProblemType;
+import org.grassroots.problems.Rating;
+import org.grassroots.problems.TimelineEntry;
+import org.grassroots.problems.Urgency;
+import org.grassroots.shared.DataScope;
+import org.grassroots.shared.FieldCipher;
+import org.grassroots.shared.SqlCondition;
+import org.grassroots.shared.Times;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The problem table with its parties, milestones and timeline. Every read for a person puts
+ * their scope in the query: a problem is visible when one of its parties lies in scope.
+ */
+@Repository
+public class ProblemRepository {
+
+	static final String COLUMNS = """
+			p.id, p.ledger_no, p.parent_id, p.duplicate_of, p.title, p.description, p.source, p.category_code,
+			p.urgency, p.problem_type, p.state, p.district_code, p.raising_unit_id, p.raising_unit_path,
+			p.handling_unit_id, p.handling_unit_path, p.location_unit_id, p.responsible_unit_id,
+			p.responsible_unit_path, p.responsible_person, p.assigned_by_unit_id, p.standard, p.measures,
+			p.decline_reason, p.address, p.latitude, p.longitude, p.reporter_phone_cipher, p.disclose_identity,
+			p.tracking_hash, p.response_due, p.first_action_at, p.deadline, p.raising_side_unit_id,
+			p.raising_side_path, p.responsible_side_unit_id, p.responsible_side_path, p.raising_recognized_by,
+			p.raising_recognized_at, p.responsible_recognized_by, p.responsible_recognized_at, p.overdue,
+			p.supervised, p.priority, p.return_count, p.report_count, p.evaluation, p.evaluation_comment,
+			p.evaluated_at, p.review_state, p.created_at, p.updated_at, p.closed_at, p.version
+			""";
+
+	/** Columns a transition may set; anything else is a programming error. */
+	private static final Set<String> WRITABLE = Set.of("state", "handling_unit_id", "handling_unit_path",
+			"responsible_unit_id", "responsible_unit_path", "responsible_person", "assigned_by_unit_id",
+			"assigned_by_unit_path", "standard", "measures", "decline_reason", "first_action_at", "deadline",
+			"deadline_notified", "raising_side_unit_id", "raising_side_path", "responsible_side_unit_id",
+			"responsible_side_path", "raising_recognized_by", "raising_recognized_at", "responsible_recognized_by",
+			"responsible_recognized_at", "overdue", "supervised", "priority", "return_count", "report_count",
+			"evaluation", "evaluation_comment", "evaluated_at", "review_state", "review_unit_path", "closed_at");
+
+	private final JdbcClient jdbc;
+
+	private final FieldCipher cipher;
+
+	public ProblemRepository(JdbcClient jdbc, FieldCipher cipher) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+	}
+
+	/** The condition that some party of problem {@code p} lies in scope. */
+	static SqlCondition visible(DataScope scope) {
+		if (scope.all()) {
+			return SqlCondition.always();
+		}
+		SqlCondition party = scope.on("pp.unit_path", "vis");
+		return new SqlCondition("exists (select 1 from problem_party pp where pp.problem_id = p.id and " + party.sql() + ")",
+				party.params());
+	}
+
+	public long nextLedgerSequence() {
+		return jdbc.sql("select nextval('problem_ledger_seq')").query(Long.class).single();
+	}
+
+	public long insert(Map<String, @Nullable Object> values) {
+		List<String> names = new ArrayList<>(values.keySet());
+		String sql = "insert into problem (" + String.join(", ", names) + ") values ("
+				+ String.join(", ", names.stream().map(name -> ":" + name).toList()) + ")";
+		var keys = new GeneratedKeyHolder();
+		var spec = jdbc.sql(sql);
+		for (String name : names) {
+			spec = spec.param(name, values.get(name));
+		}
+		spec.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	public void addParty(long problemId, @Nullable String unitPath) {
+		if (unitPath == null) {
+			return;
+		}
+		jdbc.sql("""
+				insert into problem_party (problem_id, unit_path)
+				select :id, :path where not exists (select 1 from problem_party where problem_id = :id and unit_path = :path)
+				""").param("id", problemId).param("path", unitPath).update();
+	}
+
+	/**
+	 * Sets the given columns if the row still has the expected version, and bumps the version.
+	 *
+	 * @return false when someone changed the problem first
+	 */
+	public boolean update(long id, int version, Map<String, @Nullable Object> changes, Instant now) {
+		StringBuilder set = new StringBuilder("version = version + 1, updated_at = :updatedAt");
+		Map<String, @Nullable Object> params = new LinkedHashMap<>();
+		for (var change : changes.entrySet()) {
+			if (!WRITABLE.contains(change.getKey())) {
+				throw new IllegalArgumentException("not a writable column: " + change.getKey());
+			}
+			set.append(", ").append(change.getKey()).append(" = :").append(change.getKey());
+			Object value = change.getValue();
+			params.put(change.getKey(), value instanceof Instant at ? Times.utc(at) : value instanceof Enum<?> e ? e.name() : value);
+		}
+		var spec = jdbc.sql("update problem set " + set + " where id = :id and version = :version")
+			.param("updatedAt", Times.utc(now))
+			.param("id", id)
+			.param("version", version);
+		for (var param : params.entrySet()) {
+			spec = spec.param(param.getKey(), param.getValue());
+		}
+		return spec.update() == 1;
+	}
+
+	public Optional<Problem> find(long id, DataScope scope) {
+		SqlCondition visible = visible(scope);
+		return jdbc.sql("select " + COLUMNS + " from problem p where p.id = :id and " + visible.sql())
+			.params(visible.params())
+			.param("id", id)
+			.query(this::map)
+			.optional();
+	}
+
+	public Optional<Problem> findByLedgerNo(String ledgerNo, DataScope scope) {
+		SqlCondition visible = visible(scope);
+		return jdbc.sql("select " + COLUMNS + " from problem p where p.ledger_no = :no and " + visible.sql())
+			.params(visible.params())
+			.param("no", ledgerNo)
+			.query(this::map)
+			.optional();
+	}
+
+	public Optional<Problem> findByTrackingHash(String hash) {
+		return jdbc.sql("select " + COLUMNS + " from problem p where p.tracking_hash = :hash")
+			.param("hash", hash)
+			.query(this::map)
+			.optional();
+	}
+
+	public List<Problem> children(long parentId) {
+		return jdbc.sql("select " + COLUMNS + " from problem p where p.parent_id = :id order by p.id")
+			.param("id", parentId)
+			.query(this::map)
+			.list();
+	}
+
+	public int openChildren(long parentId) {
+		return jdbc.sql("select count(*) from problem where parent_id = :id and state not in ('CLOSED', 'DECLINED')")
+			.param("id", parentId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Open problems of a category in a community, the possible duplicates of a new report. */
+	public List<Problem> openInCommunity(long locationUnitId, String categoryCode) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from problem p where p.location_unit_id = :unit and p.category_code = :category
+				 and p.duplicate_of is null and p.state not in ('CLOSED', 'DECLINED') order by p.created_at desc
+				""")
+			.param("unit", locationUnitId)
+			.param("category", categoryCode)
+			.query(this::map)
+			.list();
+	}
+
+	public void insertEvent(long problemId, ProblemAction action, @Nullable ProblemState from, ProblemState to,
+			String actorName, @Nullable String actorUnit, @Nullable String note, boolean publicNote, Instant at) {
+		jdbc.sql("""
+				insert into problem_event (problem_id, action, from_state, to_state, actor_name, actor_unit, note, public_note, at)
+				values (:id, :action, :from, :to, :actor, :unit, :note, :public, :at)
+				""")
+			.param("id", problemId)
+			.param("action", action.name())
+			.param("from", from == null ? null : from.name())
+			.param("to", to.name())
+			.param("actor", actorName)
+			.param("unit", actorUnit)
+			.param("note", note)
+			.param("public", publicNote)
+			.param("at", Times.utc(at))
+			.update();
+	}
+
+	public List<TimelineEntry> timeline(long problemId, boolean publicOnly) {
+		return jdbc.sql("select * from problem_event where problem_id = :id" + (publicOnly ? " and public_note = true" : "")
+				+ " order by id")
+			.param("id", problemId)
+			.query((rs, n) -> new TimelineEntry(rs.getLong("id"), ProblemAction.valueOf(rs.getString("action")),
+					rs.getString("from_state") == null ? null : ProblemState.valueOf(rs.getString("from_state")),
+					ProblemState.valueOf(rs.getString("to_state")), rs.getString("actor_name"), rs.getString("actor_unit"),
+					rs.getString("note"), rs.getBoolean("public_note"), instant(rs, "at")))
+			.list();
+	}
+
+	public void insertMilestone(long problemId, int seq, String title, Instant deadline) {
+		jdbc.sql("insert into problem_milestone (problem_id, seq, title, deadline) values (:id, :seq, :title, :deadline)")
+			.param("id", problemId)
+			.param("seq", seq)
+			.param("title", title)
+			.param("deadline", Times.utc(deadline))
+			.update();
+	}
+
+	public List<Milestone> milestones(long problemId) {
+		return jdbc.sql("select * from problem_milestone where problem_id = :id order by seq")
+			.param("id", problemId)
+			.query((rs, n) -> new Milestone(rs.getLong("id"), rs.getInt("seq"), rs.getString("title"),
+					instant(rs, "deadline"), nullableInstant(rs, "done_at")))
+			.list();
+	}
+
+	public boolean completeMilestone(long problemId, int seq, Instant at) {
+		return jdbc.sql("update problem_milestone set done_at = :at where problem_id = :id and seq = :seq and done_at is null")
+			.param("at", Times.utc(at))
+			.param("id", problemId)
+			.param("seq", seq)
+			.update() == 1;
+	}
+
+	/** One more resident reported the same problem. */
+	public void bumpReportCount(long id) {
+		jdbc.sql("update problem set report_count = report_count + 1 where id = :id").param("id", id).update();
+	}
+
+	/** Marks the deadline reminder sent; false when another node or run sent it first. */
+	public boolean markDeadlineNotified(long id) {
+		return jdbc.sql("update problem set deadline_notified = true where id = :id and deadline_notified = false")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Ids of open problems past their deadline or their first-action limit and not yet flagged. */
+	public List<Long> newlyOverdue(Instant now, int limit) {
+		return jdbc.sql("""
+				select id from problem where overdue = false and (
+				  (state in ('ASSIGNED', 'RECTIFYING') and deadline < :now)
+				  or (state = 'REPORTED' and response_due < :now))
+				order by id
+				""").param("now", Times.utc(now)).withMaxRows(limit).query(Long.class).list();
+	}
+
+	/** Ids of problems being worked whose deadline falls before the horizon and whose holder was not told yet. */
+	public List<Long> deadlineSoon(Instant now, Instant horizon, int limit) {
+		return jdbc.sql("""
+				select id from problem where deadline_notified = false and state in ('ASSIGNED', 'RECTIFYING')
+				and deadline >= :now and deadline < :horizon order by id
+				""").param("now", Times.utc(now)).param("horizon", Times.utc(horizon)).withMaxRows(limit)
+			.query(Long.class).list();
+	}
+
+	/** Rewrites every copied path below a moved unit, in the mover's transaction. */
+	public void rewritePaths(String oldPrefix, String newPrefix) {
+		for (String column : List.of("raising_unit_path", "handling_unit_path", "location_unit_path",
+				"responsible_unit_path", "assigned_by_unit_path", "raising_side_path", "responsible_side_path",
+				"review_unit_path")) {
+			rewrite("problem", column, oldPrefix, newPrefix);
+		}
+		rewrite("problem_party", "unit_path", oldPrefix, newPrefix);
+		rewrite("summons_department", "unit_path", oldPrefix, newPrefix);
+		rewrite("notification", "unit_path", oldPrefix, newPrefix);
+	}
+
+	private void rewrite(String table, String column, String oldPrefix, String newPrefix) {
+		jdbc.sql("update " + table + " set " + column + " = :new || substring(" + column + ", :cut) where " + column
+				+ " like :old")
+			.param("new", newPrefix)
+			.param("cut", oldPrefix.length() + 1)
+			.param("old", oldPrefix + "%")
+			.update();
+	}
+
+	Problem map(ResultSet rs, int row) throws SQLException {
+		String phone = rs.getString("reporter_phone_cipher");
+		boolean disclose = rs.getBoolean("disclose_identity");
+		String evaluation = rs.getString("evaluation");
+		return new Problem(rs.getLong("id"), rs.getString("ledger_no"), nullableLong(rs, "parent_id"),
+				nullableLong(rs, "duplicate_of"), rs.getString("title"), rs.getString("description"),
+				ProblemSource.valueOf(rs.getString("source")), rs.getString("category_code"),
+				Urgency.valueOf(rs.getString("urgency")), ProblemType.valueOf(rs.getString("problem_type")),
+				ProblemState.valueOf(rs.getString("state")), rs.getString("district_code"), rs.getLong("raising_unit_id"),
+				rs.getString("raising_unit_path"), rs.getLong("handling_unit_id"), rs.getString("handling_unit_path"),
+				nullableLong(rs, "location_unit_id"), nullableLong(rs, "responsible_unit_id"),
+				rs.getString("responsible_unit_path"), rs.getString("responsible_person"),
+				nullableLong(rs, "assigned_by_unit_id"), rs.getString("standard"), rs.getString("measures"),
+				rs.getString("decline_reason"), rs.getString("address"), rs.getBigDecimal("latitude"),
+				rs.getBigDecimal("longitude"),
+				phone != null && disclose ? FieldCipher.maskPhone(cipher.decrypt(phone)) : null,
+				rs.getString("tracking_hash") != null, nullableInstant(rs, "response_due"),
+				nullableInstant(rs, "first_action_at"), nullableInstant(rs, "deadline"),
+				nullableLong(rs, "raising_side_unit_id"), rs.getString("raising_side_path"),
+				nullableLong(rs, "responsible_side_unit_id"), rs.getString("responsible_side_path"),
+				rs.getString("raising_recognized_by"), nullableInstant(rs, "raising_recognized_at"),
+				rs.getString("responsible_recognized_by"), nullableInstant(rs, "responsible_recognized_at"),
+				rs.getBoolean("overdue"), rs.getBoolean("supervised"), rs.getInt("priority"), rs.getInt("return_count"),
+				rs.getInt("report_count"), evaluation == null ? null : Rating.valueOf(evaluation),
+				rs.getString("evaluation_comment"), nullableInstant(rs, "evaluated_at"), rs.getString("review_state"),
+				instant(rs, "created_at"), instant(rs, "updated_at"), nullableInstant(rs, "closed_at"),
+				rs.getInt("version"));
+	}
+
+	static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+		return Times.instant(rs.getObject(column, OffsetDateTime.class));
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	static @Nullable BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+		return rs.getBigDecimal(column);
+	}
+
+	/** Streams rows to the consumer without holding them all; used by the ledger export. */
+	public void stream(String sql, Map<String, Object> params, Consumer<Problem> consumer) {
+		try (var rows = jdbc.sql(sql).params(params).withFetchSize(500).query(this::map).stream()) {
+			rows.forEach(consumer);
+		}
+	}
+
+	public List<Problem> list(String sql, Map<String, Object> params) {
+		return jdbc.sql(sql).params(params).query(this::map).list();
+	}
+
+	public long count(String sql, Map<String, Object> params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+}
