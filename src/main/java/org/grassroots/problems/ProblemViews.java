@@ -211,6 +211,11 @@ public class ProblemViews {
 		return units.byIds(ids);
 	}
 
+	@Transactional(readOnly = true)
+	public Map<Long, Unit> unitsOfIds(java.util.Collection<Long> ids) {
+		return units.byIds(ids);
+	}
+
 	private static void addIfPresent(java.util.Set<Long> ids, @Nullable Long id) {
 		if (id != null) {
 			ids.add(id);

@@ -95,6 +95,8 @@ class DemoData {
 		open("nanan.cadre", "南岸区 刘领导干部", "500108", RoleGrant.of(Role.LEADING_CADRE));
 		open("steering.group", "市第一巡回指导组", "500000",
 				new RoleGrant(Role.STEERING_GROUP, ScopeKind.ASSIGNED, List.of("500108", "500103")));
+		open("nanan.housing", "南岸区住建委 陈办事员", "500108-D01", RoleGrant.of(Role.CASEWORKER));
+		open("jiefangbei.worker", "解放碑街道 赵工作人员", "500103901", RoleGrant.of(Role.CASEWORKER));
 		open("member.li", "李党员", "500108002001", RoleGrant.of(Role.PARTY_MEMBER));
 		open("resident.wang", "王居民", "500108002001", RoleGrant.of(Role.RESIDENT));
 	}

@@ -33,7 +33,7 @@ class SecurityConfig {
 
 	static final String[] PUBLIC_PAGES = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-			"/swagger-ui/**" };
+			"/swagger-ui/**", "/report", "/report/**", "/track", "/track/**", "/ledger/**" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -62,6 +62,8 @@ class SecurityConfig {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+				.requestMatchers("/api/v1/public/**").permitAll()
+				.requestMatchers("/api/v1/problems/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/audit/verify").hasRole("CITY_ADMIN")
 				.requestMatchers("/api/v1/units/**", "/api/v1/audit/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
@@ -81,7 +83,7 @@ class SecurityConfig {
 			CurrentUserLoader users) throws Exception {
 		return http.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, "FORM")))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
-				.requestMatchers("/units/**", "/audit/**").hasRole("STAFF")
+				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**").hasRole("STAFF")
 				.requestMatchers("/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure()))

@@ -34,7 +34,11 @@ class StartupAccounts implements ApplicationRunner {
 
 	private final DataSource dataSource;
 
-	StartupAccounts(AccountManagement accounts, DemoData demo, GrassrootsProperties properties, DataSource dataSource) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	StartupAccounts(AccountManagement accounts, DemoData demo, GrassrootsProperties properties, DataSource dataSource,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.demo = demo;
 		this.properties = properties;
@@ -48,6 +52,7 @@ class StartupAccounts implements ApplicationRunner {
 		}
 		if (demoWanted()) {
 			demo.load();
+			events.publishEvent(new org.grassroots.people.DemoDataLoaded());
 			log.info("Loaded the demo data; every demo account's password is '{}'", DemoData.PASSWORD);
 			return;
 		}

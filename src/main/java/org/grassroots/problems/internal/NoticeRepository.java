@@ -21,10 +21,16 @@ public class NoticeRepository {
 	/** Adds a notice once: a redelivered event finds its dedupe key taken and adds nothing. */
 	public void insert(String unitPath, String kind, long problemId, String ledgerNo, String title, String dedupeKey,
 			Instant at) {
+		boolean known = jdbc.sql("select count(*) from notification where dedupe_key = :key")
+			.param("key", dedupeKey)
+			.query(Integer.class)
+			.single() > 0;
+		if (known) {
+			return;
+		}
 		jdbc.sql("""
 				insert into notification (unit_path, kind, problem_id, ledger_no, title, dedupe_key, created_at)
-				select :path, :kind, :problem, :ledger, :title, :key, :at
-				where not exists (select 1 from notification where dedupe_key = :key)
+				values (:path, :kind, :problem, :ledger, :title, :key, :at)
 				""")
 			.param("path", unitPath)
 			.param("kind", kind)

@@ -100,10 +100,17 @@ public class ProblemRepository {
 		if (unitPath == null) {
 			return;
 		}
-		jdbc.sql("""
-				insert into problem_party (problem_id, unit_path)
-				select :id, :path where not exists (select 1 from problem_party where problem_id = :id and unit_path = :path)
-				""").param("id", problemId).param("path", unitPath).update();
+		boolean known = jdbc.sql("select count(*) from problem_party where problem_id = :id and unit_path = :path")
+			.param("id", problemId)
+			.param("path", unitPath)
+			.query(Integer.class)
+			.single() > 0;
+		if (!known) {
+			jdbc.sql("insert into problem_party (problem_id, unit_path) values (:id, :path)")
+				.param("id", problemId)
+				.param("path", unitPath)
+				.update();
+		}
 	}
 
 	/**

@@ -1,0 +1,250 @@
+package org.grassroots.problems.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.grassroots.problems.Attachment;
+import org.grassroots.problems.Category;
+import org.grassroots.problems.Notice;
+import org.grassroots.problems.Problem;
+import org.grassroots.problems.ProblemCommands;
+import org.grassroots.problems.ProblemFilter;
+import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemSource;
+import org.grassroots.problems.ProblemState;
+import org.grassroots.problems.ProblemViews;
+import org.grassroots.problems.Upload;
+import org.grassroots.shared.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
+@RestController
+@RequestMapping("/api/v1/problems")
+@Tag(name = "Problems", description = "The problem inventory and its workflow, within the caller's data scope; "
+		+ "every command takes the version the caller saw and answers 409 when it is stale or the state forbids it")
+class ProblemApiController {
+
+	private final ProblemManagement management;
+
+	private final ProblemViews views;
+
+	private final LedgerExport export;
+
+	ProblemApiController(ProblemManagement management, ProblemViews views, LedgerExport export) {
+		this.management = management;
+		this.views = views;
+		this.export = export;
+	}
+
+	@GetMapping
+	@Operation(summary = "Search problems in scope with filters, 20 a page, overdue and supervised first")
+	ProblemViews.Page search(@RequestParam(required = false) ProblemState state,
+			@RequestParam(required = false) String category, @RequestParam(required = false) ProblemSource source,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) Boolean overdue,
+			@RequestParam(required = false) Boolean supervised,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal CurrentUser user) {
+		return views.search(new ProblemFilter(state, category, source, unit, overdue, supervised, from, to, q), user, page);
+	}
+
+	@GetMapping(path = "/export.xlsx", produces = LedgerExport.XLSX)
+	@Operation(summary = "The rectification ledger (整改台账) of the filtered list as Excel, streamed; phones masked")
+	void exportXlsx(@RequestParam(required = false) ProblemState state, @RequestParam(required = false) String category,
+			@RequestParam(required = false) ProblemSource source, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean supervised,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String q, @AuthenticationPrincipal CurrentUser user,
+			HttpServletResponse response) throws IOException {
+		export.write(new ProblemFilter(state, category, source, unit, overdue, supervised, from, to, q), user, response);
+	}
+
+	@GetMapping("/queue")
+	@Operation(summary = "The caller's unit's work queue: overdue first, then by deadline, 20 a page")
+	ProblemViews.Page queue(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user) {
+		return views.queue(user, page);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One problem with its timeline, milestones, attachments, supervisions, summonses, children "
+			+ "and the actions the caller may take now; 404 outside the caller's scope")
+	ProblemViews.Detail get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		return views.detail(id, user);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a problem found by the caller's unit (or a unit in scope); it gets a ledger number at once")
+	Problem register(@RequestBody ProblemCommands.Register command, @AuthenticationPrincipal CurrentUser user) {
+		return management.register(command, List.of(), user);
+	}
+
+	@PostMapping("/{id}/accept")
+	@Operation(summary = "Accept a reported problem (handling unit)")
+	Problem accept(@PathVariable long id, @RequestBody ProblemCommands.Decide command, @AuthenticationPrincipal CurrentUser user) {
+		return management.accept(id, command, user);
+	}
+
+	@PostMapping("/{id}/decline")
+	@Operation(summary = "Decline a reported problem with a reason in note (handling unit)")
+	Problem decline(@PathVariable long id, @RequestBody ProblemCommands.Decide command, @AuthenticationPrincipal CurrentUser user) {
+		return management.decline(id, command, user);
+	}
+
+	@PostMapping("/{id}/assign")
+	@Operation(summary = "Assign to a unit at or below the handling unit and a person, with a deadline (default by category and urgency)")
+	Problem assign(@PathVariable long id, @RequestBody ProblemCommands.Assign command, @AuthenticationPrincipal CurrentUser user) {
+		return management.assign(id, command, user);
+	}
+
+	@PostMapping("/{id}/delegate")
+	@Operation(summary = "Pass the dispatching down to a unit below the handling unit")
+	Problem delegate(@PathVariable long id, @RequestBody ProblemCommands.Delegate command, @AuthenticationPrincipal CurrentUser user) {
+		return management.delegate(id, command, user);
+	}
+
+	@PostMapping("/{id}/split")
+	@Operation(summary = "Split into child problems, one per unit below; the parent closes only when every child has")
+	Problem split(@PathVariable long id, @RequestBody ProblemCommands.Split command, @AuthenticationPrincipal CurrentUser user) {
+		return management.split(id, command, user);
+	}
+
+	@PostMapping("/{id}/escalate")
+	@Operation(summary = "Escalate to an upper unit (default: the parent of the unit holding it), which takes it over")
+	Problem escalate(@PathVariable long id, @RequestBody ProblemCommands.Escalate command, @AuthenticationPrincipal CurrentUser user) {
+		return management.escalate(id, command, user);
+	}
+
+	@PostMapping("/{id}/plan")
+	@Operation(summary = "Record the rectification plan and measures; the problem is then being rectified")
+	Problem plan(@PathVariable long id, @RequestBody ProblemCommands.Plan command, @AuthenticationPrincipal CurrentUser user) {
+		return management.plan(id, command, user);
+	}
+
+	@PostMapping("/{id}/notes")
+	@Operation(summary = "Add a progress note")
+	Problem note(@PathVariable long id, @RequestBody ProblemCommands.Decide command, @AuthenticationPrincipal CurrentUser user) {
+		return management.note(id, command, user);
+	}
+
+	@PostMapping("/{id}/milestones/{seq}/complete")
+	@Operation(summary = "Mark a milestone of a long-term problem done")
+	Problem completeMilestone(@PathVariable long id, @PathVariable int seq, @RequestBody ProblemCommands.Decide command,
+			@AuthenticationPrincipal CurrentUser user) {
+		return management.completeMilestone(id, seq, command.version(), user);
+	}
+
+	@PostMapping("/{id}/submit")
+	@Operation(summary = "Submit the rectification with its evidence (attach files first)")
+	Problem submit(@PathVariable long id, @RequestBody ProblemCommands.Submit command, @AuthenticationPrincipal CurrentUser user) {
+		return management.submit(id, command, List.of(), user);
+	}
+
+	@PostMapping("/{id}/recognize")
+	@Operation(summary = "Recognize the rectification for the caller's side; the second side's recognition closes it")
+	Problem recognize(@PathVariable long id, @RequestBody ProblemCommands.Decide command, @AuthenticationPrincipal CurrentUser user) {
+		return management.recognize(id, command, user);
+	}
+
+	@PostMapping("/{id}/return")
+	@Operation(summary = "Return the rectification with a reason in note; a second return brings automatic supervision")
+	Problem returnRectification(@PathVariable long id, @RequestBody ProblemCommands.Decide command,
+			@AuthenticationPrincipal CurrentUser user) {
+		return management.returnRectification(id, command, user);
+	}
+
+	@PostMapping("/{id}/supervise")
+	@Operation(summary = "Issue a supervision (督办) from a unit above; raises priority until the problem closes")
+	Problem supervise(@PathVariable long id, @RequestBody ProblemCommands.Supervise command, @AuthenticationPrincipal CurrentUser user) {
+		return management.supervise(id, command, user);
+	}
+
+	@PostMapping("/{id}/summons")
+	@Operation(summary = "A street summons departments of its district (吹哨报到)")
+	Problem summon(@PathVariable long id, @RequestBody ProblemCommands.Summon command, @AuthenticationPrincipal CurrentUser user) {
+		return management.summon(id, command, user);
+	}
+
+	@PostMapping("/{id}/summons/report-in")
+	@Operation(summary = "A summoned department reports in and names its person")
+	Problem reportIn(@PathVariable long id, @RequestBody ProblemCommands.ReportIn command, @AuthenticationPrincipal CurrentUser user) {
+		return management.reportIn(id, command, user);
+	}
+
+	@PostMapping("/{id}/summons/act")
+	@Operation(summary = "A summoned department records what it did")
+	Problem act(@PathVariable long id, @RequestBody ProblemCommands.ActOnSummons command, @AuthenticationPrincipal CurrentUser user) {
+		return management.actOnSummons(id, command, user);
+	}
+
+	@PostMapping("/{id}/review")
+	@Operation(summary = "The upper unit decides a dissatisfied evaluation: reopen, or uphold the closure")
+	Problem review(@PathVariable long id, @RequestBody ProblemCommands.Review command, @AuthenticationPrincipal CurrentUser user) {
+		return management.review(id, command, user);
+	}
+
+	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Attach an image or PDF (10 MB at most; the type is read from the content)")
+	Attachment attach(@PathVariable long id, @RequestPart("file") MultipartFile file, @AuthenticationPrincipal CurrentUser user)
+			throws IOException {
+		return management.attach(id, new Upload(nameOf(file), file.getBytes()), user);
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	@Operation(summary = "Download an attachment of a problem in scope")
+	ResponseEntity<StreamingResponseBody> download(@PathVariable long id, @PathVariable long attachmentId,
+			@AuthenticationPrincipal CurrentUser user) {
+		return Downloads.of(views.attachment(id, attachmentId, user));
+	}
+
+	@GetMapping("/categories")
+	@Operation(summary = "Problem categories and their time limits in hours")
+	List<Category> categories() {
+		return views.categories();
+	}
+
+	@PutMapping("/categories/{code}")
+	@Operation(summary = "Change a category's names and time limits (city administrator)")
+	Category updateCategory(@PathVariable String code, @RequestBody Category category, @AuthenticationPrincipal CurrentUser user) {
+		return management.updateCategory(new Category(code, category.nameZh(), category.nameEn(), category.responseHours(),
+				category.emergencyHours(), category.utilityHours(), category.generalHours(), category.complexHours(),
+				category.sortOrder(), category.version()), user);
+	}
+
+	@GetMapping("/inbox")
+	@Operation(summary = "The caller's inbox: notices to their unit, newest first, with the unread count")
+	Map<String, Object> inbox(@AuthenticationPrincipal CurrentUser user) {
+		List<Notice> notices = views.inbox(user);
+		return Map.of("unread", views.unread(user), "notices", notices);
+	}
+
+	static String nameOf(@Nullable MultipartFile file) {
+		return file == null || file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
+	}
+
+}

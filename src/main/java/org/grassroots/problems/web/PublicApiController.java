@@ -1,0 +1,81 @@
+package org.grassroots.problems.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.grassroots.problems.Problem;
+import org.grassroots.problems.ProblemCommands;
+import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemViews;
+import org.grassroots.shared.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/public")
+@Tag(name = "Residents", description = "Without an account: report a problem, follow it by tracking code, rate it, "
+		+ "and read a unit's public ledger. Nothing here returns personal data.")
+class PublicApiController {
+
+	private final ProblemManagement management;
+
+	private final ProblemViews views;
+
+	PublicApiController(ProblemManagement management, ProblemViews views) {
+		this.management = management;
+		this.views = views;
+	}
+
+	/** A possible duplicate as a resident may see it. */
+	record Candidate(long id, String ledgerNo, String title, String state) {
+
+	}
+
+	@GetMapping("/reports/duplicates")
+	@Operation(summary = "Open problems of the same category in the same community: possible duplicates of a new report")
+	List<Candidate> duplicates(@RequestParam long locationUnitId, @RequestParam String categoryCode) {
+		return views.possibleDuplicates(locationUnitId, categoryCode)
+			.stream()
+			.map(problem -> new Candidate(problem.id(), problem.ledgerNo(), problem.title(), problem.state().name()))
+			.toList();
+	}
+
+	@PostMapping("/reports")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Report a problem with a phone number or anonymously; answers the ledger number and the "
+			+ "tracking code (shown once) to follow and later rate it")
+	Map<String, String> report(@RequestBody ProblemCommands.ResidentReport command) {
+		ProblemManagement.Reported reported = management.report(command, List.of());
+		return Map.of("ledgerNo", reported.problem().ledgerNo(), "trackingCode", reported.trackingCode());
+	}
+
+	@GetMapping("/reports/{trackingCode}")
+	@Operation(summary = "Follow a report by its tracking code: state, deadline and public timeline")
+	ProblemViews.Tracking track(@PathVariable String trackingCode) {
+		return views.track(trackingCode).orElseThrow(() -> new NotFoundException("problem", "tracking code"));
+	}
+
+	@PostMapping("/reports/{trackingCode}/evaluation")
+	@Operation(summary = "Rate a closed problem; DISSATISFIED opens a review by the upper unit")
+	Map<String, String> evaluate(@PathVariable String trackingCode, @RequestBody ProblemCommands.Evaluate command) {
+		Problem problem = management.evaluate(trackingCode, command);
+		return Map.of("ledgerNo", problem.ledgerNo(), "evaluation", String.valueOf(problem.evaluation()));
+	}
+
+	@GetMapping("/ledger/{unitCode}")
+	@Operation(summary = "The public ledger of a unit and everything below it, 50 a page, without personal data")
+	List<ProblemViews.LedgerLine> ledger(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int page) {
+		return views.ledger(unitCode, page);
+	}
+
+}
