@@ -49,7 +49,11 @@ public final class ProblemCommands {
 			@Nullable @Size(max = 300) String address, @Nullable @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
 			@Nullable @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
 			@Nullable @Pattern(regexp = "1\\d{10}", message = "{problems.error.phone}") String phone,
-			boolean discloseIdentity, @Nullable Long duplicateOf) {
+			@Nullable Boolean discloseIdentity, @Nullable Long duplicateOf) {
+
+		public boolean disclose() {
+			return Boolean.TRUE.equals(discloseIdentity);
+		}
 
 	}
 
@@ -91,7 +95,11 @@ public final class ProblemCommands {
 	}
 
 	public record Summon(@NotEmpty @Size(max = 20) List<Long> departmentUnitIds, @NotBlank @Size(max = 1000) String reason,
-			boolean emergency) {
+			@Nullable Boolean emergency) {
+
+		public boolean isEmergency() {
+			return Boolean.TRUE.equals(emergency);
+		}
 
 	}
 
@@ -108,7 +116,7 @@ public final class ProblemCommands {
 	}
 
 	/** The upper unit's decision on a dissatisfied evaluation: reopen the problem or uphold the closure. */
-	public record Review(int version, boolean reopen, @NotBlank @Size(max = 1000) String note) {
+	public record Review(int version, @NotNull Boolean reopen, @NotBlank @Size(max = 1000) String note) {
 
 	}
 

@@ -178,7 +178,7 @@ public class ProblemManagement {
 		row.put("latitude", command.latitude());
 		row.put("longitude", command.longitude());
 		row.put("tracking_hash", sha256(code));
-		row.put("disclose_identity", command.discloseIdentity());
+		row.put("disclose_identity", command.disclose());
 		if (command.phone() != null && !command.phone().isBlank()) {
 			row.put("reporter_phone_cipher", cipher.encrypt(command.phone()));
 			row.put("reporter_phone_hash", cipher.lookupHash(command.phone()));
@@ -553,8 +553,8 @@ public class ProblemManagement {
 			}
 		}
 		Instant now = clock.instant();
-		Instant due = now.plus(command.emergency() ? emergencyReportIn : generalReportIn);
-		long summonsId = work.insertSummons(id, street.id(), command.reason().trim(), command.emergency(), due,
+		Instant due = now.plus(command.isEmergency() ? emergencyReportIn : generalReportIn);
+		long summonsId = work.insertSummons(id, street.id(), command.reason().trim(), command.isEmergency(), due,
 				user.displayName(), now);
 		for (Unit department : departments) {
 			work.insertSummonedDepartment(summonsId, department.id(), department.path(), department.nameZh());

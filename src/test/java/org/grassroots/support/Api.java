@@ -63,6 +63,35 @@ public final class Api {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/** Sends one file as multipart/form-data under the part name {@code file}. */
+	public Reply upload(String token, String path, String fileName, byte[] bytes) {
+		String boundary = "----grassroots" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return send(request(token, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, bytes, tail))));
+	}
+
+	/** The raw bytes of a download, with its status and content type. */
+	public record Download(int status, String contentType, byte[] bytes) {
+
+	}
+
+	public Download download(String token, String path) {
+		try {
+			HttpResponse<byte[]> response = http.send(request(token, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Reply delete(String token, String path) {
 		return send(request(token, path).DELETE());
 	}

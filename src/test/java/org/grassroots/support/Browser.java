@@ -60,6 +60,11 @@ public final class Browser implements AutoCloseable {
 		return new Browser(new ChromeDriver(service, options), profile, "http://localhost:" + port);
 	}
 
+	/** The driver itself, for selects, file inputs and waits the helpers here do not cover. */
+	public ChromeDriver driver() {
+		return driver;
+	}
+
 	public void go(String path) {
 		driver.get(base + path);
 	}

@@ -49,6 +49,28 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				messages.getMessage("error.404.text", null, LocaleContextHolder.getLocale()));
 	}
 
+	/** Unreadable JSON names the field at fault, not the parser's internals. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = ex.getMostSpecificCause() instanceof tools.jackson.databind.DatabindException bad
+				? bad.getPath().stream()
+					.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+							: String.valueOf(reference.getIndex()))
+					.reduce((a, b) -> a + "." + b)
+					.orElse("")
+				: "";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field.isEmpty()
+				? messages.getMessage("error.unreadable", null, LocaleContextHolder.getLocale())
+				: messages.getMessage("error.unreadable-field", new Object[] { field }, LocaleContextHolder.getLocale()));
+		if (!field.isEmpty()) {
+			problem.setProperty("errors", List.of(Map.of("field", field, "message",
+					messages.getMessage("error.unreadable-field", new Object[] { field }, LocaleContextHolder.getLocale()))));
+		}
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
