@@ -56,6 +56,12 @@ public final class ProblemRules {
 		return table;
 	}
 
+	/** An enum value shown in the user's language, falling back to its name. */
+	private static Object label(String prefix, Enum<?> value) {
+		return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { prefix + value.name() },
+				value.name());
+	}
+
 	private static Permission rule(Set<ProblemState> states, Party... parties) {
 		return new Permission(Set.copyOf(states), Set.of(parties));
 	}
@@ -74,10 +80,10 @@ public final class ProblemRules {
 	public static void check(ProblemAction action, ProblemState state, Set<Party> parties) {
 		Permission permission = TABLE.get(action);
 		if (permission == null || parties.stream().noneMatch(permission.parties()::contains)) {
-			throw DomainException.forbidden("problems.error.not-party", action.name());
+			throw DomainException.forbidden("problems.error.not-party", label("action.", action));
 		}
 		if (!permission.states().contains(state)) {
-			throw DomainException.conflict("problems.error.illegal-transition", action.name(), state.name());
+			throw DomainException.conflict("problems.error.illegal-transition", label("action.", action), label("state.", state));
 		}
 	}
 

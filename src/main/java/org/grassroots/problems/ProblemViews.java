@@ -71,7 +71,17 @@ public class ProblemViews {
 	/** What a resident sees by tracking code: no personal data, only public timeline entries. */
 	public record Tracking(String ledgerNo, String title, String categoryCode, ProblemState state, Instant createdAt,
 			@Nullable Instant deadline, @Nullable Instant closedAt, @Nullable Rating evaluation,
-			@Nullable String duplicateOf, List<TimelineEntry> timeline, boolean canEvaluate) {
+			@Nullable String duplicateOf, List<PublicStep> timeline, boolean canEvaluate) {
+
+	}
+
+	/** A step of the public timeline: what happened and when, never who; only a refusal keeps its reason. */
+	public record PublicStep(ProblemAction action, ProblemState state, Instant at, @Nullable String reason) {
+
+		static PublicStep of(TimelineEntry entry) {
+			return new PublicStep(entry.action(), entry.toState(), entry.at(),
+					entry.action() == ProblemAction.DECLINE ? entry.note() : null);
+		}
 
 	}
 
@@ -152,7 +162,8 @@ public class ProblemViews {
 					&& problem.evaluatedAt().isAfter(problem.closedAt());
 			return new Tracking(problem.ledgerNo(), problem.title(), problem.categoryCode(), shown.state(),
 					problem.createdAt(), shown.deadline(), shown.closedAt(), problem.evaluation(), duplicateOf,
-					problems.timeline(shown.id(), true), problem.state() == ProblemState.CLOSED && !evaluated);
+					problems.timeline(shown.id(), true).stream().map(PublicStep::of).toList(),
+					problem.state() == ProblemState.CLOSED && !evaluated);
 		});
 	}
 

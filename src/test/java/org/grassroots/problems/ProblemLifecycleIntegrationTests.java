@@ -62,7 +62,8 @@ class ProblemLifecycleIntegrationTests {
 		Api.Reply tracked = api.get(null, "/api/v1/public/reports/" + report.trackingCode());
 		assertThat(tracked.text("state")).isEqualTo("CLOSED");
 		assertThat(tracked.json().path("canEvaluate").asBoolean()).isTrue();
-		assertThat(tracked.body()).doesNotContain("13912345678").doesNotContain("139****5678");
+		assertThat(tracked.body()).doesNotContain("13912345678").doesNotContain("139****5678")
+			.doesNotContain("张工作人员").doesNotContain("actorName").doesNotContain("clear the lane");
 		assertThat(api.post(null, "/api/v1/public/reports/" + report.trackingCode() + "/evaluation",
 				Api.json("rating", "SATISFIED", "comment", "fast")).status()).isEqualTo(200);
 		assertThat(api.post(null, "/api/v1/public/reports/" + report.trackingCode() + "/evaluation",

@@ -73,6 +73,13 @@ public final class Browser implements AutoCloseable {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
 
+	/** Scrolls the element to the middle of the window first, as a person would on a small screen. */
+	public void click(String css) {
+		WebElement element = find(css);
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
 	public String text(String css) {
 		return find(css).getText();
 	}

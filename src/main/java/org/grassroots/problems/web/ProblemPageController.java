@@ -151,7 +151,8 @@ class ProblemPageController {
 		model.addAttribute("category", views.categories().stream()
 			.filter(category -> category.code().equals(problem.categoryCode())).findFirst().orElse(null));
 		model.addAttribute("assignable", unitAndChildren(problem.handlingUnitId(), user));
-		model.addAttribute("below", units.children(problem.handlingUnitId(), user.scope(), 0));
+		model.addAttribute("below", user.scope().covers(problem.handlingUnitPath())
+				? units.children(problem.handlingUnitId(), user.scope(), 0) : List.of());
 		model.addAttribute("departments", departmentsFor(user));
 		model.addAttribute("ratings", Rating.values());
 		return "problems/detail";
