@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,9 +31,33 @@ class MessagesTests {
 		Set<String> keys = load("messages.properties").stringPropertyNames();
 		Set<String> used = new TreeSet<>();
 		collect(Path.of("src/main/resources/templates"), Pattern.compile("#\\{([a-z0-9.-]+)[}(]"), used);
-		collect(Path.of("src/main/java"), Pattern.compile("\"((?:error|units|people|login|home)\\.[a-z0-9.-]+)\""), used);
+		collect(Path.of("src/main/java"), Pattern.compile("\"((?:error|units|people|login|home|problems)\\.[a-zA-Z0-9._-]*[a-zA-Z0-9])\""), used);
 		assertThat(used).isNotEmpty();
 		assertThat(keys).containsAll(used);
+	}
+
+	/** Keys built from enum names in templates and code: every value of each enum has its label. */
+	@Test
+	void everyEnumValueShownOnPagesHasALabel() throws IOException {
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Map<String, Enum<?>[]> labelled = Map.of("state.", org.grassroots.problems.ProblemState.values(), "source.",
+				org.grassroots.problems.ProblemSource.values(), "urgency.", org.grassroots.problems.Urgency.values(),
+				"problem-type.", org.grassroots.problems.ProblemType.values(), "rating.",
+				org.grassroots.problems.Rating.values(), "action.", org.grassroots.problems.ProblemAction.values());
+		labelled.forEach((prefix, values) -> {
+			for (Enum<?> value : values) {
+				assertThat(keys).contains(prefix + value.name());
+			}
+		});
+		for (String kind : List.of("REPORTED", "ASSIGNED", "DELEGATED", "ESCALATED", "SUBMITTED", "RETURNED", "SUPERVISED",
+				"SUMMONED", "REVIEW", "REOPENED", "OVERDUE", "DEADLINE_SOON")) {
+			assertThat(keys).contains("notice." + kind);
+		}
+		for (String done : List.of("ACCEPT", "DECLINE", "ASSIGN", "DELEGATE", "SPLIT", "ESCALATE", "START", "NOTE",
+				"COMPLETE_MILESTONE", "SUBMIT", "RECOGNIZE", "RETURN", "SUPERVISE", "SUMMON", "REPORT_IN", "ACT_ON_SUMMONS",
+				"REOPEN", "REVIEW", "ATTACH")) {
+			assertThat(keys).contains("problems.done." + done);
+		}
 	}
 
 	private static void collect(Path root, Pattern pattern, Set<String> into) throws IOException {
