@@ -211,6 +211,10 @@ class ProblemSafetyIntegrationTests {
 	@Test
 	void theDeadlineJobFlagsOverdueProblemsAndReportInsOnceAndRunsOnOneNodeAtATime() {
 		long id = steps.register("nanan.admin", Api.uniqueCode("late "));
+		long soon = steps.register("nanan.admin", Api.uniqueCode("due soon "));
+		steps.ok("nanan.admin", soon, "accept");
+		steps.ok("nanan.admin", soon, "assign", "unitId", steps.unitId(ProblemSteps.STREET), "deadline",
+				java.time.Instant.now().plus(Duration.ofDays(2)).toString());
 		steps.ok("nanan.admin", id, "accept");
 		steps.ok("nanan.admin", id, "assign", "unitId", steps.unitId(ProblemSteps.STREET));
 		steps.ok("huayuanlu.worker", id, "plan", "measures", "m");
@@ -245,6 +249,16 @@ class ProblemSafetyIntegrationTests {
 		// the street's queue puts it first
 		JsonNode queue = api.get(steps.token("huayuanlu.worker"), "/api/v1/problems/queue").json();
 		assertThat(queue.path("items").get(0).path("overdue").asBoolean()).isTrue();
+
+		// the street hears of the overdue problem, and of the one due within three days, once each
+		String lateNo = detail.path("problem").path("ledgerNo").asString();
+		String soonNo = steps.problem("nanan.admin", soon).path("ledgerNo").asString();
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			List<String> notices = new ArrayList<>();
+			api.get(steps.token("huayuanlu.worker"), "/api/v1/problems/inbox").json().path("notices")
+				.forEach(notice -> notices.add(notice.path("kind").asString() + " " + notice.path("ledgerNo").asString()));
+			assertThat(notices).containsOnlyOnce("OVERDUE " + lateNo, "DEADLINE_SOON " + soonNo);
+		});
 	}
 
 	@Test
