@@ -716,7 +716,7 @@ public class ProblemManagement {
 				now);
 		Problem after = reload(id);
 		events.publishEvent(new ProblemChanged(ProblemAction.FLAG_OVERDUE, before, after, null, "system"));
-		notice("OVERDUE", after, List.of(after.holderUnitPath()), "overdue");
+		notice("OVERDUE", after, List.of(after.holderUnitPath()), String.valueOf(after.deadline()));
 	}
 
 	/** Notifies the unit holding a problem whose deadline falls within three days, once per deadline. */

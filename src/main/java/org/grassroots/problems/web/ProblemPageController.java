@@ -119,6 +119,8 @@ class ProblemPageController {
 	String register(@RequestParam String title, @RequestParam String description, @RequestParam ProblemSource source,
 			@RequestParam String categoryCode, @RequestParam Urgency urgency, @RequestParam ProblemType type,
 			@RequestParam(required = false) Long raisingUnitId, @RequestParam(required = false) String address,
+			@RequestParam(required = false) java.math.BigDecimal latitude,
+			@RequestParam(required = false) java.math.BigDecimal longitude,
 			@RequestParam(required = false) String standard, @RequestParam(required = false) String milestoneTitle,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate milestoneDate,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
@@ -128,7 +130,8 @@ class ProblemPageController {
 						: List.of(new ProblemCommands.NewMilestone(milestoneTitle, endOf(milestoneDate)));
 		try {
 			Problem created = management.register(new ProblemCommands.Register(title, description, source, categoryCode,
-					urgency, type, raisingUnitId, null, address, null, null, standard, null, milestones), uploads(files), user);
+					urgency, type, raisingUnitId, null, address, latitude, longitude, standard, null, milestones), uploads(files),
+					user);
 			redirect.addFlashAttribute("notice", messages.text("problems.registered", created.ledgerNo()));
 			return "redirect:/problems/" + created.id();
 		}
