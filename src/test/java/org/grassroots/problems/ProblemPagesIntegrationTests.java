@@ -103,4 +103,27 @@ class ProblemPagesIntegrationTests {
 		assertThat(bad.body()).contains("id=\"error\"").contains("phone");
 	}
 
+	@Test
+	void staffRegisterOnThePageWithALocationOrAreToldWhatIsMissing() throws Exception {
+		PageClient pages = new PageClient(port);
+		pages.signIn("huayuanlu.worker", Api.DEMO_PASSWORD);
+		String title = Api.uniqueCode("broken streetlight ");
+		String form = "source=SELF_FOUND&categoryCode=OTHER&urgency=GENERAL&type=IMMEDIATE&latitude=29.52&longitude=106.57"
+				+ "&address=" + PageClient.encode("南坪西路 8 号") + "&description=" + PageClient.encode("路灯坏了三天");
+		HttpResponse<String> saved = pages.submit("/problems/new", "/problems/new", form + "&title=" + PageClient.encode(title));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		String detail = pages.get(saved.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + port, ""))
+			.body();
+		assertThat(detail).contains(title).contains("已登记");
+		assertThat(jdbc.sql("select latitude from problem where title = :title").param("title", title)
+			.query(java.math.BigDecimal.class).single()).isEqualByComparingTo("29.52");
+
+		HttpResponse<String> refused = pages.submit("/problems/new", "/problems/new", form + "&title=");
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"error\"").contains("title");
+		HttpResponse<String> longTerm = pages.submit("/problems/new", "/problems/new",
+				form.replace("type=IMMEDIATE", "type=LONG_TERM") + "&title=x");
+		assertThat(longTerm.body()).contains("长期整改须至少有一个阶段目标");
+	}
+
 }
