@@ -3,6 +3,7 @@ package org.grassroots.problems;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +50,16 @@ public final class ProblemCommands {
 			@Nullable @Size(max = 300) String address, @Nullable @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
 			@Nullable @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
 			@Nullable @Pattern(regexp = "1\\d{10}", message = "{problems.error.phone}") String phone,
-			@Nullable Boolean discloseIdentity, @Nullable Long duplicateOf) {
+			@Nullable Boolean discloseIdentity, @Nullable Long duplicateOf,
+			@Nullable Map<String, List<String>> attributes) {
+
+		/** A report from a page or the JSON API: no service attributes. */
+		public ResidentReport(@Nullable Long locationUnitId, String categoryCode, String title, String description,
+				@Nullable String address, @Nullable BigDecimal latitude, @Nullable BigDecimal longitude,
+				@Nullable String phone, @Nullable Boolean discloseIdentity, @Nullable Long duplicateOf) {
+			this(locationUnitId, categoryCode, title, description, address, latitude, longitude, phone, discloseIdentity,
+					duplicateOf, null);
+		}
 
 		public boolean disclose() {
 			return Boolean.TRUE.equals(discloseIdentity);

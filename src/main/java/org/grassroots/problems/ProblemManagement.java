@@ -162,10 +162,10 @@ public class ProblemManagement {
 		uploads.forEach(AttachmentStore::check);
 		Category category = category(command.categoryCode());
 		Unit location = units.get(command.locationUnitId(), DataScope.CITY);
-		if (location.level() != UnitLevel.COMMUNITY && location.level() != UnitLevel.STREET) {
+		if (location.kind() == UnitKind.DEPARTMENT) {
 			throw DomainException.invalid("problems.error.location-level");
 		}
-		Unit district = units.getByCode(location.pathCodes().get(1), DataScope.CITY);
+		Unit district = location.depth() <= 2 ? location : units.getByCode(location.pathCodes().get(1), DataScope.CITY);
 		Problem original = command.duplicateOf() == null ? null : duplicateTarget(command);
 		Instant now = clock.instant();
 		String code = trackingCode();
@@ -190,6 +190,7 @@ public class ProblemManagement {
 			row.put("first_action_at", now);
 		}
 		long id = insert(row, location, location);
+		problems.insertAttributes(id, command.attributes() == null ? Map.of() : command.attributes());
 		uploads.forEach(upload -> store(id, "INTAKE", upload, "resident", now));
 		problems.insertEvent(id, ProblemAction.REPORT, null, ProblemState.REPORTED, "resident", null, null, true, now);
 		if (original != null) {

@@ -64,7 +64,7 @@ public class ProblemViews {
 	/** Everything the detail page and the API's detail show, with what this person may do now. */
 	public record Detail(Problem problem, List<TimelineEntry> timeline, List<Milestone> milestones,
 			List<Attachment> attachments, List<Supervision> supervisions, List<Summons> summonses, List<Problem> children,
-			Set<Party> parties, Set<ProblemAction> allowed) {
+			Map<String, List<String>> attributes, Set<Party> parties, Set<ProblemAction> allowed) {
 
 	}
 
@@ -76,10 +76,10 @@ public class ProblemViews {
 	}
 
 	/** A step of the public timeline: what happened and when, never who; only a refusal keeps its reason. */
-	public record PublicStep(ProblemAction action, ProblemState state, Instant at, @Nullable String reason) {
+	public record PublicStep(long id, ProblemAction action, ProblemState state, Instant at, @Nullable String reason) {
 
 		static PublicStep of(TimelineEntry entry) {
-			return new PublicStep(entry.action(), entry.toState(), entry.at(),
+			return new PublicStep(entry.id(), entry.action(), entry.toState(), entry.at(),
 					entry.action() == ProblemAction.DECLINE ? entry.note() : null);
 		}
 
@@ -108,7 +108,8 @@ public class ProblemViews {
 			allowed.remove(ProblemAction.REVIEW);
 		}
 		return new Detail(problem, problems.timeline(id, false), problems.milestones(id), work.attachments(id),
-				work.supervisions(id), work.summonses(id), problems.children(id), parties, allowed);
+				work.supervisions(id), work.summonses(id), problems.children(id),
+				problems.attributes(List.of(id)).getOrDefault(id, Map.of()), parties, allowed);
 	}
 
 	/** Problems waiting for the person's own unit, overdue first, then by deadline. */
@@ -165,6 +166,53 @@ public class ProblemViews {
 					problems.timeline(shown.id(), true).stream().map(PublicStep::of).toList(),
 					problem.state() == ProblemState.CLOSED && !evaluated);
 		});
+	}
+
+	/** Residents' reports for public readers (Open311), newest first, without personal data. */
+	@Transactional(readOnly = true)
+	public List<PublicRequest> publicRequests(PublicQuery query) {
+		List<String> terms = new java.util.ArrayList<>(List.of("p.source = 'RESIDENT'"));
+		Map<String, Object> params = new java.util.HashMap<>();
+		if (!query.ledgerNos().isEmpty()) {
+			terms.add("p.ledger_no in (:ledgerNos)");
+			params.put("ledgerNos", query.ledgerNos());
+		}
+		else {
+			if (!query.categoryCodes().isEmpty()) {
+				terms.add("p.category_code in (:categories)");
+				params.put("categories", query.categoryCodes());
+			}
+			if (query.from() != null) {
+				terms.add("p.created_at >= :from");
+				params.put("from", org.grassroots.shared.Times.utc(query.from()));
+			}
+			if (query.to() != null) {
+				terms.add("p.created_at <= :to");
+				params.put("to", org.grassroots.shared.Times.utc(query.to()));
+			}
+			if (query.closed() != null) {
+				terms.add(query.closed() ? "p.state in ('CLOSED', 'DECLINED')" : "p.state not in ('CLOSED', 'DECLINED')");
+			}
+		}
+		List<Problem> found = problems.list("select " + columns() + " from problem p where " + String.join(" and ", terms)
+				+ " order by p.created_at desc, p.id desc" + limit(query.limit(), query.offset()), params);
+		List<Long> ids = found.stream().map(Problem::id).toList();
+		Map<Long, TimelineEntry> latest = problems.latestPublicEntries(ids);
+		Map<Long, Map<String, List<String>>> attributes = problems.attributes(ids);
+		return found.stream()
+			.map(problem -> new PublicRequest(problem,
+					latest.containsKey(problem.id()) ? PublicStep.of(latest.get(problem.id())) : null,
+					attributes.getOrDefault(problem.id(), Map.of())))
+			.toList();
+	}
+
+	/** The public steps of residents' reports after a time, oldest first, each with its ledger number. */
+	@Transactional(readOnly = true)
+	public List<Map.Entry<String, PublicStep>> publicUpdates(Instant since, @Nullable Instant until, int limit) {
+		return problems.publicEntriesSince(since, until, limit)
+			.stream()
+			.map(entry -> Map.entry(entry.getKey(), PublicStep.of(entry.getValue())))
+			.toList();
 	}
 
 	/** Open problems of the same category in the same community, shown before a report is saved. */

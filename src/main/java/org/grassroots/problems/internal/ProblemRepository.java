@@ -212,10 +212,7 @@ public class ProblemRepository {
 		return jdbc.sql("select * from problem_event where problem_id = :id" + (publicOnly ? " and public_note = true" : "")
 				+ " order by id")
 			.param("id", problemId)
-			.query((rs, n) -> new TimelineEntry(rs.getLong("id"), ProblemAction.valueOf(rs.getString("action")),
-					rs.getString("from_state") == null ? null : ProblemState.valueOf(rs.getString("from_state")),
-					ProblemState.valueOf(rs.getString("to_state")), rs.getString("actor_name"), rs.getString("actor_unit"),
-					rs.getString("note"), rs.getBoolean("public_note"), instant(rs, "at")))
+			.query((rs, n) -> timelineEntry(rs))
 			.list();
 	}
 
@@ -273,6 +270,73 @@ public class ProblemRepository {
 				and deadline >= :now and deadline < :horizon order by id
 				""").param("now", Times.utc(now)).param("horizon", Times.utc(horizon)).withMaxRows(limit)
 			.query(Long.class).list();
+	}
+
+	public void insertAttributes(long problemId, Map<String, List<String>> attributes) {
+		attributes.forEach((code, values) -> {
+			for (int i = 0; i < values.size(); i++) {
+				jdbc.sql("insert into problem_attribute (problem_id, code, seq, attr_value) values (:id, :code, :seq, :value)")
+					.param("id", problemId)
+					.param("code", code)
+					.param("seq", i)
+					.param("value", values.get(i))
+					.update();
+			}
+		});
+	}
+
+	/** The attributes of some problems, by problem id, values in the order given. */
+	public Map<Long, Map<String, List<String>>> attributes(java.util.Collection<Long> problemIds) {
+		Map<Long, Map<String, List<String>>> found = new LinkedHashMap<>();
+		if (problemIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("select problem_id, code, attr_value from problem_attribute where problem_id in (:ids) order by problem_id, code, seq")
+			.param("ids", List.copyOf(problemIds))
+			.query(rs -> {
+				found.computeIfAbsent(rs.getLong("problem_id"), id -> new LinkedHashMap<>())
+					.computeIfAbsent(rs.getString("code"), code -> new ArrayList<>())
+					.add(rs.getString("attr_value"));
+			});
+		return found;
+	}
+
+	/** The latest public timeline entry of each problem. */
+	public Map<Long, TimelineEntry> latestPublicEntries(java.util.Collection<Long> problemIds) {
+		Map<Long, TimelineEntry> found = new LinkedHashMap<>();
+		if (problemIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				select e.* from problem_event e where e.problem_id in (:ids) and e.public_note = true
+				and e.id = (select max(l.id) from problem_event l where l.problem_id = e.problem_id and l.public_note = true)
+				""")
+			.param("ids", List.copyOf(problemIds))
+			.query(rs -> {
+				found.put(rs.getLong("problem_id"), timelineEntry(rs));
+			});
+		return found;
+	}
+
+	/** Public timeline entries of residents' reports after a time, oldest first: the updates feed. */
+	public List<Map.Entry<String, TimelineEntry>> publicEntriesSince(Instant since, @Nullable Instant until, int limit) {
+		return jdbc.sql("""
+				select e.*, p.ledger_no from problem_event e join problem p on p.id = e.problem_id
+				where e.public_note = true and p.source = 'RESIDENT' and e.at > :since and e.at <= :until
+				order by e.at, e.id
+				""")
+			.param("since", Times.utc(since))
+			.param("until", Times.utc(until == null ? Instant.parse("9999-12-31T00:00:00Z") : until))
+			.withMaxRows(limit)
+			.query((rs, n) -> Map.entry(rs.getString("ledger_no"), timelineEntry(rs)))
+			.list();
+	}
+
+	private static TimelineEntry timelineEntry(ResultSet rs) throws SQLException {
+		return new TimelineEntry(rs.getLong("id"), ProblemAction.valueOf(rs.getString("action")),
+				rs.getString("from_state") == null ? null : ProblemState.valueOf(rs.getString("from_state")),
+				ProblemState.valueOf(rs.getString("to_state")), rs.getString("actor_name"), rs.getString("actor_unit"),
+				rs.getString("note"), rs.getBoolean("public_note"), instant(rs, "at"));
 	}
 
 	/** Rewrites every copied path below a moved unit, in the mover's transaction. */

@@ -24,6 +24,13 @@ class LayoutModel {
 		return user != null && (user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN));
 	}
 
+	/** Whether to offer the city-wide settings: the city administrator only. */
+	@ModelAttribute("cityAdministrator")
+	boolean cityAdministrator() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && user.has(Role.CITY_ADMIN);
+	}
+
 	@ModelAttribute("langTag")
 	String langTag() {
 		return LocaleContextHolder.getLocale().toLanguageTag();

@@ -32,7 +32,8 @@ class WebConfig implements WebMvcConfigurer {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("grassroots-lang");
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 		// pages stay Chinese until switched; API callers get the language they ask for
-		resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
+		resolver.setDefaultLocaleFunction(request -> (request.getRequestURI().startsWith("/api/")
+				|| request.getRequestURI().startsWith("/open311/v2/"))
 				&& request.getHeader("Accept-Language") != null ? request.getLocale() : Locale.SIMPLIFIED_CHINESE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;

@@ -1,0 +1,313 @@
+package org.grassroots.open311;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.grassroots.open311.internal.Locator;
+import org.grassroots.open311.internal.RateLimiter;
+import org.grassroots.open311.internal.RequestLog;
+import org.grassroots.open311.internal.ServiceCatalog;
+import org.grassroots.problems.Category;
+import org.grassroots.problems.ProblemCommands;
+import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemViews;
+import org.grassroots.problems.PublicQuery;
+import org.grassroots.problems.PublicRequest;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * GeoReport v2 over the problems module: services are the problem categories, a request is a
+ * resident's report, its id is the ledger number. Nothing personal leaves through here.
+ */
+@Service
+public class GeoReport {
+
+	public static final int MAX_RECORDS = 1000;
+
+	static final Duration MAX_SPAN = Duration.ofDays(90);
+
+	private final ProblemManagement problems;
+
+	private final ProblemViews views;
+
+	private final ServiceCatalog catalog;
+
+	private final Locator locator;
+
+	private final RequestLog log;
+
+	private final Open311Keys keys;
+
+	private final RateLimiter limiter;
+
+	private final Clock clock;
+
+	GeoReport(ProblemManagement problems, ProblemViews views, ServiceCatalog catalog, Locator locator, RequestLog log,
+			Open311Keys keys, RateLimiter limiter, Clock clock) {
+		this.problems = problems;
+		this.views = views;
+		this.catalog = catalog;
+		this.locator = locator;
+		this.log = log;
+		this.keys = keys;
+		this.limiter = limiter;
+		this.clock = clock;
+	}
+
+	/** A service as Open311 lists it. */
+	public record ServiceType(String code, String name, String description, boolean metadata, String keywords,
+			String group) {
+
+	}
+
+	/** What a client posts, already split from the form. */
+	public record Submission(@Nullable String serviceCode, @Nullable String latitude, @Nullable String longitude,
+			@Nullable String addressString, @Nullable String addressId, @Nullable String description,
+			@Nullable String phone, @Nullable String mediaUrl, Map<String, List<String>> attributes) {
+
+	}
+
+	/** The new request's id and, when it fell back to the default unit, a notice saying so. */
+	public record Created(String serviceRequestId, @Nullable String noticeKey) {
+
+	}
+
+	/** GET requests' filters as the client gave them; blank means absent. */
+	public record Search(@Nullable String ids, @Nullable String serviceCodes, @Nullable String startDate,
+			@Nullable String endDate, @Nullable String status, @Nullable String page, @Nullable String pageSize) {
+
+	}
+
+	@Transactional(readOnly = true)
+	public List<ServiceType> services(boolean english) {
+		Map<String, ServiceCatalog.Extra> extras = catalog.extras();
+		Set<String> withAttributes = catalog.attributes(english).keySet();
+		List<ServiceType> services = new ArrayList<>();
+		for (Category category : views.categories()) {
+			ServiceCatalog.Extra extra = extras.get(category.code());
+			String group = extra == null ? "" : english ? extra.groupEn() : extra.groupZh();
+			services.add(new ServiceType(category.code(), category.name(english ? "en" : "zh"),
+					category.name(english ? "en" : "zh") + (group.isEmpty() ? "" : " · " + group),
+					withAttributes.contains(category.code()), extra == null ? "" : extra.keywords(), group));
+		}
+		return services;
+	}
+
+	/** A service's attributes; 404 for an unknown service. */
+	@Transactional(readOnly = true)
+	public List<ServiceAttribute> definition(String code, boolean english) {
+		service(code, english);
+		return catalog.attributes(english).getOrDefault(code, List.of());
+	}
+
+	/**
+	 * Files a resident's report for a client application: the key must be active and under its
+	 * rate limit, the service known, a location given and every attribute valid.
+	 */
+	@Transactional(noRollbackFor = RateExceeded.class)
+	public Created submit(@Nullable String apiKey, Submission submission) {
+		if (apiKey == null || apiKey.isBlank()) {
+			throw DomainException.forbidden("open311.error.api-key");
+		}
+		ApiKey key = keys.authenticate(apiKey);
+		if (!limiter.allow(key.id())) {
+			throw new RateExceeded();
+		}
+		String code = required(submission.serviceCode(), "service_code");
+		service(code, false);
+		Double latitude = coordinate(submission.latitude(), "lat", 90);
+		Double longitude = coordinate(submission.longitude(), "long", 180);
+		boolean hasPoint = latitude != null && longitude != null;
+		if (!hasPoint && blank(submission.addressString()) && blank(submission.addressId())) {
+			throw DomainException.invalid("open311.error.location");
+		}
+		String description = submission.description() == null ? "" : submission.description().trim();
+		if (description.length() > ProblemCommands.MAX_DESCRIPTION) {
+			throw DomainException.invalid("open311.error.description", ProblemCommands.MAX_DESCRIPTION);
+		}
+		Map<String, List<String>> attributes = AttributeCheck.check(catalog.attributes(false).getOrDefault(code, List.of()),
+				submission.attributes());
+		if (!blank(submission.mediaUrl())) {
+			attributes.put("media_url", List.of(AttributeCheck.url(submission.mediaUrl())));
+		}
+		Locator.Placed placed = locator.place(submission.addressId(), latitude, longitude, submission.addressString());
+		String serviceName = service(code, false).name();
+		var reported = problems.report(new ProblemCommands.ResidentReport(placed.unit().id(), code,
+				title(description, serviceName), description.isEmpty() ? serviceName : description,
+				truncate(submission.addressString(), 300), decimal(latitude), decimal(longitude), blankToNull(submission.phone()),
+				false, null, attributes), List.of());
+		log.record(reported.problem().id(), reported.problem().ledgerNo(), key.id(), clock.instant());
+		return new Created(reported.problem().ledgerNo(), placed.byDefault() ? "open311.notice.default-unit" : null);
+	}
+
+	/** GET requests: ids override the rest; otherwise at most 90 days, the last 90 by default. */
+	@Transactional(readOnly = true)
+	public List<PublicRequest> requests(Search search) {
+		List<String> ids = list(search.ids());
+		if (!ids.isEmpty()) {
+			return views.publicRequests(new PublicQuery(ids, List.of(), null, null, null, 0, MAX_RECORDS));
+		}
+		Instant end = date(search.endDate(), "end_date");
+		Instant start = date(search.startDate(), "start_date");
+		if (end == null) {
+			end = start == null ? clock.instant() : start.plus(MAX_SPAN);
+		}
+		if (start == null) {
+			start = end.minus(MAX_SPAN);
+		}
+		if (end.isBefore(start)) {
+			throw DomainException.invalid("open311.error.date-order");
+		}
+		if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+			throw DomainException.invalid("open311.error.date-span", MAX_SPAN.toDays());
+		}
+		int pageSize = number(search.pageSize(), "page_size", MAX_RECORDS, MAX_RECORDS);
+		int page = number(search.page(), "page", 1, Integer.MAX_VALUE / MAX_RECORDS);
+		return views.publicRequests(new PublicQuery(List.of(), list(search.serviceCodes()), start, end,
+				status(search.status()), (page - 1) * pageSize, pageSize));
+	}
+
+	@Transactional(readOnly = true)
+	public PublicRequest request(String id) {
+		return views.publicRequests(new PublicQuery(List.of(id), List.of(), null, null, null, 0, 1))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("service request", id));
+	}
+
+	/** mySociety's updates extension: the public steps of requests between two times, 90 days at most. */
+	@Transactional(readOnly = true)
+	public List<Map.Entry<String, ProblemViews.PublicStep>> updates(@Nullable String startDate, @Nullable String endDate) {
+		Instant end = date(endDate, "end_date");
+		Instant start = date(startDate, "start_date");
+		Instant until = end == null ? clock.instant() : end;
+		Instant since = start == null ? until.minus(Duration.ofDays(1)) : start;
+		if (Duration.between(since, until).compareTo(MAX_SPAN) > 0 || until.isBefore(since)) {
+			throw DomainException.invalid("open311.error.date-span", MAX_SPAN.toDays());
+		}
+		return views.publicUpdates(since, until, MAX_RECORDS);
+	}
+
+	private ServiceType service(String code, boolean english) {
+		return services(english).stream()
+			.filter(service -> service.code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("service", code));
+	}
+
+	/** Thrown when a key sends more than its limit in a minute: 429. */
+	public static class RateExceeded extends DomainException {
+
+		RateExceeded() {
+			super(HttpStatus.TOO_MANY_REQUESTS, "open311.error.rate");
+		}
+
+	}
+
+	private static String title(String description, String serviceName) {
+		String firstLine = description.lines().findFirst().orElse("").trim();
+		return firstLine.isEmpty() ? serviceName : truncate(firstLine, 60);
+	}
+
+	private static @Nullable Double coordinate(@Nullable String value, String name, int limit) {
+		if (blank(value)) {
+			return null;
+		}
+		try {
+			double parsed = Double.parseDouble(value.trim());
+			if (Math.abs(parsed) > limit || Double.isNaN(parsed)) {
+				throw DomainException.invalid("open311.error.parameter", name);
+			}
+			return parsed;
+		}
+		catch (NumberFormatException ex) {
+			throw DomainException.invalid("open311.error.parameter", name);
+		}
+	}
+
+	private static @Nullable Instant date(@Nullable String value, String name) {
+		if (blank(value)) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.trim()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw DomainException.invalid("open311.error.parameter", name);
+		}
+	}
+
+	private static int number(@Nullable String value, String name, int fallback, int max) {
+		if (blank(value)) {
+			return fallback;
+		}
+		try {
+			int parsed = Integer.parseInt(value.trim());
+			if (parsed < 1 || parsed > max) {
+				throw DomainException.invalid("open311.error.parameter", name);
+			}
+			return parsed;
+		}
+		catch (NumberFormatException ex) {
+			throw DomainException.invalid("open311.error.parameter", name);
+		}
+	}
+
+	private static @Nullable Boolean status(@Nullable String value) {
+		List<String> statuses = list(value);
+		boolean open = statuses.contains("open");
+		boolean closed = statuses.contains("closed");
+		if (statuses.stream().anyMatch(status -> !status.equals("open") && !status.equals("closed"))) {
+			throw DomainException.invalid("open311.error.parameter", "status");
+		}
+		return open == closed ? null : closed;
+	}
+
+	private static List<String> list(@Nullable String value) {
+		if (blank(value)) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+	}
+
+	private static String required(@Nullable String value, String name) {
+		if (blank(value)) {
+			throw DomainException.invalid("open311.error.required", name);
+		}
+		return value.trim();
+	}
+
+	private static @Nullable BigDecimal decimal(@Nullable Double value) {
+		return value == null ? null : BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP);
+	}
+
+	private static @Nullable String truncate(@Nullable String text, int max) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String trimmed = text.trim();
+		return trimmed.length() > max ? trimmed.substring(0, max) : trimmed;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+	private static boolean blank(@Nullable String text) {
+		return text == null || text.isBlank();
+	}
+
+}

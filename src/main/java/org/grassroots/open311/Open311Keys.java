@@ -1,0 +1,110 @@
+package org.grassroots.open311;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.grassroots.open311.internal.KeyRepository;
+import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keys for Open311 client applications, issued and revoked by the city administrator. A key is
+ * shown once; only its SHA-256 hash is kept.
+ */
+@Service
+public class Open311Keys {
+
+	private final KeyRepository keys;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Open311Keys(KeyRepository keys, ApplicationEventPublisher events, Clock clock) {
+		this.keys = keys;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** A new key and its secret, which is not stored and cannot be shown again. */
+	public record Issued(ApiKey key, String secret) {
+
+	}
+
+	@Transactional
+	public Issued issue(String name, CurrentUser admin) {
+		checkAdmin(admin);
+		String trimmed = name == null ? "" : name.trim();
+		if (trimmed.isEmpty() || trimmed.length() > 100) {
+			throw DomainException.invalid("open311.error.key-name");
+		}
+		byte[] bytes = new byte[24];
+		random.nextBytes(bytes);
+		String secret = "o311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		long id = keys.insert(trimmed, hash(secret), secret.substring(0, 9), admin.getUsername(), clock.instant());
+		ApiKey key = keys.find(id).orElseThrow();
+		events.publishEvent(new KeyChanged("ISSUED", key));
+		return new Issued(key, secret);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiKey> list(CurrentUser admin) {
+		checkAdmin(admin);
+		return keys.all();
+	}
+
+	@Transactional
+	public ApiKey revoke(long id, CurrentUser admin) {
+		checkAdmin(admin);
+		keys.find(id).orElseThrow(() -> new NotFoundException("open311 key", id));
+		if (!keys.revoke(id, clock.instant())) {
+			throw DomainException.conflict("open311.error.key-revoked");
+		}
+		ApiKey revoked = keys.find(id).orElseThrow();
+		events.publishEvent(new KeyChanged("REVOKED", revoked));
+		return revoked;
+	}
+
+	/** The active key with this secret, or 403. */
+	@Transactional
+	public ApiKey authenticate(String secret) {
+		ApiKey key = keys.findActiveByHash(hash(secret.trim()))
+			.orElseThrow(() -> DomainException.forbidden("open311.error.api-key"));
+		keys.touch(key.id(), clock.instant());
+		return key;
+	}
+
+	private static void checkAdmin(CurrentUser user) {
+		if (!user.has(Role.CITY_ADMIN)) {
+			throw DomainException.forbidden("error.403.text");
+		}
+	}
+
+	/** The stored form of a key. */
+	public static String hashOf(String secret) {
+		return hash(secret);
+	}
+
+	static String hash(String secret) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

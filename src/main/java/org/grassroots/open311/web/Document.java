@@ -1,0 +1,85 @@
+package org.grassroots.open311.web;
+
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One GeoReport response written as JSON or XML from the same tree. Maps are objects (elements
+ * in field order); {@link Items} are JSON arrays and XML wrapper elements around one element per
+ * item. XML is UTF-8 without a namespace, as the standard asks.
+ *
+ * @param root the XML root element
+ * @param body a map (an object) or an {@link Items} (a top-level array, whose item name names the XML children)
+ */
+record Document(String root, Object body) {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** A list, named per item in XML. */
+	record Items(String itemName, List<?> items) {
+
+	}
+
+	String json() {
+		return JSON.writeValueAsString(plain(body));
+	}
+
+	String xml() {
+		try {
+			StringWriter out = new StringWriter();
+			XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+			xml.writeStartDocument("UTF-8", "1.0");
+			write(xml, root, body);
+			xml.writeEndDocument();
+			xml.close();
+			return out.toString();
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static @Nullable Object plain(@Nullable Object value) {
+		if (value instanceof Items items) {
+			return items.items().stream().map(Document::plain).toList();
+		}
+		if (value instanceof Map<?, ?> map) {
+			var copy = new java.util.LinkedHashMap<Object, @Nullable Object>();
+			map.forEach((key, item) -> copy.put(key, plain(item)));
+			return copy;
+		}
+		return value;
+	}
+
+	private static void write(XMLStreamWriter xml, String name, @Nullable Object value) throws XMLStreamException {
+		if (value == null) {
+			xml.writeEmptyElement(name);
+			return;
+		}
+		xml.writeStartElement(name);
+		if (value instanceof Items items) {
+			for (Object item : items.items()) {
+				write(xml, items.itemName(), item);
+			}
+		}
+		else if (value instanceof Map<?, ?> map) {
+			for (var field : map.entrySet()) {
+				write(xml, String.valueOf(field.getKey()), field.getValue());
+			}
+		}
+		else {
+			xml.writeCharacters(String.valueOf(value));
+		}
+		xml.writeEndElement();
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.grassroots.open311.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.grassroots.shared.DomainException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The two GeoReport formats, chosen by the path's suffix, with their content types. */
+final class Formats {
+
+	static final String JSON = "application/json; charset=utf-8";
+
+	static final String XML = "text/xml; charset=utf-8";
+
+	private Formats() {
+	}
+
+	static void check(String format) {
+		if (!format.equals("json") && !format.equals("xml")) {
+			throw DomainException.invalid("open311.error.format", format);
+		}
+	}
+
+	static ResponseEntity<String> ok(String format, Document document) {
+		return respond(HttpStatus.OK, format, document);
+	}
+
+	static ResponseEntity<String> respond(HttpStatusCode status, String format, Document document) {
+		check(format);
+		boolean xml = format.equals("xml");
+		return ResponseEntity.status(status)
+			.header(HttpHeaders.CONTENT_TYPE, xml ? XML : JSON)
+			.body(xml ? document.xml() : document.json());
+	}
+
+	/** An errors body in the format the path asked for; JSON when it named none we serve. */
+	static ResponseEntity<String> error(HttpStatusCode status, String description, HttpServletRequest request) {
+		String format = request.getRequestURI().endsWith(".xml") ? "xml" : "json";
+		Map<String, Object> error = GeoReportController.fields("code", status.value(), "description", description);
+		return respond(status, format, new Document("errors", new Document.Items("error", List.of(error))));
+	}
+
+}

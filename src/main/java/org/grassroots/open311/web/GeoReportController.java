@@ -1,0 +1,249 @@
+package org.grassroots.open311.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.grassroots.open311.GeoReport;
+import org.grassroots.open311.ServiceAttribute;
+import org.grassroots.problems.Problem;
+import org.grassroots.problems.ProblemViews;
+import org.grassroots.problems.PublicRequest;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.Times;
+import org.grassroots.shared.web.Messages;
+import org.grassroots.units.Unit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The GeoReport v2 endpoints. Every response comes as {@code .json} or {@code .xml}; errors are
+ * an {@code errors} list of code and description in the same format.
+ */
+@Controller
+@Hidden
+@RequestMapping("/open311/v2")
+class GeoReportController {
+
+	private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]+)\\](\\[\\])?");
+
+	private static final java.time.format.DateTimeFormatter DATETIME = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+	private static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
+
+	private final GeoReport geoReport;
+
+	private final ProblemViews views;
+
+	private final Messages messages;
+
+	private final String contact;
+
+	private final String changeset;
+
+	GeoReportController(GeoReport geoReport, ProblemViews views, Messages messages,
+			@Value("${grassroots.open311.contact:市委主题教育办 open311@example.gov.cn}") String contact,
+			@Value("${grassroots.open311.changeset:2026-11-25T00:00:00+08:00}") String changeset) {
+		this.geoReport = geoReport;
+		this.views = views;
+		this.messages = messages;
+		this.contact = contact;
+		this.changeset = changeset;
+	}
+
+	@GetMapping("/discovery.{format}")
+	ResponseEntity<String> discovery(@PathVariable String format, HttpServletRequest request) {
+		String base = request.getRequestURL().toString().replaceFirst("/discovery\\.[a-z]+$", "");
+		Map<String, Object> endpoint = fields("specification", SPECIFICATION, "url", base, "changeset", changeset, "type",
+				"production", "formats", new Document.Items("format", List.of("text/xml", "application/json")));
+		return Formats.ok(format, new Document("discovery", fields("changeset", changeset, "contact", contact,
+				"key_service", messages.text("open311.key-service", base.replace("/open311/v2", "/open311/keys")),
+				"endpoints", new Document.Items("endpoint", List.of(endpoint)))));
+	}
+
+	@GetMapping("/services.{format}")
+	ResponseEntity<String> services(@PathVariable String format) {
+		List<Map<String, Object>> services = geoReport.services(english())
+			.stream()
+			.map(service -> fields("service_code", service.code(), "service_name", service.name(), "description",
+					service.description(), "metadata", service.metadata(), "type", "realtime", "keywords", service.keywords(),
+					"group", service.group()))
+			.toList();
+		return Formats.ok(format, new Document("services", new Document.Items("service", services)));
+	}
+
+	@GetMapping("/services/{code}.{format}")
+	ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format) {
+		List<Map<String, Object>> attributes = geoReport.definition(code, english())
+			.stream()
+			.map(GeoReportController::attribute)
+			.toList();
+		return Formats.ok(format, new Document("service_definition",
+				fields("service_code", code, "attributes", new Document.Items("attribute", attributes))));
+	}
+
+	@PostMapping("/requests.{format}")
+	ResponseEntity<String> create(@PathVariable String format, HttpServletRequest request) {
+		Formats.check(format);
+		var created = geoReport.submit(request.getParameter("api_key"), new GeoReport.Submission(
+				request.getParameter("service_code"), request.getParameter("lat"), request.getParameter("long"),
+				request.getParameter("address_string"), request.getParameter("address_id"), request.getParameter("description"),
+				request.getParameter("phone"), request.getParameter("media_url"), attributes(request)));
+		Map<String, Object> body = fields("service_request_id", created.serviceRequestId(), "service_notice",
+				created.noticeKey() == null ? null : messages.text(created.noticeKey()), "account_id", null);
+		return Formats.respond(HttpStatus.CREATED, format,
+				new Document("service_requests", new Document.Items("request", List.of(body))));
+	}
+
+	@GetMapping("/requests.{format}")
+	ResponseEntity<String> requests(@PathVariable String format,
+			@RequestParam(name = "service_request_id", required = false) String ids,
+			@RequestParam(name = "service_code", required = false) String serviceCodes,
+			@RequestParam(name = "start_date", required = false) String startDate,
+			@RequestParam(name = "end_date", required = false) String endDate,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String page,
+			@RequestParam(name = "page_size", required = false) String pageSize) {
+		Formats.check(format);
+		List<PublicRequest> found = geoReport.requests(new GeoReport.Search(ids, serviceCodes, startDate, endDate, status,
+				page, pageSize));
+		return Formats.ok(format, requestsDocument(found));
+	}
+
+	@GetMapping("/requests/{id}.{format}")
+	ResponseEntity<String> request(@PathVariable String id, @PathVariable String format) {
+		Formats.check(format);
+		return Formats.ok(format, requestsDocument(List.of(geoReport.request(id))));
+	}
+
+	/** Requests are created at once, so no token ever stands for one: every token is unknown. */
+	@GetMapping("/tokens/{token}.{format}")
+	ResponseEntity<String> token(@PathVariable String token, @PathVariable String format) {
+		Formats.check(format);
+		throw new NotFoundException("token", token);
+	}
+
+	@GetMapping("/servicerequestupdates.{format}")
+	ResponseEntity<String> updates(@PathVariable String format,
+			@RequestParam(name = "start_date", required = false) String startDate,
+			@RequestParam(name = "end_date", required = false) String endDate) {
+		Formats.check(format);
+		List<Map<String, Object>> updates = new ArrayList<>();
+		for (var update : geoReport.updates(startDate, endDate)) {
+			ProblemViews.PublicStep step = update.getValue();
+			updates.add(fields("update_id", String.valueOf(step.id()), "service_request_id", update.getKey(), "status",
+					step.state().isOpen() ? "open" : "closed", "updated_datetime", datetime(step.at()), "description",
+					note(step), "media_url", null));
+		}
+		return Formats.ok(format, new Document("service_request_updates", new Document.Items("request_update", updates)));
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<String> refused(DomainException ex, HttpServletRequest request) {
+		return Formats.error(ex.status(), messages.text(ex), request);
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<String> notFound(NotFoundException ex, HttpServletRequest request) {
+		return Formats.error(HttpStatus.NOT_FOUND, messages.text("open311.error.not-found"), request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<String> failed(Exception ex, HttpServletRequest request) {
+		return Formats.error(HttpStatus.BAD_REQUEST, messages.text("error.invalid-input"), request);
+	}
+
+	private Document requestsDocument(List<PublicRequest> found) {
+		List<Long> unitIds = new ArrayList<>();
+		found.forEach(request -> {
+			unitIds.add(request.problem().holderUnitId());
+			if (request.problem().locationUnitId() != null) {
+				unitIds.add(request.problem().locationUnitId());
+			}
+		});
+		Map<Long, Unit> units = views.unitsOfIds(unitIds);
+		List<Map<String, Object>> items = found.stream().map(request -> request(request, units)).toList();
+		return new Document("service_requests", new Document.Items("request", items));
+	}
+
+	private Map<String, Object> request(PublicRequest request, Map<Long, Unit> units) {
+		Problem problem = request.problem();
+		Unit agency = units.get(problem.holderUnitId());
+		Unit place = problem.locationUnitId() == null ? null : units.get(problem.locationUnitId());
+		List<String> media = request.attributes().getOrDefault("media_url", List.of());
+		return fields("service_request_id", problem.ledgerNo(), "status", request.closed() ? "closed" : "open",
+				"status_notes", request.latest() == null ? null : note(request.latest()), "service_name",
+				messages.text("category." + problem.categoryCode()), "service_code", problem.categoryCode(), "description",
+				problem.description(), "agency_responsible", agency == null ? null : agency.name(english() ? "en" : "zh"),
+				"service_notice", null, "requested_datetime", datetime(problem.createdAt()), "updated_datetime",
+				datetime(problem.closedAt() != null ? problem.closedAt() : problem.updatedAt()), "expected_datetime",
+				problem.deadline() == null ? null : datetime(problem.deadline()), "address", problem.address(), "address_id",
+				place == null ? null : place.code(), "zipcode", null, "lat", problem.latitude(), "long", problem.longitude(),
+				"media_url", media.isEmpty() ? null : media.get(0));
+	}
+
+	private String note(ProblemViews.PublicStep step) {
+		String label = messages.text("action." + step.action());
+		return step.reason() == null ? label : label + ": " + step.reason();
+	}
+
+	private static Map<String, Object> attribute(ServiceAttribute attribute) {
+		List<Map<String, Object>> values = attribute.values()
+			.stream()
+			.map(value -> fields("key", value.key(), "name", value.name()))
+			.toList();
+		return fields("variable", true, "code", attribute.code(), "datatype", attribute.datatype(), "required",
+				attribute.required(), "datatype_description", attribute.isList() ? null : attribute.datatype(), "order",
+				attribute.order(), "description", attribute.description(), "values", new Document.Items("value", values));
+	}
+
+	/** {@code attribute[code]=v} and {@code attribute[code][]=v}, in the order sent. */
+	private static Map<String, List<String>> attributes(HttpServletRequest request) {
+		Map<String, List<String>> attributes = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> {
+			Matcher matcher = ATTRIBUTE.matcher(name);
+			if (matcher.matches()) {
+				attributes.computeIfAbsent(matcher.group(1), code -> new ArrayList<>()).addAll(List.of(values));
+			}
+		});
+		return attributes;
+	}
+
+	/** ISO 8601 with seconds and the city's offset, e.g. 2026-11-25T20:57:00+08:00. */
+	private static String datetime(Instant instant) {
+		return DATETIME.format(OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), Times.ZONE));
+	}
+
+	private static boolean english() {
+		return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+	}
+
+	static Map<String, Object> fields(@Nullable Object... keysAndValues) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return fields;
+	}
+
+}
