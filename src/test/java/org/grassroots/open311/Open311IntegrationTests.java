@@ -177,16 +177,16 @@ class Open311IntegrationTests {
 		assertThat(request.path("status_notes").asString()).isEqualTo("Closed");
 		assertThat(request.path("agency_responsible").asString()).isEqualTo("Huayuanlu Street");
 		assertThat(request.path("expected_datetime").isNull()).isFalse();
-		Element xml = (Element) get("/open311/v2/requests/" + id + ".xml").xml().getElementsByTagName("request").item(0);
-		assertThat(text(xml, "service_request_id")).isEqualTo(id);
+		Element xml = (Element) getEnglish("/open311/v2/requests/" + id + ".xml").xml().getElementsByTagName("request").item(0);
+		assertSameFields(request, xml);
 		assertThat(text(xml, "status")).isEqualTo("closed");
-		assertThat(text(xml, "service_code")).isEqualTo("ELEVATOR");
-		assertThat(text(xml, "updated_datetime")).isEqualTo(request.path("updated_datetime").asString());
 
 		// the closed filter finds it; the updates feed carries its steps
 		Reply closedOnes = get("/open311/v2/requests.json?status=closed&service_code=ELEVATOR");
 		valid(closedOnes, "requests.json");
 		assertThat(closedOnes.body()).contains(id);
+		NodeList listed = get("/open311/v2/requests.xml?status=closed&service_code=ELEVATOR").xml().getElementsByTagName("request");
+		assertThat(listed.getLength()).isEqualTo(closedOnes.json().size());
 		assertThat(get("/open311/v2/requests.json?status=open&service_code=ELEVATOR").body()).doesNotContain(id);
 		String since = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString();
 		Reply updates = get("/open311/v2/servicerequestupdates.json?start_date=" + since);
@@ -206,8 +206,14 @@ class Open311IntegrationTests {
 		String key = key("locator");
 		assertThat(agency(post("/open311/v2/requests.json", "api_key", key, "service_code", "PARKING", "lat", "29.5581",
 				"long", "106.5771", "description", "by point"))).isEqualTo("500103901");
-		assertThat(agency(post("/open311/v2/requests.json", "api_key", key, "service_code", "PARKING", "address_string",
-				"重庆市南岸区花园路街道南坪西路 8 号", "description", "by address"))).isEqualTo("500108002");
+		Reply byAddress = post("/open311/v2/requests.xml", "api_key", key, "service_code", "PARKING", "address_string",
+				"重庆市南岸区花园路街道南坪西路 8 号", "description", "by address", "attribute[vehicle][]", "CAR",
+				"attribute[vehicle][]", "EBIKE");
+		assertThat(byAddress.status()).as(byAddress.body()).isEqualTo(201);
+		assertThat(byAddress.contentType()).startsWith("text/xml");
+		String id = text(byAddress.xml().getDocumentElement(), "service_request_id");
+		assertThat(get("/open311/v2/requests/" + id + ".json").json().get(0).path("address_id").asString())
+			.isEqualTo("500108002");
 		Reply nowhere = post("/open311/v2/requests.json", "api_key", key, "service_code", "OTHER", "lat", "31.23", "long",
 				"121.47", "description", "far away");
 		assertThat(nowhere.json().get(0).path("service_notice").asString()).isNotBlank();
@@ -346,6 +352,15 @@ class Open311IntegrationTests {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		Schema validator = SCHEMAS.getSchema(SchemaLocation.of("classpath:open311/" + schema));
 		assertThat(validator.validate(reply.json())).as(reply.body()).isEmpty();
+	}
+
+	/** Every field of the JSON request has the same value in the XML one; null is an empty element. */
+	private static void assertSameFields(JsonNode json, Element xml) {
+		assertThat(json.properties()).hasSize(17);
+		for (var field : json.properties()) {
+			String expected = field.getValue().isNull() ? "" : field.getValue().asString();
+			assertThat(text(xml, field.getKey())).as(field.getKey()).isEqualTo(expected);
+		}
 	}
 
 	private static JsonNode find(JsonNode array, String field, String value) {
