@@ -76,8 +76,13 @@ public final class Browser implements AutoCloseable {
 	/** Scrolls the element to the middle of the window first, as a person would on a small screen. */
 	public void click(String css) {
 		WebElement element = find(css);
-		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+		// Bootstrap makes scrolling smooth: jump instead, and retry while something still slides over it
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+			.until(ready -> {
+				element.click();
+				return true;
+			});
 	}
 
 	public String text(String css) {
