@@ -124,6 +124,29 @@ public class AccountManagement {
 				Map.of("enabled", enabled));
 	}
 
+	/** Whether a username is taken, for imports that check every line before opening any account. */
+	@Transactional(readOnly = true)
+	public boolean usernameExists(String username) {
+		return accounts.findByUsername(username.trim()).isPresent();
+	}
+
+	/** Moves a person to another unit in the administrator's scope, as when a party member transfers. */
+	@Transactional
+	public Account moveToUnit(long id, String unitCode, int version, CurrentUser admin) {
+		Account before = changeable(id, admin);
+		Unit unit;
+		try {
+			unit = units.getByCode(unitCode.trim(), writableScope(admin));
+		}
+		catch (NotFoundException ex) {
+			throw DomainException.invalid("people.error.unknown-unit", unitCode);
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("unitId", unit.id());
+		values.put("unitPath", unit.path());
+		return change(before, version, "ACCOUNT_MOVED", "unit_id = :unitId, unit_path = :unitPath", values);
+	}
+
 	@Transactional
 	public Account unlock(long id, int version, CurrentUser admin) {
 		Map<String, Object> values = new LinkedHashMap<>();

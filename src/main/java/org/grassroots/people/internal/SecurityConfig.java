@@ -84,7 +84,7 @@ class SecurityConfig {
 			CurrentUserLoader users) throws Exception {
 		return http.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, "FORM")))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
-				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**").hasRole("STAFF")
+				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**", "/learning/**").hasRole("STAFF")
 				.requestMatchers("/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.requestMatchers("/open311/keys/**", "/open311/keys").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())

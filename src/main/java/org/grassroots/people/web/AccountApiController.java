@@ -119,6 +119,17 @@ class AccountApiController {
 
 	}
 
+	/** The unit to move to and the version seen. */
+	record Move(String unitCode, int version) {
+
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/move")
+	@Operation(summary = "Move a person to another unit in the administrator's scope (e.g. a party member's transfer)")
+	Account move(@PathVariable long id, @RequestBody Move move, @AuthenticationPrincipal CurrentUser admin) {
+		return accounts.moveToUnit(id, move.unitCode(), move.version(), admin);
+	}
+
 	@PostMapping("/api/v1/accounts/{id}/unlock")
 	@Operation(summary = "Lift a lockout")
 	Account unlock(@PathVariable long id, @RequestBody Version version, @AuthenticationPrincipal CurrentUser admin) {

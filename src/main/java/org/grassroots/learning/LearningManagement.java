@@ -1,0 +1,443 @@
+package org.grassroots.learning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.grassroots.learning.internal.LearningRepository;
+import org.grassroots.learning.internal.LearningRepository.Member;
+import org.grassroots.learning.internal.QrSigner;
+import org.grassroots.people.AccountManagement;
+import org.grassroots.people.CreateAccount;
+import org.grassroots.people.RoleGrant;
+import org.grassroots.problems.Problem;
+import org.grassroots.problems.ProblemCommands;
+import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemSource;
+import org.grassroots.problems.ProblemType;
+import org.grassroots.problems.Urgency;
+import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DataScope;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.InputCheck;
+import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.Role;
+import org.grassroots.shared.Times;
+import org.grassroots.units.ImportError;
+import org.grassroots.units.Unit;
+import org.grassroots.units.UnitManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Plans, points and sessions for unit administrators; check-ins for members; coverage for anyone
+ * whose scope holds the unit. A repeated check-in the same day is accepted and changes nothing.
+ */
+@Service
+public class LearningManagement {
+
+	private final LearningRepository learning;
+
+	private final UnitManagement units;
+
+	private final AccountManagement accounts;
+
+	private final ProblemManagement problems;
+
+	private final QrSigner signer;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final InputCheck input;
+
+	private final Clock clock;
+
+	LearningManagement(LearningRepository learning, UnitManagement units, AccountManagement accounts,
+			ProblemManagement problems, QrSigner signer, ApplicationEventPublisher events, TransactionTemplate transactions,
+			InputCheck input, Clock clock) {
+		this.learning = learning;
+		this.units = units;
+		this.accounts = accounts;
+		this.problems = problems;
+		this.signer = signer;
+		this.events = events;
+		this.transactions = transactions;
+		this.input = input;
+		this.clock = clock;
+	}
+
+	/** What a check-in did: whether it was already there, and the member's progress now. */
+	public record CheckInResult(String placeName, boolean already, List<Progress> progress) {
+
+	}
+
+	/** A member's progress on one plan. */
+	public record Progress(StudyPlan plan, int done) {
+
+		public boolean met() {
+			return done >= plan.requiredCount();
+		}
+
+	}
+
+	/** A member opened by import, with the one-time password to hand over. */
+	public record Imported(String username, String displayName, String unitCode, String oneTimePassword) {
+
+	}
+
+	// ---------------------------------------------------------------- plans, points, sessions
+
+	@Transactional
+	public StudyPlan createPlan(LearningCommands.NewPlan command, CurrentUser admin) {
+		input.check(command);
+		Unit unit = administered(command.unitId(), admin);
+		if (command.periodEnd().isBefore(command.periodStart())) {
+			throw DomainException.invalid("learning.error.period");
+		}
+		long id = learning.insertPlan(command.title().trim(), blank(command.materials()), blank(command.links()), unit.id(),
+				unit.path(), command.periodStart(), command.periodEnd(), command.requiredCount(), admin.getUsername(),
+				clock.instant());
+		StudyPlan plan = learning.plan(id).orElseThrow();
+		events.publishEvent(new LearningChanged("STUDY_PLAN_CREATED", "STUDY_PLAN", String.valueOf(id), unit.path(), plan));
+		return plan;
+	}
+
+	@Transactional(readOnly = true)
+	public List<StudyPlan> plans(CurrentUser user) {
+		return learning.plans(user.isStaff() ? user.scope() : DataScope.NONE, user.unitPath());
+	}
+
+	/** A plan the person may see: its target is in their scope, or it targets a unit above theirs. */
+	@Transactional(readOnly = true)
+	public StudyPlan plan(long id, CurrentUser user) {
+		return learning.plan(id)
+			.filter(plan -> (user.isStaff() && user.scope().covers(plan.unitPath())) || user.unitPath().startsWith(plan.unitPath()))
+			.orElseThrow(() -> new NotFoundException("study plan", id));
+	}
+
+	@Transactional
+	public LearningPoint createPoint(LearningCommands.NewPoint command, CurrentUser admin) {
+		input.check(command);
+		Unit unit = administered(command.unitId(), admin);
+		long id = learning.insertPoint(command.name().trim(), command.kind(), unit.id(), unit.path(), blank(command.address()),
+				blank(command.openingHours()), blank(command.materials()), command.restricted(), admin.getUsername(),
+				clock.instant());
+		LearningPoint point = learning.point(id).orElseThrow();
+		events.publishEvent(new LearningChanged("LEARNING_POINT_CREATED", "LEARNING_POINT", String.valueOf(id), unit.path(),
+				point));
+		return point;
+	}
+
+	@Transactional(readOnly = true)
+	public List<LearningPoint> points(CurrentUser user) {
+		return learning.points(user.scope());
+	}
+
+	@Transactional(readOnly = true)
+	public LearningPoint point(long id, CurrentUser user) {
+		return learning.point(id)
+			.filter(point -> user.scope().covers(point.unitPath()))
+			.orElseThrow(() -> new NotFoundException("learning point", id));
+	}
+
+	/** Points in the member's district, those of their own street or community first. */
+	@Transactional(readOnly = true)
+	public List<LearningPoint> pointsNear(CurrentUser user) {
+		String[] codes = user.unitPath().substring(1).split("/");
+		String district = codes.length < 2 ? user.unitPath() : "/" + codes[0] + "/" + codes[1] + "/";
+		List<LearningPoint> points = new ArrayList<>(learning.pointsIn(district));
+		points.sort((a, b) -> Integer.compare(shared(b.unitPath(), user.unitPath()), shared(a.unitPath(), user.unitPath())));
+		return points;
+	}
+
+	@Transactional
+	public StudySession createSession(LearningCommands.NewSession command, CurrentUser admin) {
+		input.check(command);
+		Unit host = administered(command.hostUnitId(), admin);
+		if (command.planId() != null) {
+			plan(command.planId(), admin);
+		}
+		long id = learning.insertSession(command.planId(), command.kind(), command.topic().trim(), command.speaker().trim(),
+				command.place().trim(), host.id(), host.path(), command.startsAt(), admin.getUsername(), clock.instant());
+		StudySession session = learning.session(id).orElseThrow();
+		events.publishEvent(new LearningChanged("STUDY_SESSION_CREATED", "STUDY_SESSION", String.valueOf(id), host.path(),
+				session));
+		return session;
+	}
+
+	@Transactional(readOnly = true)
+	public List<StudySession> sessions(CurrentUser user) {
+		return learning.sessions(user.scope());
+	}
+
+	@Transactional(readOnly = true)
+	public StudySession session(long id, CurrentUser user) {
+		return learning.session(id)
+			.filter(session -> user.scope().covers(session.hostUnitPath()))
+			.orElseThrow(() -> new NotFoundException("study session", id));
+	}
+
+	@Transactional(readOnly = true)
+	public int attendance(long sessionId) {
+		return learning.attendance(sessionId);
+	}
+
+	/** A problem found in a study session goes into the problems inventory with source STUDY. */
+	@Transactional
+	public Problem raiseProblem(long sessionId, String title, String description, String categoryCode, CurrentUser user) {
+		StudySession session = session(sessionId, user);
+		return problems.register(new ProblemCommands.Register(title, description, ProblemSource.STUDY, categoryCode,
+				Urgency.GENERAL, ProblemType.IMMEDIATE, session.hostUnitId(), null, session.place(), null, null, null, null,
+				null), List.of(), user);
+	}
+
+	// ---------------------------------------------------------------- QR codes and check-ins
+
+	/** The path a point's QR code encodes, signed with the current key. */
+	@Transactional
+	public String pointLink(long pointId, CurrentUser user) {
+		point(pointId, user);
+		QrSigner.Signature signature = signer.sign("P:" + pointId);
+		return "/learn/points/" + pointId + "/check-in?k=" + signature.keyId() + "&s=" + signature.value();
+	}
+
+	@Transactional
+	public String sessionLink(long sessionId, CurrentUser user) {
+		session(sessionId, user);
+		QrSigner.Signature signature = signer.sign("S:" + sessionId);
+		return "/learn/sessions/" + sessionId + "/check-in?k=" + signature.keyId() + "&s=" + signature.value();
+	}
+
+	/** Checks that a scanned point code is genuine and current; answers the point. */
+	@Transactional(readOnly = true)
+	public LearningPoint scannedPoint(long pointId, long keyId, String signature) {
+		signer.verify("P:" + pointId, keyId, signature);
+		return learning.point(pointId).orElseThrow(() -> new NotFoundException("learning point", pointId));
+	}
+
+	@Transactional(readOnly = true)
+	public StudySession scannedSession(long sessionId, long keyId, String signature) {
+		signer.verify("S:" + sessionId, keyId, signature);
+		return learning.session(sessionId).orElseThrow(() -> new NotFoundException("study session", sessionId));
+	}
+
+	/** A member scans a point's code: one check-in a day, however often they scan. */
+	public CheckInResult checkInAtPoint(long pointId, long keyId, String signature, CurrentUser user) {
+		LearningPoint point = scannedPoint(pointId, keyId, signature);
+		Member member = member(user);
+		if (point.restricted() && !member.unitPath().startsWith(point.districtPath())) {
+			throw DomainException.forbidden("learning.error.restricted", point.name());
+		}
+		boolean already = !record(member, point.id(), null, "QR");
+		return new CheckInResult(point.name(), already, progress(member));
+	}
+
+	public CheckInResult checkInAtSession(long sessionId, long keyId, String signature, CurrentUser user) {
+		StudySession session = scannedSession(sessionId, keyId, signature);
+		Member member = member(user);
+		boolean already = !record(member, null, session.id(), "QR");
+		return new CheckInResult(session.topic(), already, progress(member));
+	}
+
+	/** The host records attendance from its list; members already recorded are left as they are. */
+	public int recordAttendance(long sessionId, List<Long> accountIds, CurrentUser host) {
+		StudySession session = transactions.execute(status -> session(sessionId, host));
+		int added = 0;
+		for (long accountId : Set.copyOf(accountIds)) {
+			Member member = learning.member(accountId)
+				.filter(candidate -> candidate.unitPath().startsWith(session.hostUnitPath()))
+				.orElseThrow(() -> new NotFoundException("member", accountId));
+			added += record(member, null, session.id(), "LIST") ? 1 : 0;
+		}
+		return added;
+	}
+
+	/**
+	 * Inserts the check-in in a transaction of its own, so that the unique constraint settles
+	 * concurrent scans: the first wins, the others find it there and change nothing.
+	 */
+	private boolean record(Member member, @Nullable Long pointId, @Nullable Long sessionId, String method) {
+		LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
+		try {
+			transactions.executeWithoutResult(status -> {
+				learning.insertCheckIn(member.accountId(), member.unitPath(), pointId, sessionId, today, clock.instant(), method);
+				events.publishEvent(new CheckedIn(member.accountId(), member.unitPath(), pointId, sessionId, today, method));
+			});
+			return true;
+		}
+		catch (DuplicateKeyException already) {
+			return false;
+		}
+	}
+
+	/** The member's progress on every plan running today for their unit. */
+	@Transactional(readOnly = true)
+	public List<Progress> progress(CurrentUser user) {
+		return progress(member(user));
+	}
+
+	private List<Progress> progress(Member member) {
+		LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
+		return learning.plans(DataScope.NONE, member.unitPath())
+			.stream()
+			.filter(plan -> plan.runsOn(today))
+			.map(plan -> new Progress(plan, learning.countDone(member.accountId(), plan.periodStart(), plan.periodEnd())))
+			.toList();
+	}
+
+	private Member member(CurrentUser user) {
+		return learning.member(user.accountId()).orElseThrow(() -> DomainException.forbidden("learning.error.not-member"));
+	}
+
+	// ---------------------------------------------------------------- coverage
+
+	/**
+	 * Coverage of a plan over a unit (the plan's own unit by default): members counted where they
+	 * are now, with everything they did in the period wherever they were.
+	 */
+	@Transactional(readOnly = true)
+	public Coverage coverage(long planId, @Nullable Long unitId, CurrentUser user) {
+		StudyPlan plan = plan(planId, user);
+		Unit unit = units.get(unitId == null ? plan.unitId() : unitId, user.scope());
+		String prefix = prefix(plan, unit);
+		Map<String, Coverage.Row> rows = new LinkedHashMap<>();
+		Coverage.Row own = new Coverage.Row(unit.id(), unit.code(), unit.nameZh(), true, 0, 0);
+		for (Unit child : units.children(unit.id(), DataScope.CITY, 0)) {
+			rows.put(child.code(), new Coverage.Row(child.id(), child.code(), child.nameZh(), false, 0, 0));
+		}
+		int members = 0;
+		int met = 0;
+		for (LearningRepository.PathCount count : learning.coverage(prefix, plan.periodStart(), plan.periodEnd(),
+				plan.requiredCount())) {
+			members += count.members();
+			met += count.met();
+			String rest = count.unitPath().substring(unit.path().length());
+			if (rest.isEmpty()) {
+				own = add(own, count);
+			}
+			else {
+				String code = rest.substring(0, rest.indexOf('/'));
+				Coverage.Row row = rows.get(code);
+				if (row != null) {
+					rows.put(code, add(row, count));
+				}
+			}
+		}
+		List<Coverage.Row> list = new ArrayList<>();
+		if (own.members() > 0) {
+			list.add(own);
+		}
+		list.addAll(rows.values());
+		return new Coverage(plan, new Coverage.Row(unit.id(), unit.code(), unit.nameZh(), false, members, met), list);
+	}
+
+	/** Members of the unit's subtree who have not met the plan's requirement yet, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<MemberStatus> behind(long planId, @Nullable Long unitId, CurrentUser user, int limit) {
+		StudyPlan plan = plan(planId, user);
+		Unit unit = units.get(unitId == null ? plan.unitId() : unitId, user.scope());
+		List<LearningRepository.Behind> rows = learning.behind(prefix(plan, unit), plan.periodStart(), plan.periodEnd(),
+				plan.requiredCount(), limit);
+		Map<String, String> names = new java.util.HashMap<>();
+		List<MemberStatus> statuses = new ArrayList<>();
+		for (LearningRepository.Behind row : rows) {
+			String name = names.computeIfAbsent(row.unitPath(), path -> unitName(path));
+			statuses.add(new MemberStatus(row.accountId(), row.displayName(), row.unitPath(), name, row.done(),
+					plan.requiredCount()));
+		}
+		return statuses;
+	}
+
+	private String unitName(String path) {
+		List<String> codes = java.util.Arrays.stream(path.split("/")).filter(code -> !code.isEmpty()).toList();
+		return units.getByCode(codes.get(codes.size() - 1), DataScope.CITY).nameZh();
+	}
+
+	/** The deeper of the plan's target and the unit viewed; they must lie on one branch. */
+	private static String prefix(StudyPlan plan, Unit unit) {
+		if (unit.path().startsWith(plan.unitPath())) {
+			return unit.path();
+		}
+		if (plan.unitPath().startsWith(unit.path())) {
+			return plan.unitPath();
+		}
+		throw DomainException.invalid("learning.error.outside-plan", unit.nameZh());
+	}
+
+	private static Coverage.Row add(Coverage.Row row, LearningRepository.PathCount count) {
+		return new Coverage.Row(row.unitId(), row.unitCode(), row.unitName(), row.own(), row.members() + count.members(),
+				row.met() + count.met());
+	}
+
+	// ---------------------------------------------------------------- members
+
+	/**
+	 * Opens party-member accounts from CSV lines {@code username,display_name,unit_code[,phone]}:
+	 * every line is checked first, and either all are opened or none.
+	 */
+	@Transactional
+	public List<Imported> importMembers(String csv, CurrentUser admin) {
+		List<String[]> lines = MemberCsv.check(csv, admin, units, accounts);
+		List<Imported> imported = new ArrayList<>();
+		for (String[] line : lines) {
+			var opened = accounts.open(new CreateAccount(line[0], line[1], line[2], List.of(RoleGrant.of(Role.PARTY_MEMBER)),
+					line.length > 3 && !line[3].isBlank() ? line[3] : null, null), admin);
+			imported.add(new Imported(line[0], line[1], line[2], String.valueOf(opened.oneTimePassword())));
+		}
+		return imported;
+	}
+
+	/** Refused lines of a member import; nothing was imported. */
+	public static class ImportRefused extends DomainException implements org.grassroots.shared.web.RowErrors {
+
+		private final List<ImportError> errors;
+
+		ImportRefused(List<ImportError> errors) {
+			super(org.springframework.http.HttpStatus.BAD_REQUEST, "learning.import.refused", errors.size());
+			this.errors = List.copyOf(errors);
+		}
+
+		public List<ImportError> errors() {
+			return errors;
+		}
+
+		@Override
+		public List<Map<String, Object>> localized(org.springframework.context.MessageSource messages) {
+			return errors.stream()
+				.map(error -> Map.<String, Object>of("line", error.line(), "message",
+						org.grassroots.shared.web.RowErrors.message(messages, error.messageKey(), error.args())))
+				.toList();
+		}
+
+	}
+
+	// ---------------------------------------------------------------- plumbing
+
+	private Unit administered(@Nullable Long unitId, CurrentUser admin) {
+		DataScope scope = admin.administeredScope();
+		return units.get(unitId == null ? admin.unitId() : unitId, scope);
+	}
+
+	private static int shared(String a, String b) {
+		int i = 0;
+		while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+			i++;
+		}
+		return i;
+	}
+
+	private static @Nullable String blank(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+}

@@ -1,0 +1,315 @@
+package org.grassroots.learning.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.grassroots.learning.LearningPoint;
+import org.grassroots.learning.StudyPlan;
+import org.grassroots.learning.StudySession;
+import org.grassroots.shared.DataScope;
+import org.grassroots.shared.SqlCondition;
+import org.grassroots.shared.Times;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Plans, points, sessions, members and check-ins; reads for a person take their scope. */
+@Repository
+public class LearningRepository {
+
+	private final JdbcClient jdbc;
+
+	public LearningRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	// ---------------------------------------------------------------- members
+
+	/** A member as the learning module keeps them. */
+	public record Member(long accountId, String username, String displayName, long unitId, String unitPath, boolean active) {
+
+	}
+
+	public void saveMember(Member member) {
+		int changed = jdbc.sql("""
+				update learning_member set username = :username, display_name = :name, unit_id = :unitId,
+				  unit_path = :path, active = :active where account_id = :id
+				""")
+			.param("username", member.username())
+			.param("name", member.displayName())
+			.param("unitId", member.unitId())
+			.param("path", member.unitPath())
+			.param("active", member.active())
+			.param("id", member.accountId())
+			.update();
+		if (changed == 0) {
+			jdbc.sql("""
+					insert into learning_member (account_id, username, display_name, unit_id, unit_path, active)
+					values (:id, :username, :name, :unitId, :path, :active)
+					""")
+				.param("id", member.accountId())
+				.param("username", member.username())
+				.param("name", member.displayName())
+				.param("unitId", member.unitId())
+				.param("path", member.unitPath())
+				.param("active", member.active())
+				.update();
+		}
+	}
+
+	public Optional<Member> member(long accountId) {
+		return jdbc.sql("select * from learning_member where account_id = :id and active = true")
+			.param("id", accountId)
+			.query((rs, n) -> new Member(rs.getLong("account_id"), rs.getString("username"), rs.getString("display_name"),
+					rs.getLong("unit_id"), rs.getString("unit_path"), rs.getBoolean("active")))
+			.optional();
+	}
+
+	public void rewritePaths(String oldPrefix, String newPrefix) {
+		for (String table : List.of("learning_member", "study_plan", "learning_point")) {
+			jdbc.sql("update " + table + " set unit_path = :new || substring(unit_path, :cut) where unit_path like :old")
+				.param("new", newPrefix)
+				.param("cut", oldPrefix.length() + 1)
+				.param("old", oldPrefix + "%")
+				.update();
+		}
+		jdbc.sql("update study_session set host_unit_path = :new || substring(host_unit_path, :cut) where host_unit_path like :old")
+			.param("new", newPrefix)
+			.param("cut", oldPrefix.length() + 1)
+			.param("old", oldPrefix + "%")
+			.update();
+	}
+
+	// ---------------------------------------------------------------- plans
+
+	public long insertPlan(String title, @Nullable String materials, @Nullable String links, long unitId, String unitPath,
+			LocalDate start, LocalDate end, int required, String by, Instant at) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into study_plan (title, materials, links, unit_id, unit_path, period_start, period_end,
+				  required_count, created_by, created_at)
+				values (:title, :materials, :links, :unitId, :path, :start, :end, :required, :by, :at)
+				""")
+			.param("title", title)
+			.param("materials", materials)
+			.param("links", links)
+			.param("unitId", unitId)
+			.param("path", unitPath)
+			.param("start", start)
+			.param("end", end)
+			.param("required", required)
+			.param("by", by)
+			.param("at", Times.utc(at))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	/** Plans whose target lies in scope, or whose target holds the given unit (a member's own plans). */
+	public List<StudyPlan> plans(DataScope scope, @Nullable String memberUnitPath) {
+		SqlCondition inScope = scope.on("p.unit_path");
+		String sql = "select * from study_plan p where " + inScope.sql()
+				+ (memberUnitPath == null ? "" : " or :member like p.unit_path || '%'") + " order by p.period_start desc, p.id desc";
+		var spec = jdbc.sql(sql).params(inScope.params());
+		if (memberUnitPath != null) {
+			spec = spec.param("member", memberUnitPath);
+		}
+		return spec.query(LearningRepository::plan).list();
+	}
+
+	public Optional<StudyPlan> plan(long id) {
+		return jdbc.sql("select * from study_plan where id = :id").param("id", id).query(LearningRepository::plan).optional();
+	}
+
+	private static StudyPlan plan(ResultSet rs, int row) throws SQLException {
+		return new StudyPlan(rs.getLong("id"), rs.getString("title"), rs.getString("materials"), rs.getString("links"),
+				rs.getLong("unit_id"), rs.getString("unit_path"), rs.getObject("period_start", LocalDate.class),
+				rs.getObject("period_end", LocalDate.class), rs.getInt("required_count"), rs.getString("created_by"),
+				instant(rs, "created_at"), rs.getInt("version"));
+	}
+
+	// ---------------------------------------------------------------- points
+
+	public long insertPoint(String name, String kind, long unitId, String unitPath, @Nullable String address,
+			@Nullable String hours, @Nullable String materials, boolean restricted, String by, Instant at) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into learning_point (name, kind, unit_id, unit_path, address, opening_hours, materials, restricted,
+				  created_by, created_at)
+				values (:name, :kind, :unitId, :path, :address, :hours, :materials, :restricted, :by, :at)
+				""")
+			.param("name", name)
+			.param("kind", kind)
+			.param("unitId", unitId)
+			.param("path", unitPath)
+			.param("address", address)
+			.param("hours", hours)
+			.param("materials", materials)
+			.param("restricted", restricted)
+			.param("by", by)
+			.param("at", Times.utc(at))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	public List<LearningPoint> points(DataScope scope) {
+		SqlCondition inScope = scope.on("unit_path");
+		return jdbc.sql("select * from learning_point where " + inScope.sql() + " order by unit_path, id")
+			.params(inScope.params())
+			.query(LearningRepository::point)
+			.list();
+	}
+
+	/** Points in a district, nearest to the member's own unit first (longest shared path). */
+	public List<LearningPoint> pointsIn(String districtPath) {
+		return jdbc.sql("select * from learning_point where unit_path like :prefix order by id")
+			.param("prefix", districtPath + "%")
+			.query(LearningRepository::point)
+			.list();
+	}
+
+	public Optional<LearningPoint> point(long id) {
+		return jdbc.sql("select * from learning_point where id = :id").param("id", id).query(LearningRepository::point)
+			.optional();
+	}
+
+	private static LearningPoint point(ResultSet rs, int row) throws SQLException {
+		return new LearningPoint(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getLong("unit_id"),
+				rs.getString("unit_path"), rs.getString("address"), rs.getString("opening_hours"), rs.getString("materials"),
+				rs.getBoolean("restricted"), rs.getString("created_by"), instant(rs, "created_at"), rs.getInt("version"));
+	}
+
+	// ---------------------------------------------------------------- sessions
+
+	public long insertSession(@Nullable Long planId, String kind, String topic, String speaker, String place, long hostId,
+			String hostPath, Instant startsAt, String by, Instant at) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into study_session (plan_id, kind, topic, speaker, place, host_unit_id, host_unit_path, starts_at,
+				  created_by, created_at)
+				values (:plan, :kind, :topic, :speaker, :place, :hostId, :hostPath, :starts, :by, :at)
+				""")
+			.param("plan", planId)
+			.param("kind", kind)
+			.param("topic", topic)
+			.param("speaker", speaker)
+			.param("place", place)
+			.param("hostId", hostId)
+			.param("hostPath", hostPath)
+			.param("starts", Times.utc(startsAt))
+			.param("by", by)
+			.param("at", Times.utc(at))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	public List<StudySession> sessions(DataScope scope) {
+		SqlCondition inScope = scope.on("host_unit_path");
+		return jdbc.sql("select * from study_session where " + inScope.sql() + " order by starts_at desc, id desc")
+			.params(inScope.params())
+			.query(LearningRepository::session)
+			.list();
+	}
+
+	public Optional<StudySession> session(long id) {
+		return jdbc.sql("select * from study_session where id = :id").param("id", id).query(LearningRepository::session)
+			.optional();
+	}
+
+	private static StudySession session(ResultSet rs, int row) throws SQLException {
+		long plan = rs.getLong("plan_id");
+		return new StudySession(rs.getLong("id"), rs.wasNull() ? null : plan, rs.getString("kind"), rs.getString("topic"),
+				rs.getString("speaker"), rs.getString("place"), rs.getLong("host_unit_id"), rs.getString("host_unit_path"),
+				instant(rs, "starts_at"), rs.getString("created_by"), instant(rs, "created_at"), rs.getInt("version"));
+	}
+
+	public int attendance(long sessionId) {
+		return jdbc.sql("select count(*) from check_in where session_id = :id").param("id", sessionId).query(Integer.class)
+			.single();
+	}
+
+	// ---------------------------------------------------------------- check-ins
+
+	/** Inserts a check-in; the unique constraints make a second one for the same point and day fail. */
+	public void insertCheckIn(long accountId, String unitPath, @Nullable Long pointId, @Nullable Long sessionId,
+			LocalDate day, Instant at, String method) {
+		jdbc.sql("""
+				insert into check_in (account_id, unit_path, point_id, session_id, check_day, at, method)
+				values (:account, :path, :point, :session, :day, :at, :method)
+				""")
+			.param("account", accountId)
+			.param("path", unitPath)
+			.param("point", pointId)
+			.param("session", sessionId)
+			.param("day", day)
+			.param("at", Times.utc(at))
+			.param("method", method)
+			.update();
+	}
+
+	public int countDone(long accountId, LocalDate from, LocalDate to) {
+		return jdbc.sql("select count(*) from check_in where account_id = :id and check_day between :from and :to")
+			.param("id", accountId)
+			.param("from", from)
+			.param("to", to)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Members and those who met the requirement, per unit path, within a subtree. */
+	public record PathCount(String unitPath, int members, int met) {
+
+	}
+
+	public List<PathCount> coverage(String prefix, LocalDate from, LocalDate to, int required) {
+		return jdbc.sql("""
+				select m.unit_path, count(*) as members,
+				       sum(case when coalesce(a.done, 0) >= :required then 1 else 0 end) as met
+				from learning_member m
+				left join (select c.account_id, count(*) as done from check_in c
+				           where c.check_day between :from and :to group by c.account_id) a on a.account_id = m.account_id
+				where m.active = true and m.unit_path like :prefix
+				group by m.unit_path
+				""")
+			.param("required", required)
+			.param("from", from)
+			.param("to", to)
+			.param("prefix", prefix + "%")
+			.query((rs, n) -> new PathCount(rs.getString("unit_path"), rs.getInt("members"), rs.getInt("met")))
+			.list();
+	}
+
+	/** Members of a subtree below the requirement, with how much they did. */
+	public record Behind(long accountId, String displayName, String unitPath, int done) {
+
+	}
+
+	public List<Behind> behind(String prefix, LocalDate from, LocalDate to, int required, int limit) {
+		return jdbc.sql("""
+				select m.account_id, m.display_name, m.unit_path, coalesce(a.done, 0) as done
+				from learning_member m
+				left join (select c.account_id, count(*) as done from check_in c
+				           where c.check_day between :from and :to group by c.account_id) a on a.account_id = m.account_id
+				where m.active = true and m.unit_path like :prefix and coalesce(a.done, 0) < :required
+				order by m.unit_path, m.display_name
+				""")
+			.param("required", required)
+			.param("from", from)
+			.param("to", to)
+			.param("prefix", prefix + "%")
+			.withMaxRows(limit)
+			.query((rs, n) -> new Behind(rs.getLong("account_id"), rs.getString("display_name"), rs.getString("unit_path"),
+					rs.getInt("done")))
+			.list();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+}
