@@ -236,6 +236,29 @@ class LearningIntegrationTests {
 		assertThat(raised.text("source")).isEqualTo("STUDY");
 	}
 
+	@Test
+	void aPointHasAQrCodeThatDecodesToItsSignedUrlAndAPrintablePoster() throws Exception {
+		long point = point("500108002", false);
+		PageClient pages = new PageClient(port);
+		pages.signIn("nanan.admin", Api.DEMO_PASSWORD);
+		var png = pages.bytes("/learning/points/" + point + "/qr.png");
+		assertThat(png.statusCode()).isEqualTo(200);
+		assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+		var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png.body()));
+		var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+				new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+		String url = new com.google.zxing.MultiFormatReader().decode(bitmap).getText();
+		assertThat(url).contains("/learn/points/" + point + "/check-in?k=").contains("&s=");
+		var pdf = pages.bytes("/learning/points/" + point + "/poster.pdf");
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		// another district's administrator gets neither
+		PageClient yuzhong = new PageClient(port);
+		yuzhong.signIn("yuzhong.admin", Api.DEMO_PASSWORD);
+		assertThat(yuzhong.bytes("/learning/points/" + point + "/qr.png").statusCode()).isEqualTo(404);
+		assertThat(yuzhong.bytes("/learning/points/" + point + "/poster.pdf").statusCode()).isEqualTo(404);
+	}
+
 	private long point(String unitCode, boolean restricted) {
 		Api.Reply created = api.post(admin, "/api/v1/learning/points", Api.json("name", Api.uniqueCode("点 "), "kind",
 				"CHECK_IN_POINT", "unitId", unitId(unitCode), "restricted", restricted));

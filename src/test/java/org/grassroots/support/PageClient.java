@@ -34,6 +34,11 @@ public class PageClient {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A download as the signed-in person: status, content type and bytes. */
+	public HttpResponse<byte[]> bytes(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	/** Signs in and answers where the page sent the browser. */
 	public String signIn(String username, String password) throws Exception {
 		HttpResponse<String> response = post("/login",
