@@ -187,6 +187,16 @@ public class LearningManagement {
 			.orElseThrow(() -> new NotFoundException("study session", id));
 	}
 
+	/** The members the host may mark present: its subtree's, at most 300, by name. */
+	@Transactional(readOnly = true)
+	public List<Attendee> attendees(long sessionId, CurrentUser user) {
+		StudySession session = session(sessionId, user);
+		return learning.membersIn(session.hostUnitPath(), 300)
+			.stream()
+			.map(member -> new Attendee(member.accountId(), member.displayName(), member.unitPath()))
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	public int attendance(long sessionId) {
 		return learning.attendance(sessionId);

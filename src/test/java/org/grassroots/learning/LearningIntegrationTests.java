@@ -244,10 +244,7 @@ class LearningIntegrationTests {
 		var png = pages.bytes("/learning/points/" + point + "/qr.png");
 		assertThat(png.statusCode()).isEqualTo(200);
 		assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
-		var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png.body()));
-		var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-				new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
-		String url = new com.google.zxing.MultiFormatReader().decode(bitmap).getText();
+		String url = QrImagesTests.decode(png.body());
 		assertThat(url).contains("/learn/points/" + point + "/check-in?k=").contains("&s=");
 		var pdf = pages.bytes("/learning/points/" + point + "/poster.pdf");
 		assertThat(pdf.statusCode()).isEqualTo(200);
@@ -257,6 +254,25 @@ class LearningIntegrationTests {
 		yuzhong.signIn("yuzhong.admin", Api.DEMO_PASSWORD);
 		assertThat(yuzhong.bytes("/learning/points/" + point + "/qr.png").statusCode()).isEqualTo(404);
 		assertThat(yuzhong.bytes("/learning/points/" + point + "/poster.pdf").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theHostMarksAttendanceFromItsListOnThePage() throws Exception {
+		long street = unitId("500108002");
+		long session = session(street, api.get(admin, "/api/v1/learning/plans").json().get(0).path("id").asLong());
+		long memberLi = jdbc.sql("select account_id from learning_member where username = 'member.li'").query(Long.class).single();
+		PageClient pages = new PageClient(port);
+		pages.signIn("nanan.admin", Api.DEMO_PASSWORD);
+		assertThat(pages.get("/learning/sessions").body()).contains("att-" + session + "-" + memberLi);
+		var marked = pages.submit("/learning/sessions", "/learning/sessions/" + session + "/attendance", "accountIds=" + memberLi);
+		assertThat(marked.statusCode()).isEqualTo(302);
+		assertThat(pages.get("/learning/sessions").body()).contains("已记录 1 人出席");
+		assertThat(jdbc.sql("select count(*) from check_in where session_id = :id").param("id", session).query(Integer.class)
+			.single()).isEqualTo(1);
+		// marking again adds nothing
+		pages.submit("/learning/sessions", "/learning/sessions/" + session + "/attendance", "accountIds=" + memberLi);
+		assertThat(jdbc.sql("select count(*) from check_in where session_id = :id").param("id", session).query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	private long point(String unitCode, boolean restricted) {

@@ -71,6 +71,16 @@ public class LearningRepository {
 			.optional();
 	}
 
+	/** Active members of a subtree by name, at most {@code limit}. */
+	public List<Member> membersIn(String prefix, int limit) {
+		return jdbc.sql("select * from learning_member where active = true and unit_path like :prefix order by display_name")
+			.param("prefix", prefix + "%")
+			.withMaxRows(limit)
+			.query((rs, n) -> new Member(rs.getLong("account_id"), rs.getString("username"), rs.getString("display_name"),
+					rs.getLong("unit_id"), rs.getString("unit_path"), rs.getBoolean("active")))
+			.list();
+	}
+
 	public void rewritePaths(String oldPrefix, String newPrefix) {
 		for (String table : List.of("learning_member", "study_plan", "learning_point")) {
 			jdbc.sql("update " + table + " set unit_path = :new || substring(unit_path, :cut) where unit_path like :old")

@@ -40,7 +40,7 @@ public class QrImages {
 
 	private final String configuredFont;
 
-	QrImages(@Value("${grassroots.learning.poster-font:}") String configuredFont) {
+	public QrImages(@Value("${grassroots.learning.poster-font:}") String configuredFont) {
 		this.configuredFont = configuredFont;
 	}
 

@@ -143,6 +143,8 @@ class LearningPageController {
 			.collect(java.util.stream.Collectors.toMap(StudySession::id, session -> learning.attendance(session.id()))));
 		model.addAttribute("plans", learning.plans(user));
 		model.addAttribute("categories", problems.categories());
+		model.addAttribute("attendees", sessions.stream()
+			.collect(java.util.stream.Collectors.toMap(StudySession::id, session -> learning.attendees(session.id(), user))));
 		return "learning/sessions";
 	}
 
@@ -158,6 +160,20 @@ class LearningPageController {
 		}
 		catch (DomainException ex) {
 			redirect.addFlashAttribute("error", messages.text(ex));
+		}
+		return "redirect:/learning/sessions";
+	}
+
+	@PostMapping("/sessions/{id}/attendance")
+	String attendance(@PathVariable long id, @RequestParam(name = "accountIds", required = false) List<Long> accountIds,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		try {
+			int added = learning.recordAttendance(id, accountIds == null ? List.of() : accountIds, user);
+			redirect.addFlashAttribute("notice", messages.text("learning.session.recorded", added));
+		}
+		catch (DomainException | org.grassroots.shared.NotFoundException ex) {
+			redirect.addFlashAttribute("error", ex instanceof DomainException refusal ? messages.text(refusal)
+					: messages.text("error.404.text"));
 		}
 		return "redirect:/learning/sessions";
 	}
