@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# One command for the benchmarks: PostgreSQL (started here, or given), the data set (generated
+# or reused), the app jar against it, the scenarios from a separate load process, the reference
+# figures from pgbench, and one table. See docs/benchmarks.md.
+#
+#   bench/run.sh [--scale 1.0] [--seconds 20] [--record]
+#
+# PGHOST/PGPORT name a running PostgreSQL whose superuser is PGUSER (default postgres, trust auth);
+# without one answering, a PostgreSQL 15 is started in /tmp/grassroots-bench-pg on port 55433.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCALE=1.0; SECONDS_EACH=20; RECORD=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) SCALE="$2"; shift 2 ;;
+    --seconds) SECONDS_EACH="$2"; shift 2 ;;
+    --record) RECORD=true; shift ;;
+    *) echo "unknown option $1"; exit 2 ;;
+  esac
+done
+
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-55433} PGUSER=${PGUSER:-postgres}
+DB=grassroots_bench
+APP_PORT=${APP_PORT:-18080}
+WORK=/tmp/grassroots-bench
+mkdir -p "$WORK"
+PSQL() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+if ! "$PGBIN/pg_isready" -q; then
+  echo "== starting PostgreSQL on $PGHOST:$PGPORT"
+  ROOT=/tmp/grassroots-bench-pg
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+  mkdir -p $ROOT && chown postgres:postgres $ROOT
+  [ -d $ROOT/data ] || runuser -u postgres -- "$PGBIN/initdb" -D $ROOT/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D $ROOT/data -l $ROOT/server.log -w \
+    -o "-c listen_addresses=$PGHOST -p $PGPORT -k $ROOT -c shared_buffers=1GB -c max_connections=200" start >/dev/null
+fi
+
+[ -f target/grassroots.jar ] || ./mvnw -q -B -ntp package -DskipTests
+
+HAVE=$(PSQL -d postgres -tAc "select 1 from pg_database where datname = '$DB'" || true)
+GENERATED=""
+if [ "$HAVE" = "1" ]; then
+  GENERATED=$(PSQL -d $DB -tAc "select current_setting('bench.scale', true)" 2>/dev/null || true)
+fi
+APP_ENV=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=grassroots
+  SPRING_DATASOURCE_PASSWORD=grassroots GRASSROOTS_DEMO=true GRASSROOTS_DATA_DIR=$WORK/data
+  GRASSROOTS_OPEN311_REQUESTS_PER_MINUTE=1000000000 SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=${POOL:-20})
+
+start_app() {
+  env "${APP_ENV[@]}" java -jar target/grassroots.jar --server.port=$APP_PORT > $WORK/app.log 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf localhost:$APP_PORT/actuator/health >/dev/null && return 0
+    kill -0 $APP_PID 2>/dev/null || { tail -40 $WORK/app.log; exit 1; }
+    sleep 1
+  done
+  echo "the app did not start"; tail -40 $WORK/app.log; exit 1
+}
+trap '[ -n "${APP_PID:-}" ] && kill $APP_PID 2>/dev/null || true' EXIT
+
+if [ "$GENERATED" != "$SCALE" ]; then
+  echo "== generating the data set at scale $SCALE"
+  PSQL -d postgres -c "drop database if exists $DB" -c "do \$\$ begin if not exists (select 1 from pg_roles where rolname = 'grassroots') then create role grassroots login password 'grassroots'; end if; end \$\$" -c "create database $DB owner grassroots"
+  start_app   # Flyway builds the schema and the demo data goes in
+  T0=$(date +%s)
+  PSQL -d $DB -v scale=$SCALE -v hash='{bcrypt}$2a$10$benchbenchbenchbenchbeuYhZ6kq0Jr8iS2bV0eA3lW9Xq1rJx7Fm' -f bench/generate.sql > $WORK/generate.log
+  PSQL -d $DB -c "alter database $DB set bench.scale = '$SCALE'"
+  echo "   generated in $(( $(date +%s) - T0 )) s"
+else
+  echo "== reusing the data set at scale $SCALE"
+  start_app
+fi
+PSQL -d $DB -c "set bench.scale = '$SCALE'" -f bench/check.sql 2>&1 | grep -v '^SET' || { echo "the data set is not what was asked for"; exit 3; }
+PSQL -d $DB -f bench/setup.sql
+PSQL -d $DB -tAc "select 'grt_' || replace(username, '.', '_') from account where username like 'bench.m%' order by random() limit 200000" > $WORK/members.tokens
+
+CITY=grt_bench_city; DISTRICT=grt_bench_district; STREET=grt_bench_street
+POINT=$(PSQL -d $DB -tAc "select id from learning_point where created_by = 'bench' and unit_path like '/500000/500108/%' order by id limit 1")
+PLAN=$(PSQL -d $DB -tAc "select id from study_plan where title = 'bench plan' order by id limit 1")
+NANAN=$(PSQL -d $DB -tAc "select id from unit where code = '500108'")
+CITYID=$(PSQL -d $DB -tAc "select id from unit where code = '500000'")
+COMMUNITY=$(PSQL -d $DB -tAc "select code from unit where code like '500108S001C%' order by code limit 1")
+QR=$(curl -sf localhost:$APP_PORT/api/v1/learning/points/$POINT/qr -H "Authorization: Bearer $CITY")
+K=$(echo "$QR" | sed -E 's/.*k=([0-9]+).*/\1/'); S=$(echo "$QR" | sed -E 's/.*s=([A-Za-z0-9_-]+).*/\1/')
+
+RESULTS=$WORK/results.txt; : > $RESULTS
+FAILED=0
+load() { # name concurrency key=value...
+  local name=$1 conc=$2; shift 2
+  java bench/LoadTest.java base=http://localhost:$APP_PORT name=$name concurrency=$conc seconds=$SECONDS_EACH "$@" >> $RESULTS || FAILED=1
+}
+echo "== scenarios, $SECONDS_EACH s each"
+load warmup 8 path=/api/v1/problems?page=0 token=$DISTRICT seconds=5 >/dev/null; sed -i '/^warmup/d' $RESULTS
+load check-in 32 method=POST path=/api/v1/learning/points/$POINT/check-in tokens=$WORK/members.tokens "body={\"k\":$K,\"s\":\"$S\"}"
+load intake-api 16 method=POST path=/api/v1/problems token=$DISTRICT 'body={"title":"bench {i}","description":"generated","source":"SELF_FOUND","categoryCode":"PARKING"}'
+load intake-open311 16 method=POST path=/open311/v2/requests.json form=true "body=api_key=o311_bench&service_code=PARKING&address_id=$COMMUNITY&description=bench+{i}"
+load queue-street 16 path=/api/v1/problems?page=0 token=$STREET
+load queue-district 16 path=/api/v1/problems?page=0 token=$DISTRICT
+load queue-city 16 path=/api/v1/problems?page=0 token=$CITY
+load search-2-filters 16 "path=/api/v1/problems?state=RECTIFYING&category=PARKING" token=$DISTRICT
+load coverage-district 8 "path=/api/v1/learning/plans/$PLAN/coverage?unitId=$NANAN" token=$CITY
+load coverage-city 8 "path=/api/v1/learning/plans/$PLAN/coverage?unitId=$CITYID" token=$CITY
+
+echo "== reference figures (pgbench) and the ancestors scan"
+MAXID=$(PSQL -d $DB -tAc "select max(id) from problem")
+cat > $WORK/insert.sql <<SQL
+\set id random(1, 2000000)
+insert into bench_insert (account_id, unit_path, point_id, check_day, at, method) values (:id, '/500000/500108/500108S001/$COMMUNITY/', $POINT, current_date, now(), 'QR');
+SQL
+cat > $WORK/select.sql <<SQL
+\set id random(1, $MAXID)
+select * from problem where id = :id;
+SQL
+pgb() { # name clients script
+  "$PGBIN/pgbench" -n -c $2 -j 2 -T $SECONDS_EACH -f $3 -d $DB 2>/dev/null | awk -v n=$1 '
+    /latency average/ {lat=$4} /^tps/ {tps=$3} END {printf "%s|%s|%s\n", n, tps, lat}'
+}
+REFS=$WORK/refs.txt; : > $REFS
+pgb pg-insert 32 $WORK/insert.sql >> $REFS
+pgb pg-select-pk 16 $WORK/select.sql >> $REFS
+STREETID=$(PSQL -d $DB -tAc "select id from unit where code = '500108S001'")
+STREETPATH=$(PSQL -d $DB -tAc "select path from unit where code = '500108S001'")
+for scope in "street $STREETID $STREETPATH" "district $NANAN /500000/500108/" "city $CITYID /500000/"; do
+  set -- $scope
+  cat > $WORK/path-$1.sql <<SQL
+select p.id, p.ledger_no, p.state from problem p where exists (select 1 from problem_party pp where pp.problem_id = p.id and pp.unit_path like '$3%') order by p.created_at desc limit 20;
+SQL
+  cat > $WORK/ancestors-$1.sql <<SQL
+select p.id, p.ledger_no, p.state from problem p where p.location_unit_id in (select dept_id from ruoyi_dept where dept_id = $2 or '$2' = any(string_to_array(ancestors, ','))) order by p.created_at desc limit 20;
+SQL
+  pgb path-$1 8 $WORK/path-$1.sql >> $REFS
+  pgb ancestors-$1 8 $WORK/ancestors-$1.sql >> $REFS
+done
+
+INSERT_TPS=$(awk -F'|' '$1=="pg-insert" {print $2}' $REFS)
+SELECT_TPS=$(awk -F'|' '$1=="pg-select-pk" {print $2}' $REFS)
+TABLE=$WORK/table.md
+{
+  echo "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | ratio |"
+  echo "|---|---|---|---|---|---|---|---|"
+  while IFS='|' read -r name n err rps p50 p95 p99; do
+    ref=$SELECT_TPS; case "$name" in check-in|intake-*) ref=$INSERT_TPS ;; esac
+    ratio=$(awk -v a=$rps -v b=$ref 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
+    echo "| $name | $n | $err | $rps | $p50 | $p95 | $p99 | $ratio |"
+  done < $RESULTS
+  echo
+  echo "| reference (pgbench) | tps | latency avg ms |"
+  echo "|---|---|---|"
+  while IFS='|' read -r name tps lat; do echo "| $name | ${tps%.*} | $lat |"; done < $REFS
+} > $TABLE
+echo
+echo "scale $SCALE, $SECONDS_EACH s per scenario, $(nproc) cores; ratio: check-in and intake to the pgbench insert, reads to the pgbench primary-key select"
+cat $TABLE
+if $RECORD; then
+  python3 - "$TABLE" "$SCALE" "$SECONDS_EACH" <<'PY'
+import sys, re, datetime, os
+table, scale, secs = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3]
+doc = open('docs/benchmarks.md').read()
+block = f"<!-- bench:start -->\nLatest run: {datetime.date.today()}, scale {scale}, {secs} s per scenario, {os.cpu_count()} cores.\n\n{table}<!-- bench:end -->"
+doc = re.sub(r"<!-- bench:start -->.*<!-- bench:end -->", lambda m: block, doc, flags=re.S)
+open('docs/benchmarks.md', 'w').write(doc)
+PY
+  echo "recorded in docs/benchmarks.md"
+fi
+exit $FAILED

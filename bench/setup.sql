@@ -1,0 +1,28 @@
+-- Bench callers: a street caseworker, a district administrator and the city administrator, each
+-- with a known token; a token per generated member; an Open311 key. Tokens are stored as the app
+-- stores them (SHA-256 hex), so the real bearer filter checks them.
+\set ON_ERROR_STOP on
+insert into account (username, display_name, password_hash, unit_id, unit_path, enabled, must_change_password,
+                     failed_attempts, demo, created_at)
+select v.username, v.username, '{bcrypt}$2a$10$benchbenchbenchbenchbeuYhZ6kq0Jr8iS2bV0eA3lW9Xq1rJx7Fm', u.id, u.path, true,
+       false, 0, true, now()
+from (values ('bench.street', '500108S001'), ('bench.district', '500108'), ('bench.city', '500000')) v(username, code)
+join unit u on u.code = v.code
+where not exists (select 1 from account a where a.username = v.username);
+
+insert into account_role (account_id, role, scope_kind)
+select a.id, v.role, v.scope from account a
+join (values ('bench.street', 'CASEWORKER', 'UNIT_AND_BELOW'), ('bench.district', 'UNIT_ADMIN', 'UNIT_AND_BELOW'),
+             ('bench.city', 'CITY_ADMIN', 'ALL')) v(username, role, scope) on v.username = a.username
+where not exists (select 1 from account_role r where r.account_id = a.id);
+
+insert into access_token (account_id, name, token_hash, created_at)
+select id, 'bench', encode(sha256(convert_to('grt_' || replace(username, '.', '_'), 'UTF8')), 'hex'), now()
+from account a
+where (username like 'bench.m%' or username in ('bench.street', 'bench.district', 'bench.city'))
+  and not exists (select 1 from access_token t where t.account_id = a.id);
+
+insert into open311_key (name, key_hash, key_prefix, created_by, created_at)
+select 'bench', encode(sha256(convert_to('o311_bench', 'UTF8')), 'hex'), 'o311_benc', 'bench', now()
+where not exists (select 1 from open311_key where name = 'bench');
+analyze;
