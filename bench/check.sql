@@ -21,7 +21,8 @@ begin
   if n <> 0 then raise exception '% members without an account', n; end if;
   select count(*) into n from check_in c left join learning_point p on p.id = c.point_id where c.point_id is not null and p.id is null;
   if n <> 0 then raise exception '% check-ins at no point', n; end if;
-  select count(*) into n from problem p left join unit u on u.id = p.location_unit_id where u.id is null or u.path <> p.location_unit_path;
+  select count(*) into n from problem p left join unit u on u.id = p.location_unit_id
+    where p.location_unit_id is not null and (u.id is null or u.path <> p.location_unit_path);
   if n <> 0 then raise exception '% problems without their unit', n; end if;
   select count(*) into n from problem p where not exists (select 1 from problem_party pp where pp.problem_id = p.id);
   if n <> 0 then raise exception '% problems without a party', n; end if;

@@ -10,7 +10,7 @@ insert into unit (code, name_zh, name_en, level, batch, kind, parent_id, path, d
 select d.code || 'S' || lpad(i::text, 3, '0'), d.name_zh || '第' || i || '街道', null, 'STREET', 'SECOND', 'ADMINISTRATIVE',
        d.id, d.path || d.code || 'S' || lpad(i::text, 3, '0') || '/', d.depth + 1, true, now()
 from unit d, generate_series(1, greatest(1, round(26 * :scale))::int) i
-where d.level = 'DISTRICT';
+where d.level = 'DISTRICT' and d.kind = 'ADMINISTRATIVE';
 
 insert into unit (code, name_zh, name_en, level, batch, kind, parent_id, path, depth, demo, created_at)
 select s.code || 'C' || lpad(i::text, 2, '0'), s.name_zh || i || '社区', null, 'COMMUNITY', 'SECOND', 'ADMINISTRATIVE',

@@ -67,13 +67,15 @@ if [ "$GENERATED" != "$SCALE" ]; then
   start_app   # Flyway builds the schema and the demo data goes in
   T0=$(date +%s)
   PSQL -d $DB -v scale=$SCALE -v hash='{bcrypt}$2a$10$benchbenchbenchbenchbeuYhZ6kq0Jr8iS2bV0eA3lW9Xq1rJx7Fm' -f bench/generate.sql > $WORK/generate.log
-  PSQL -d $DB -c "alter database $DB set bench.scale = '$SCALE'"
   echo "   generated in $(( $(date +%s) - T0 )) s"
+  NEW=true
 else
   echo "== reusing the data set at scale $SCALE"
   start_app
 fi
-PSQL -d $DB -c "set bench.scale = '$SCALE'" -f bench/check.sql 2>&1 | grep -v '^SET' || { echo "the data set is not what was asked for"; exit 3; }
+PSQL -d $DB -c "set bench.scale = '$SCALE'" -f bench/check.sql || { echo "the data set is not what was asked for"; exit 3; }
+# only a data set that passed the check is reused by the next run
+[ "${NEW:-false}" = true ] && PSQL -d $DB -c "alter database $DB set bench.scale = '$SCALE'"
 PSQL -d $DB -f bench/setup.sql
 PSQL -d $DB -tAc "select 'grt_' || replace(username, '.', '_') from account where username like 'bench.m%' order by random() limit 200000" > $WORK/members.tokens
 
