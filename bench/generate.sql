@@ -75,9 +75,12 @@ select c.district || '-B' || lpad(g::text, 9, '0'),
        c.id, c.path, dist.id, '/500000/' || c.district || '/', c.id, c.path,
        case when st.state in ('ASSIGNED','RECTIFYING','SUBMITTED','CLOSED') then street.id end,
        case when st.state in ('ASSIGNED','RECTIFYING','SUBMITTED','CLOSED') then street.path end,
-       created + interval '1 day', case when st.state <> 'REPORTED' then created + interval '3 hours' end,
-       case when st.state in ('ASSIGNED','RECTIFYING','SUBMITTED','CLOSED') then created + interval '7 days' end,
-       st.state in ('ASSIGNED','RECTIFYING') and g % 100 < 8, st.state in ('RECTIFYING','SUBMITTED') and g % 100 < 3, 0,
+       -- 8 % of open problems are past their limit (and flagged); the rest are due in the next 30 days
+       case when st.state = 'REPORTED' and g % 100 >= 8 then now() + interval '1 day' else created + interval '1 day' end,
+       case when st.state <> 'REPORTED' then created + interval '3 hours' end,
+       case when st.state in ('ASSIGNED','RECTIFYING','SUBMITTED') and g % 100 >= 8 then now() + (1 + g % 30) * interval '1 day'
+            when st.state in ('ASSIGNED','RECTIFYING','SUBMITTED','CLOSED') then created + interval '7 days' end,
+       st.state in ('REPORTED','ASSIGNED','RECTIFYING') and g % 100 < 8, st.state in ('RECTIFYING','SUBMITTED') and g % 100 < 3, 0,
        case when g % 100 < 5 then 1 else 0 end, 1, created, created, case when st.state = 'CLOSED' then created + interval '6 days' end
 from generate_series(0, round(10000000 * :scale)::int - 1) g
 join bench_community c on c.n = g % (select count(*) from bench_community)
@@ -88,6 +91,9 @@ cross join lateral (select case when g % 100 < 10 then 'REPORTED' when g % 100 <
                                when g % 100 < 18 then 'DECLINED' when g % 100 < 28 then 'ASSIGNED'
                                when g % 100 < 48 then 'RECTIFYING' when g % 100 < 55 then 'SUBMITTED'
                                else 'CLOSED' end as state) st;
+
+-- reminders for deadlines within three days count as sent, as they would be in a running system
+update problem set deadline_notified = true where ledger_no like '%-B%';
 
 insert into problem_party (problem_id, unit_path)
 select id, location_unit_path from problem where ledger_no like '%-B%';

@@ -52,8 +52,15 @@ public class ProblemViews {
 		this.files = files;
 	}
 
-	/** One page of a list and the total behind it. */
+	/** Counting stops here: beyond it a list says "10000+" instead of counting every row in scope. */
+	public static final int COUNT_LIMIT = 10_000;
+
+	/** One page of a list and the total behind it, counted up to {@link #COUNT_LIMIT} and one more. */
 	public record Page(List<Problem> items, long total, int page, int pageSize) {
+
+		public String totalText() {
+			return total > COUNT_LIMIT ? COUNT_LIMIT + "+" : String.valueOf(total);
+		}
 
 		public int pages() {
 			return (int) Math.max(1, (total + pageSize - 1) / pageSize);
@@ -119,7 +126,7 @@ public class ProblemViews {
 		int offset = Math.max(page, 0) * PAGE_SIZE;
 		String where = " from problem p where " + queue.sql();
 		List<Problem> items = problems.list("select " + columns() + where + order() + limit(offset), queue.params());
-		return new Page(items, problems.count("select count(*)" + where, queue.params()), Math.max(page, 0), PAGE_SIZE);
+		return new Page(items, problems.count(capped("select 1" + where), queue.params()), Math.max(page, 0), PAGE_SIZE);
 	}
 
 	@Transactional(readOnly = true)
@@ -127,7 +134,8 @@ public class ProblemViews {
 		SqlCondition where = ProblemSearch.where(filter, user.scope(), unitPrefix(filter, user));
 		int offset = Math.max(page, 0) * PAGE_SIZE;
 		return new Page(problems.list(ProblemSearch.select(where) + limit(offset), where.params()),
-				problems.count(ProblemSearch.count(where), where.params()), Math.max(page, 0), PAGE_SIZE);
+				problems.count(capped("select 1 from problem p where " + where.sql()), where.params()), Math.max(page, 0),
+				PAGE_SIZE);
 	}
 
 	/** Streams every problem the filter finds within scope, for the ledger export. */
@@ -294,6 +302,10 @@ public class ProblemViews {
 
 	private static String order() {
 		return ProblemSearch.order();
+	}
+
+	private static String capped(String select) {
+		return "select count(*) from (" + select + " limit " + (COUNT_LIMIT + 1) + ") counted";
 	}
 
 	private static String limit(int offset) {

@@ -75,10 +75,6 @@ public final class ProblemSearch {
 		return "select " + ProblemRepository.COLUMNS + " from problem p where " + where.sql() + ORDER;
 	}
 
-	public static String count(SqlCondition where) {
-		return "select count(*) from problem p where " + where.sql();
-	}
-
 	/**
 	 * Problems waiting for the unit with this path: to accept or dispatch, to rectify, to
 	 * recognize, to report in to, or to review.
