@@ -134,8 +134,7 @@ public class ProblemViews {
 		SqlCondition where = ProblemSearch.where(filter, user.scope(), unitPrefix(filter, user));
 		int offset = Math.max(page, 0) * PAGE_SIZE;
 		return new Page(problems.list(ProblemSearch.select(where) + limit(offset), where.params()),
-				problems.count(capped("select 1 from problem p where " + where.sql()), where.params()), Math.max(page, 0),
-				PAGE_SIZE);
+				count(filter, user, where), Math.max(page, 0), PAGE_SIZE);
 	}
 
 	/** Streams every problem the filter finds within scope, for the ledger export. */
@@ -302,6 +301,19 @@ public class ProblemViews {
 
 	private static String order() {
 		return ProblemSearch.order();
+	}
+
+	/**
+	 * Counts up to the cap. Without filters the scope alone decides, so the count reads the party
+	 * index range instead of probing every problem.
+	 */
+	private long count(ProblemFilter filter, CurrentUser user, SqlCondition where) {
+		if (filter.equals(ProblemFilter.NONE) && !user.scope().all()) {
+			SqlCondition party = user.scope().on("pp.unit_path", "vis");
+			return problems.count(capped("select pp.problem_id from problem_party pp where " + party.sql()
+					+ " group by pp.problem_id"), party.params());
+		}
+		return problems.count(capped("select 1 from problem p where " + where.sql()), where.params());
 	}
 
 	private static String capped(String select) {
