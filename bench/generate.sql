@@ -60,11 +60,13 @@ join learning_point pt on pt.unit_path = substring(m.unit_path from '^(/[^/]+/[^
 cross join generate_series(0, 9) k
 where m.username like 'bench.m%' and pt.created_by = 'bench';
 
--- problems over two years: states, categories, sources, overdue, supervised and returned in realistic shares
+-- problems over two years: states, categories, sources, overdue, supervised and returned in realistic shares;
+-- reminders for deadlines within three days count as sent, as they would be in a running system
 insert into problem (ledger_no, title, description, source, category_code, urgency, problem_type, state, district_code,
                      raising_unit_id, raising_unit_path, handling_unit_id, handling_unit_path, location_unit_id,
                      location_unit_path, responsible_unit_id, responsible_unit_path, response_due, first_action_at, deadline,
-                     overdue, supervised, priority, return_count, report_count, created_at, updated_at, closed_at)
+                     overdue, supervised, priority, return_count, report_count, created_at, updated_at, closed_at,
+                     deadline_notified)
 select c.district || '-B' || lpad(g::text, 9, '0'),
        '基准问题 ' || g, '生成的问题描述 ' || g,
        (array['SELF_FOUND','POINTED_OUT_BY_SUPERIOR','UNIT_INSPECTION','PEER_HELP','RAISED_BY_GRASSROOTS','RESEARCH','VISIT',
@@ -81,7 +83,8 @@ select c.district || '-B' || lpad(g::text, 9, '0'),
        case when st.state in ('ASSIGNED','RECTIFYING','SUBMITTED') and g % 100 >= 8 then now() + (1 + g % 30) * interval '1 day'
             when st.state in ('ASSIGNED','RECTIFYING','SUBMITTED','CLOSED') then created + interval '7 days' end,
        st.state in ('REPORTED','ASSIGNED','RECTIFYING') and g % 100 < 8, st.state in ('RECTIFYING','SUBMITTED') and g % 100 < 3, 0,
-       case when g % 100 < 5 then 1 else 0 end, 1, created, created, case when st.state = 'CLOSED' then created + interval '6 days' end
+       case when g % 100 < 5 then 1 else 0 end, 1, created, created, case when st.state = 'CLOSED' then created + interval '6 days' end,
+       true
 from generate_series(0, round(10000000 * :scale)::int - 1) g
 join bench_community c on c.n = g % (select count(*) from bench_community)
 join unit dist on dist.code = c.district
@@ -91,9 +94,6 @@ cross join lateral (select case when g % 100 < 10 then 'REPORTED' when g % 100 <
                                when g % 100 < 18 then 'DECLINED' when g % 100 < 28 then 'ASSIGNED'
                                when g % 100 < 48 then 'RECTIFYING' when g % 100 < 55 then 'SUBMITTED'
                                else 'CLOSED' end as state) st;
-
--- reminders for deadlines within three days count as sent, as they would be in a running system
-update problem set deadline_notified = true where ledger_no like '%-B%';
 
 insert into problem_party (problem_id, unit_path)
 select id, location_unit_path from problem where ledger_no like '%-B%';
