@@ -3,6 +3,7 @@ package org.grassroots.audit;
 import java.util.List;
 
 import org.grassroots.audit.internal.AuditReader;
+import org.grassroots.audit.internal.AuditSealer;
 import org.grassroots.shared.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +14,11 @@ public class AuditLog {
 
 	private final AuditReader reader;
 
-	AuditLog(AuditReader reader) {
+	private final AuditSealer sealer;
+
+	AuditLog(AuditReader reader, AuditSealer sealer) {
 		this.reader = reader;
+		this.sealer = sealer;
 	}
 
 	/**
@@ -26,8 +30,9 @@ public class AuditLog {
 		return reader.search(query, viewer.scope());
 	}
 
-	@Transactional(readOnly = true)
+	/** Seals what is pending first, so every record committed before the call is checked. */
 	public ChainVerification verify() {
+		sealer.sealPending();
 		return reader.verify();
 	}
 

@@ -99,8 +99,9 @@ class AuditIntegrationTests {
 
 	@Test
 	void aRemovedLastRecordIsDetected() {
-		// an audited change makes sure the chain has a last record of its own to remove
+		// an audited change makes sure the chain has a last record of its own to remove; verifying seals it
 		api.token("nanan.cadre");
+		api.get(cityAdmin, "/api/v1/audit/verify");
 		var last = jdbc.sql("select * from audit_record where seq = (select max(seq) from audit_record)").query().singleRow();
 		try {
 			jdbc.sql("delete from audit_record where seq = :seq").param("seq", last.get("seq")).update();
@@ -117,6 +118,34 @@ class AuditIntegrationTests {
 				.paramSource(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(lowerKeys(last)))
 				.update();
 		}
+	}
+
+	@Test
+	void concurrentWritersAreSealedIntoOneUnbrokenChain() throws Exception {
+		long before = count();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+		try {
+			// each sign-in for a token writes audited records from its own request
+			var issued = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+			for (int i = 0; i < 20; i++) {
+				issued.add(pool.submit(() -> api.token("nanan.cadre")));
+			}
+			for (var token : issued) {
+				assertThat(token.get()).startsWith("grt_");
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(count()).isGreaterThanOrEqualTo(before + 20);
+
+		JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
+
+		assertThat(result.path("intact").asBoolean()).as(result.toString()).isTrue();
+		long sealed = jdbc.sql("select count(*) from audit_record where seq is not null").query(Long.class).single();
+		long last = jdbc.sql("select max(seq) from audit_record").query(Long.class).single();
+		assertThat(result.path("checked").asLong()).isGreaterThanOrEqualTo(before + 20).isLessThanOrEqualTo(last);
+		assertThat(last).as("sequence numbers run without gaps").isEqualTo(sealed);
 	}
 
 	private static java.util.Map<String, Object> lowerKeys(java.util.Map<String, Object> row) {

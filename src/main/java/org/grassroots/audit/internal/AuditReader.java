@@ -30,7 +30,9 @@ public class AuditReader {
 			long checked;
 			@Nullable ChainVerification broken;
 		};
-		records.walk(stored -> {
+		// the head first: records sealed while the walk runs lie beyond it and wait for the next check
+		AuditRepository.Head head = records.head();
+		records.walk(head.seq(), stored -> {
 			if (state.broken != null) {
 				return;
 			}
@@ -56,7 +58,6 @@ public class AuditReader {
 		if (state.broken != null) {
 			return state.broken;
 		}
-		AuditRepository.Head head = records.head();
 		if (head.seq() != state.checked || !head.hash().equals(state.prev)) {
 			return new ChainVerification(false, state.checked, state.checked + 1, null,
 					"the chain ends before its recorded head: records were removed");

@@ -14,6 +14,7 @@ import org.grassroots.audit.AuditQuery;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,11 +32,14 @@ public class AuditRepository {
 
 	private final JdbcClient jdbc;
 
-	AuditRepository(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	AuditRepository(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
-	/** The last sequence number and hash, locked until the transaction ends so appends line up. */
+	/** The last sequence number and hash, locked until the transaction ends so sealers line up. */
 	Head lockHead() {
 		return jdbc.sql("select seq, hash from audit_chain_head where chain = :chain for update")
 			.param("chain", CHAIN)
@@ -50,15 +54,14 @@ public class AuditRepository {
 			.single();
 	}
 
-	void append(AuditEntry entry, String prevHash, String hash) {
+	/** Writes a record without its place in the chain: no lock, so audited writes run side by side. */
+	void insert(AuditEntry entry) {
 		jdbc.sql("""
-				insert into audit_record (chain, seq, occurred_at, actor_id, actor_name, kind, subject_type, subject_id,
-				                          unit_path, before_state, after_state, prev_hash, hash)
-				values (:chain, :seq, :at, :actorId, :actorName, :kind, :subjectType, :subjectId, :unitPath, :before,
-				        :after, :prev, :hash)
+				insert into audit_record (chain, occurred_at, actor_id, actor_name, kind, subject_type, subject_id,
+				                          unit_path, before_state, after_state)
+				values (:chain, :at, :actorId, :actorName, :kind, :subjectType, :subjectId, :unitPath, :before, :after)
 				""")
 			.param("chain", CHAIN)
-			.param("seq", entry.seq())
 			.param("at", Times.utc(entry.occurredAt()))
 			.param("actorId", entry.actorId())
 			.param("actorName", entry.actorName())
@@ -68,12 +71,33 @@ public class AuditRepository {
 			.param("unitPath", entry.unitPath())
 			.param("before", entry.before())
 			.param("after", entry.after())
-			.param("prev", prevHash)
-			.param("hash", hash)
 			.update();
+	}
+
+	/** Committed records not yet in the chain, oldest first. */
+	List<AuditEntry> unsealed(int limit) {
+		return jdbc.sql(SELECT + " where chain = :chain and seq is null order by id fetch first " + limit + " rows only")
+			.param("chain", CHAIN)
+			.query(AuditRepository::stored)
+			.list()
+			.stream()
+			.map(Stored::entry)
+			.toList();
+	}
+
+	/** Gives records their place in the chain and moves the head past them, in one batch. */
+	void seal(List<Stored> sealed) {
+		batch.batchUpdate("update audit_record set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null",
+				sealed, 500, (ps, stored) -> {
+					ps.setLong(1, stored.entry().seq());
+					ps.setString(2, stored.prevHash());
+					ps.setString(3, stored.hash());
+					ps.setLong(4, stored.entry().id());
+				});
+		Stored last = sealed.get(sealed.size() - 1);
 		jdbc.sql("update audit_chain_head set seq = :seq, hash = :hash where chain = :chain")
-			.param("seq", entry.seq())
-			.param("hash", hash)
+			.param("seq", last.entry().seq())
+			.param("hash", last.hash())
 			.param("chain", CHAIN)
 			.update();
 	}
@@ -83,12 +107,13 @@ public class AuditRepository {
 
 	}
 
-	/** Walks the chain in order, a page at a time, so a long log never sits in memory at once. */
-	void walk(Consumer<Stored> visitor) {
+	/** Walks the chain in order up to a sequence number, a page at a time, so a long log never sits in memory at once. */
+	void walk(long lastSeq, Consumer<Stored> visitor) {
 		long after = 0;
 		while (true) {
-			List<Stored> page = jdbc.sql(SELECT + " where chain = :chain and seq > :after order by seq fetch first 1000 rows only")
+			List<Stored> page = jdbc.sql(SELECT + " where chain = :chain and seq > :after and seq <= :last order by seq fetch first 1000 rows only")
 				.param("chain", CHAIN)
+				.param("last", lastSeq)
 				.param("after", after)
 				.query(AuditRepository::stored)
 				.list();
@@ -127,7 +152,7 @@ public class AuditRepository {
 		}
 		params.put("offset", Math.max(query.page(), 0) * 50);
 		return jdbc.sql(SELECT + " where chain = '" + CHAIN + "' and " + String.join(" and ", where)
-				+ " order by seq desc offset :offset rows fetch next 50 rows only")
+				+ " order by id desc offset :offset rows fetch next 50 rows only")
 			.params(params)
 			.query(AuditRepository::stored)
 			.list()
@@ -137,7 +162,7 @@ public class AuditRepository {
 	}
 
 	private static Stored stored(ResultSet rs, int row) throws SQLException {
-		AuditEntry entry = new AuditEntry(rs.getLong("id"), rs.getLong("seq"),
+		AuditEntry entry = new AuditEntry(rs.getLong("id"), rs.getLong("seq"), // 0 while not sealed
 				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", Long.class),
 				rs.getString("actor_name"), rs.getString("kind"), rs.getString("subject_type"), rs.getString("subject_id"),
 				rs.getString("unit_path"), rs.getString("before_state"), rs.getString("after_state"));

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends a record for every auditable event, synchronously, inside the transaction that made
- * the change: if the change rolls back, so does its record. Appends are serialized by the lock
- * on the chain head, which keeps the chain a single line.
+ * the change: if the change rolls back, so does its record. The record's place in the hash chain
+ * is given shortly after it commits, by {@link AuditSealer}, so writers never wait on each other.
  */
 @Component
 class AuditWriter {
@@ -37,12 +37,10 @@ class AuditWriter {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(AuditableEvent event) {
-		AuditRepository.Head head = records.lockHead();
 		CurrentUser actor = CurrentUser.current();
-		AuditEntry entry = new AuditEntry(0, head.seq() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS),
+		records.insert(new AuditEntry(0, 0, clock.instant().truncatedTo(ChronoUnit.MICROS),
 				actor == null ? null : actor.accountId(), actorName(actor, event), event.auditKind(), event.subjectType(),
-				event.subjectId(), event.unitPath(), toJson(event.before()), toJson(event.after()));
-		records.append(entry, head.hash(), AuditHash.of(entry, head.hash()));
+				event.subjectId(), event.unitPath(), toJson(event.before()), toJson(event.after())));
 	}
 
 	private static String actorName(@Nullable CurrentUser actor, AuditableEvent event) {
