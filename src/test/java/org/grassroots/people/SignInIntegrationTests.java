@@ -80,6 +80,19 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void disablingAnAccountStopsItsRecentlyUsedTokenAtOnce() {
+		String username = newAccount();
+		String token = api.token(username, PASSWORD);
+		// used once, so the person behind the token is held in the token cache
+		assertThat(api.get(token, "/api/v1/auth/me").status()).isEqualTo(200);
+		long id = api.get(cityAdmin, "/api/v1/accounts?q=" + username).json().get(0).path("id").asLong();
+
+		assertThat(api.post(cityAdmin, "/api/v1/accounts/" + id + "/disable", "{\"version\":0}").status()).isEqualTo(200);
+
+		assertThat(api.get(token, "/api/v1/auth/me").status()).isEqualTo(401);
+	}
+
+	@Test
 	void disablingAnAccountEndsItsPageSessionAtOnce() throws Exception {
 		String username = newAccount();
 		PageClient pages = new PageClient(port);

@@ -26,10 +26,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiProblems problems;
 
-	BearerTokenFilter(AccessTokens tokens, CurrentUserLoader users, ApiProblems problems) {
+	private final TokenUserCache cache;
+
+	BearerTokenFilter(AccessTokens tokens, CurrentUserLoader users, ApiProblems problems, TokenUserCache cache) {
 		this.tokens = tokens;
 		this.users = users;
 		this.problems = problems;
+		this.cache = cache;
 	}
 
 	@Override
@@ -40,9 +43,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<CurrentUser> user = tokens.accountOf(header.substring(7).trim())
+		String token = header.substring(7).trim();
+		Optional<CurrentUser> user = cache.get(token, () -> tokens.accountOf(token)
 			.flatMap(users::load)
-			.filter(found -> found.isEnabled() && found.isAccountNonLocked() && !found.mustChangePassword());
+			.filter(found -> found.isEnabled() && found.isAccountNonLocked() && !found.mustChangePassword()));
 		if (user.isEmpty()) {
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.401.token");
 			return;

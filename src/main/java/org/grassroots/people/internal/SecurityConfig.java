@@ -56,7 +56,7 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, org.grassroots.people.AccessTokens tokens, CurrentUserLoader users,
-			ApiProblems problems) throws Exception {
+			ApiProblems problems, TokenUserCache cache) throws Exception {
 		return http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -69,7 +69,7 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/units/**", "/api/v1/audit/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.anyRequest().authenticated())
-			.addFilterBefore(new BearerTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, users, problems, cache), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
 						HttpStatus.UNAUTHORIZED, "error.401.text"))
