@@ -60,6 +60,16 @@ join learning_point pt on pt.unit_path = substring(m.unit_path from '^(/[^/]+/[^
 cross join generate_series(0, 9) k
 where m.username like 'bench.m%' and pt.created_by = 'bench';
 
+-- every plan's coverage per unit, as the app keeps it (plan_coverage), counted once here
+delete from plan_coverage;
+insert into plan_coverage (plan_id, unit_path, members, met)
+select p.id, m.unit_path, count(*), sum(case when d.done >= p.required_count then 1 else 0 end)
+from study_plan p
+join learning_member m on m.active and m.unit_path like p.unit_path || '%'
+cross join lateral (select count(*) as done from check_in c
+                    where c.account_id = m.account_id and c.check_day between p.period_start and p.period_end) d
+group by p.id, m.unit_path;
+
 -- problems over two years: states, categories, sources, overdue, supervised and returned in realistic shares;
 -- reminders for deadlines within three days count as sent, as they would be in a running system
 insert into problem (ledger_no, title, description, source, category_code, urgency, problem_type, state, district_code,

@@ -74,7 +74,7 @@ else
   echo "== reusing the data set at scale $SCALE"
   start_app
 fi
-PSQL -d $DB -c "set bench.scale = '$SCALE'" -f bench/check.sql || { echo "the data set is not what was asked for"; exit 3; }
+PSQL -d $DB -c "set bench.scale = '$SCALE'" -f bench/check.sql -f bench/coverage-check.sql || { echo "the data set is not what was asked for"; exit 3; }
 # only a data set that passed the check is reused by the next run
 [ "${NEW:-false}" = true ] && PSQL -d $DB -c "alter database $DB set bench.scale = '$SCALE'"
 PSQL -d $DB -f bench/setup.sql
@@ -115,6 +115,7 @@ load() { # name connections method path tokens-file [body] [form]
 PSQL -d $DB -c "delete from check_in where point_id = $POINT and check_day = (now() at time zone 'Asia/Shanghai')::date" >/dev/null
 echo "== scenarios, $SECONDS_EACH s each after a warm-up of $WARMUP s"
 load check-in 32 POST /api/v1/learning/points/$POINT/check-in $WORK/members.tokens "{\"k\":$K,\"s\":\"$S\"}"
+PSQL -d $DB -f bench/coverage-check.sql || { echo "check-ins under load left the kept coverage wrong"; FAILED=1; }
 load intake-api 16 POST /api/v1/problems $WORK/district.token '{"title":"bench {i}","description":"generated","source":"SELF_FOUND","categoryCode":"PARKING"}'
 load intake-open311 16 POST /open311/v2/requests.json - "api_key=o311_bench&service_code=PARKING&address_id=$COMMUNITY&description=bench+{i}" true
 load queue-street 16 GET "/api/v1/problems?page=0" $WORK/street.token

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.grassroots.learning.internal.CoverageRollup;
 import org.grassroots.learning.internal.LearningRepository;
 import org.grassroots.learning.internal.LearningRepository.Member;
 import org.grassroots.learning.internal.QrSigner;
@@ -62,9 +63,12 @@ public class LearningManagement {
 
 	private final Clock clock;
 
+	private final CoverageRollup rollup;
+
 	LearningManagement(LearningRepository learning, UnitManagement units, AccountManagement accounts,
 			ProblemManagement problems, QrSigner signer, ApplicationEventPublisher events, TransactionTemplate transactions,
-			InputCheck input, Clock clock) {
+			InputCheck input, Clock clock, CoverageRollup rollup) {
+		this.rollup = rollup;
 		this.learning = learning;
 		this.units = units;
 		this.accounts = accounts;
@@ -107,6 +111,7 @@ public class LearningManagement {
 		long id = learning.insertPlan(command.title().trim(), blank(command.materials()), blank(command.links()), unit.id(),
 				unit.path(), command.periodStart(), command.periodEnd(), command.requiredCount(), admin.getUsername(),
 				clock.instant());
+		rollup.rebuild(id);
 		StudyPlan plan = learning.plan(id).orElseThrow();
 		events.publishEvent(new LearningChanged("STUDY_PLAN_CREATED", "STUDY_PLAN", String.valueOf(id), unit.path(), plan));
 		return plan;
@@ -280,7 +285,10 @@ public class LearningManagement {
 		LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
 		try {
 			transactions.executeWithoutResult(status -> {
+				// one check-in of the member at a time, so only one of them can be the one that reached a plan
+				learning.lockMember(member.accountId());
 				learning.insertCheckIn(member.accountId(), member.unitPath(), pointId, sessionId, today, clock.instant(), method);
+				rollup.checkedIn(member.accountId(), member.unitPath(), today);
 				events.publishEvent(new CheckedIn(member.accountId(), member.unitPath(), pointId, sessionId, today, method));
 			});
 			return true;
@@ -327,8 +335,7 @@ public class LearningManagement {
 		}
 		int members = 0;
 		int met = 0;
-		for (LearningRepository.PathCount count : learning.coverage(prefix, plan.periodStart(), plan.periodEnd(),
-				plan.requiredCount())) {
+		for (LearningRepository.PathCount count : rollup.read(plan.id(), prefix)) {
 			members += count.members();
 			met += count.met();
 			String rest = count.unitPath().substring(unit.path().length());

@@ -262,6 +262,14 @@ public class LearningRepository {
 			.update();
 	}
 
+	/** Holds the member's row until the transaction ends. */
+	public void lockMember(long accountId) {
+		jdbc.sql("select account_id from learning_member where account_id = :id for update")
+			.param("id", accountId)
+			.query(Long.class)
+			.optional();
+	}
+
 	public int countDone(long accountId, LocalDate from, LocalDate to) {
 		return jdbc.sql("select count(*) from check_in where account_id = :id and check_day between :from and :to")
 			.param("id", accountId)
@@ -276,24 +284,6 @@ public class LearningRepository {
 
 	}
 
-	public List<PathCount> coverage(String prefix, LocalDate from, LocalDate to, int required) {
-		return jdbc.sql("""
-				select m.unit_path, count(*) as members,
-				       sum(case when coalesce(a.done, 0) >= :required then 1 else 0 end) as met
-				from learning_member m
-				left join (select c.account_id, count(*) as done from check_in c
-				           where c.check_day between :from and :to group by c.account_id) a on a.account_id = m.account_id
-				where m.active = true and m.unit_path like :prefix
-				group by m.unit_path
-				""")
-			.param("required", required)
-			.param("from", from)
-			.param("to", to)
-			.param("prefix", prefix + "%")
-			.query((rs, n) -> new PathCount(rs.getString("unit_path"), rs.getInt("members"), rs.getInt("met")))
-			.list();
-	}
-
 	/** Members of a subtree below the requirement, with how much they did. */
 	public record Behind(long accountId, String displayName, String unitPath, int done) {
 
@@ -301,12 +291,14 @@ public class LearningRepository {
 
 	public List<Behind> behind(String prefix, LocalDate from, LocalDate to, int required, int limit) {
 		return jdbc.sql("""
-				select m.account_id, m.display_name, m.unit_path, coalesce(a.done, 0) as done
-				from learning_member m
-				left join (select c.account_id, count(*) as done from check_in c
-				           where c.check_day between :from and :to group by c.account_id) a on a.account_id = m.account_id
-				where m.active = true and m.unit_path like :prefix and coalesce(a.done, 0) < :required
-				order by m.unit_path, m.display_name
+				select account_id, display_name, unit_path, done from (
+				  select m.account_id, m.display_name, m.unit_path,
+				         (select count(*) from check_in c where c.account_id = m.account_id
+				          and c.check_day between :from and :to) as done
+				  from learning_member m
+				  where m.active = true and m.unit_path like :prefix) counted
+				where done < :required
+				order by unit_path, display_name
 				""")
 			.param("required", required)
 			.param("from", from)

@@ -1,5 +1,7 @@
 package org.grassroots.learning.internal;
 
+import java.util.Optional;
+
 import org.grassroots.people.Account;
 import org.grassroots.people.AccountChanged;
 import org.grassroots.people.AccountCreated;
@@ -19,8 +21,11 @@ class MemberSync {
 
 	private final LearningRepository learning;
 
-	MemberSync(LearningRepository learning) {
+	private final CoverageRollup rollup;
+
+	MemberSync(LearningRepository learning, CoverageRollup rollup) {
 		this.learning = learning;
+		this.rollup = rollup;
 	}
 
 	@EventListener
@@ -39,13 +44,24 @@ class MemberSync {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(UnitMoved moved) {
 		learning.rewritePaths(moved.before().path(), moved.after().path());
+		rollup.unitMoved(moved.before().path(), moved.after().path());
 	}
 
 	private void save(Account account) {
 		boolean member = account.roles().stream().anyMatch(grant -> grant.role() == Role.PARTY_MEMBER);
-		if (member || learning.member(account.id()).isPresent()) {
-			learning.saveMember(new LearningRepository.Member(account.id(), account.username(), account.displayName(),
-					account.unitId(), account.unitPath(), member && account.enabled()));
+		Optional<LearningRepository.Member> before = learning.member(account.id());
+		if (!member && before.isEmpty()) {
+			return;
+		}
+		var after = new LearningRepository.Member(account.id(), account.username(), account.displayName(), account.unitId(),
+				account.unitPath(), member && account.enabled());
+		learning.saveMember(after);
+		boolean moved = before.isPresent() && !before.get().unitPath().equals(after.unitPath());
+		if (before.isPresent() && (!after.active() || moved)) {
+			rollup.left(before.get());
+		}
+		if (after.active() && (before.isEmpty() || moved)) {
+			rollup.joined(after);
 		}
 	}
 

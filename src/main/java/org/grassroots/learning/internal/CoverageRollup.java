@@ -1,0 +1,127 @@
+package org.grassroots.learning.internal;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.grassroots.learning.StudyPlan;
+import org.grassroots.shared.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code plan_coverage}, each plan's members and members who met it per unit path, in the
+ * transaction of every change that moves it: a check-in that reaches a plan's requirement, a
+ * member joining, leaving or moving, a new plan, a unit moved. The member's row lock (taken by
+ * the check-in) makes the "reached it just now" test safe against their own parallel scans.
+ */
+@Component
+public class CoverageRollup {
+
+	private final JdbcClient jdbc;
+
+	private final LearningRepository learning;
+
+	CoverageRollup(JdbcClient jdbc, LearningRepository learning) {
+		this.jdbc = jdbc;
+		this.learning = learning;
+	}
+
+	/** Counts the plans running on the day whose requirement this check-in reached. */
+	public void checkedIn(long accountId, String unitPath, LocalDate day) {
+		for (StudyPlan plan : learning.plans(DataScope.NONE, unitPath)) {
+			if (plan.runsOn(day) && done(accountId, plan) == plan.requiredCount()) {
+				adjust(plan.id(), unitPath, 0, 1);
+			}
+		}
+	}
+
+	/** A member joined (or came back) at their unit. */
+	void joined(LearningRepository.Member member) {
+		shift(member, 1);
+	}
+
+	/** A member left (disabled, no longer a party member, or moved away from) their unit. */
+	void left(LearningRepository.Member member) {
+		shift(member, -1);
+	}
+
+	private void shift(LearningRepository.Member member, int sign) {
+		for (StudyPlan plan : learning.plans(DataScope.NONE, member.unitPath())) {
+			int met = done(member.accountId(), plan) >= plan.requiredCount() ? 1 : 0;
+			adjust(plan.id(), member.unitPath(), sign, sign * met);
+		}
+	}
+
+	/** Counts a plan from scratch: when it is made, and after its units moved. */
+	public void rebuild(long planId) {
+		jdbc.sql("delete from plan_coverage where plan_id = :plan").param("plan", planId).update();
+		jdbc.sql("""
+				insert into plan_coverage (plan_id, unit_path, members, met)
+				select p.id, m.unit_path, count(*),
+				       sum(case when (select count(*) from check_in c where c.account_id = m.account_id
+				                      and c.check_day between p.period_start and p.period_end) >= p.required_count
+				           then 1 else 0 end)
+				from study_plan p
+				join learning_member m on m.active = true and m.unit_path like p.unit_path || '%'
+				where p.id = :plan
+				group by p.id, m.unit_path
+				""")
+			.param("plan", planId)
+			.update();
+	}
+
+	/** After a subtree moved: every plan that held it before or holds it now is counted again. */
+	void unitMoved(String oldPath, String newPath) {
+		Set<Long> plans = new LinkedHashSet<>();
+		jdbc.sql("select id from study_plan where :old like unit_path || '%' or :new like unit_path || '%' "
+				+ "or unit_path like :new || '%'")
+			.param("old", oldPath)
+			.param("new", newPath)
+			.query(Long.class)
+			.list()
+			.forEach(plans::add);
+		plans.forEach(this::rebuild);
+	}
+
+	/** One plan's rows within a subtree. */
+	public List<LearningRepository.PathCount> read(long planId, String prefix) {
+		return jdbc.sql("""
+				select unit_path, members, met from plan_coverage
+				where plan_id = :plan and unit_path like :prefix and members > 0
+				""")
+			.param("plan", planId)
+			.param("prefix", prefix + "%")
+			.query((rs, n) -> new LearningRepository.PathCount(rs.getString("unit_path"), rs.getInt("members"),
+					rs.getInt("met")))
+			.list();
+	}
+
+	private int done(long accountId, StudyPlan plan) {
+		return learning.countDone(accountId, plan.periodStart(), plan.periodEnd());
+	}
+
+	/** Adds to a unit's row, making it first when this is the unit's first member for the plan. */
+	private void adjust(long planId, String unitPath, int members, int met) {
+		if (update(planId, unitPath, members, met) == 0) {
+			jdbc.sql("insert into plan_coverage (plan_id, unit_path, members, met) values (:plan, :path, 0, 0) "
+					+ "on conflict do nothing")
+				.param("plan", planId)
+				.param("path", unitPath)
+				.update();
+			update(planId, unitPath, members, met);
+		}
+	}
+
+	private int update(long planId, String unitPath, int members, int met) {
+		return jdbc.sql("update plan_coverage set members = members + :members, met = met + :met "
+				+ "where plan_id = :plan and unit_path = :path")
+			.param("members", members)
+			.param("met", met)
+			.param("plan", planId)
+			.param("path", unitPath)
+			.update();
+	}
+
+}
