@@ -12,6 +12,7 @@ local counter = 0
 function setup(thread)
   thread:set("id", #threads)
   table.insert(threads, thread)
+  for _, t in ipairs(threads) do t:set("nthreads", #threads) end
 end
 
 function init(args)
@@ -27,8 +28,8 @@ end
 
 function request()
   counter = counter + 1
-  -- unique across up to 16 threads, so every member token and title is used once before repeating
-  local n = counter * 16 + id
+  -- unique across threads, so every member token and title is used once before any repeats
+  local n = counter * nthreads + id
   local headers = {}
   if #tokens > 0 then
     headers["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]

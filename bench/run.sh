@@ -51,6 +51,9 @@ APP_ENV=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DA
   GRASSROOTS_PROBLEMS_DEADLINE_CHECK=${DEADLINE_CHECK:-PT24H})
 
 start_app() {
+  if curl -sf localhost:$APP_PORT/actuator/health >/dev/null; then
+    echo "something already answers on port $APP_PORT: stop it, or set APP_PORT"; exit 2
+  fi
   env "${APP_ENV[@]}" java -jar target/grassroots.jar --server.port=$APP_PORT > $WORK/app.log 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do

@@ -253,15 +253,15 @@ public class LearningManagement {
 		if (point.restricted() && !member.unitPath().startsWith(point.districtPath())) {
 			throw DomainException.forbidden("learning.error.restricted", point.name());
 		}
-		boolean already = !record(member, point.id(), null, "QR");
-		return new CheckInResult(point.name(), already, progress(member));
+		List<Progress> progress = record(member, point.id(), null, "QR");
+		return new CheckInResult(point.name(), progress == null, progress == null ? progress(member) : progress);
 	}
 
 	public CheckInResult checkInAtSession(long sessionId, long keyId, String signature, CurrentUser user) {
 		StudySession session = scannedSession(sessionId, keyId, signature);
 		Member member = member(user);
-		boolean already = !record(member, null, session.id(), "QR");
-		return new CheckInResult(session.topic(), already, progress(member));
+		List<Progress> progress = record(member, null, session.id(), "QR");
+		return new CheckInResult(session.topic(), progress == null, progress == null ? progress(member) : progress);
 	}
 
 	/** The host records attendance from its list; members already recorded are left as they are. */
@@ -272,7 +272,7 @@ public class LearningManagement {
 			Member member = learning.member(accountId)
 				.filter(candidate -> candidate.unitPath().startsWith(session.hostUnitPath()))
 				.orElseThrow(() -> new NotFoundException("member", accountId));
-			added += record(member, null, session.id(), "LIST") ? 1 : 0;
+			added += record(member, null, session.id(), "LIST") != null ? 1 : 0;
 		}
 		return added;
 	}
@@ -280,21 +280,27 @@ public class LearningManagement {
 	/**
 	 * Inserts the check-in in a transaction of its own, so that the unique constraint settles
 	 * concurrent scans: the first wins, the others find it there and change nothing.
+	 *
+	 * @return the member's progress on the plans running today, or null when it was there already
 	 */
-	private boolean record(Member member, @Nullable Long pointId, @Nullable Long sessionId, String method) {
+	private @Nullable List<Progress> record(Member member, @Nullable Long pointId, @Nullable Long sessionId,
+			String method) {
 		LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
 		try {
-			transactions.executeWithoutResult(status -> {
+			return transactions.execute(status -> {
 				// one check-in of the member at a time, so only one of them can be the one that reached a plan
 				learning.lockMember(member.accountId());
 				learning.insertCheckIn(member.accountId(), member.unitPath(), pointId, sessionId, today, clock.instant(), method);
-				rollup.checkedIn(member.accountId(), member.unitPath(), today);
+				List<Progress> progress = rollup.checkedIn(member.accountId(), member.unitPath(), today)
+					.stream()
+					.map(done -> new Progress(done.plan(), done.done()))
+					.toList();
 				events.publishEvent(new CheckedIn(member.accountId(), member.unitPath(), pointId, sessionId, today, method));
+				return progress;
 			});
-			return true;
 		}
 		catch (DuplicateKeyException already) {
-			return false;
+			return null;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.grassroots.learning.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,13 +29,27 @@ public class CoverageRollup {
 		this.learning = learning;
 	}
 
-	/** Counts the plans running on the day whose requirement this check-in reached. */
-	public void checkedIn(long accountId, String unitPath, LocalDate day) {
+	/** How far a member is on a plan. */
+	public record Done(StudyPlan plan, int done) {
+
+	}
+
+	/**
+	 * Counts the plans running on the day whose requirement this check-in reached, and answers the
+	 * member's progress on every plan running that day.
+	 */
+	public List<Done> checkedIn(long accountId, String unitPath, LocalDate day) {
+		List<Done> progress = new ArrayList<>();
 		for (StudyPlan plan : learning.plans(DataScope.NONE, unitPath)) {
-			if (plan.runsOn(day) && done(accountId, plan) == plan.requiredCount()) {
-				adjust(plan.id(), unitPath, 0, 1);
+			if (plan.runsOn(day)) {
+				int done = done(accountId, plan);
+				if (done == plan.requiredCount()) {
+					adjust(plan.id(), unitPath, 0, 1);
+				}
+				progress.add(new Done(plan, done));
 			}
 		}
+		return progress;
 	}
 
 	/** A member joined (or came back) at their unit. */
