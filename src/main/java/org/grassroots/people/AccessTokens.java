@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.grassroots.people.internal.TokenRepository;
+import org.grassroots.people.internal.TokenTouches;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
@@ -28,9 +29,12 @@ public class AccessTokens {
 
 	private final Clock clock;
 
+	private final TokenTouches touches;
+
 	private final SecureRandom random = new SecureRandom();
 
-	AccessTokens(TokenRepository tokens, ApplicationEventPublisher events, Clock clock) {
+	AccessTokens(TokenRepository tokens, ApplicationEventPublisher events, Clock clock, TokenTouches touches) {
+		this.touches = touches;
 		this.tokens = tokens;
 		this.events = events;
 		this.clock = clock;
@@ -67,12 +71,11 @@ public class AccessTokens {
 				tokens.find(id, owner.accountId()).orElseThrow()));
 	}
 
-	/** The account a presented token belongs to, when it is live. */
-	@Transactional
+	/** The account a presented token belongs to, when it is live; one statement, no transaction of its own. */
 	public Optional<Long> accountOf(String token) {
 		String hash = hash(token);
 		Optional<Long> account = tokens.accountOf(hash);
-		account.ifPresent(found -> tokens.touch(hash, clock.instant()));
+		account.ifPresent(found -> touches.touch(hash));
 		return account;
 	}
 

@@ -12,6 +12,7 @@ import org.grassroots.people.RoleGrant;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.Role;
+import org.grassroots.shared.ScopeKind;
 import org.grassroots.units.UnitManagement;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -47,7 +48,8 @@ public class CurrentUserLoader implements UserDetailsService {
 
 	private CurrentUser toUser(AccountRepository.Row row) {
 		Account account = row.account();
-		Map<Role, List<Long>> assigned = accounts.assignedUnits(account.id());
+		boolean anyAssigned = account.roles().stream().anyMatch(grant -> grant.scope() == ScopeKind.ASSIGNED);
+		Map<Role, List<Long>> assigned = anyAssigned ? accounts.assignedUnits(account.id()) : Map.of();
 		DataScope scope = DataScope.NONE;
 		Set<Role> roles = new HashSet<>();
 		for (RoleGrant grant : account.roles()) {

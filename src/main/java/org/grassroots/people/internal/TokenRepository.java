@@ -42,18 +42,6 @@ public class TokenRepository {
 			.optional();
 	}
 
-	/** Records use at most once a minute, so reads do not turn into a write each. */
-	public void touch(String hash, Instant now) {
-		jdbc.sql("""
-				update access_token set last_used_at = :now
-				where token_hash = :hash and (last_used_at is null or last_used_at < :minuteAgo)
-				""")
-			.param("now", Times.utc(now))
-			.param("hash", hash)
-			.param("minuteAgo", Times.utc(now.minusSeconds(60)))
-			.update();
-	}
-
 	public List<AccessToken> list(long accountId) {
 		return jdbc.sql(SELECT + " where account_id = :account order by id desc")
 			.param("account", accountId)
