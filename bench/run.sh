@@ -35,10 +35,11 @@ if ! "$PGBIN/pg_isready" -q; then
   mkdir -p $ROOT && chown postgres:postgres $ROOT
   [ -d $ROOT/data ] || runuser -u postgres -- "$PGBIN/initdb" -D $ROOT/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   runuser -u postgres -- "$PGBIN/pg_ctl" -D $ROOT/data -l $ROOT/server.log -w \
-    -o "-c listen_addresses=$PGHOST -p $PGPORT -k $ROOT -c shared_buffers=1GB -c max_connections=200" start >/dev/null
+    -o "-c listen_addresses=$PGHOST -p $PGPORT -k $ROOT -c shared_buffers=1GB -c max_connections=200 -c max_wal_size=8GB -c checkpoint_timeout=30min" start >/dev/null
 fi
 
-[ -f target/grassroots.jar ] || ./mvnw -q -B -ntp package -DskipTests
+JAR=${JAR:-target/grassroots.jar}
+[ -f "$JAR" ] || ./mvnw -q -B -ntp package -DskipTests
 
 HAVE=$(PSQL -d postgres -tAc "select 1 from pg_database where datname = '$DB'" || true)
 GENERATED=""
@@ -54,7 +55,7 @@ start_app() {
   if curl -sf localhost:$APP_PORT/actuator/health >/dev/null; then
     echo "something already answers on port $APP_PORT: stop it, or set APP_PORT"; exit 2
   fi
-  env "${APP_ENV[@]}" java -jar target/grassroots.jar --server.port=$APP_PORT > $WORK/app.log 2>&1 &
+  env "${APP_ENV[@]}" java -jar "$JAR" --server.port=$APP_PORT > $WORK/app.log 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -sf localhost:$APP_PORT/actuator/health >/dev/null && return 0
@@ -95,6 +96,17 @@ COMMUNITY=$(PSQL -d $DB -tAc "select code from unit where code like '500108S001C
 QR=$(curl -sf localhost:$APP_PORT/api/v1/learning/points/$POINT/qr -H "Authorization: Bearer $CITY")
 K=$(echo "$QR" | sed -E 's/.*k=([0-9]+).*/\1/'); S=$(echo "$QR" | sed -E 's/.*s=([A-Za-z0-9_-]+).*/\1/')
 
+# CPU seconds (in ticks) used so far by the app and by PostgreSQL; a backend that has exited is
+# counted in the postmaster's reaped-children fields, so short pgbench connections count too
+APP_JAVA=$APP_PID
+app_ticks() { awk '{print $14 + $15}' /proc/$APP_JAVA/stat; }
+db_ticks() {
+  for pid in $(pgrep -u postgres -f 'postgres'); do awk '{print $14 + $15 + $16 + $17}' /proc/$pid/stat 2>/dev/null; done |
+    awk '{s += $1} END {print s + 0}'
+}
+per_request() { # ticks requests -> CPU milliseconds per request
+  awk -v t=$1 -v n=$2 -v hz=$(getconf CLK_TCK) 'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else print "-" }'
+}
 RESULTS=$WORK/results.txt; : > $RESULTS
 FAILED=0
 for t in street district city; do echo grt_bench_$t > $WORK/$t.token; done
@@ -108,10 +120,13 @@ load() { # name connections method path tokens-file [body] [form]
   local warm=$tokens; [ -f "$tokens.warm" ] && warm=$tokens.warm
   wrk -t2 -c$conc -d${WARMUP}s --timeout 30s -s bench/load.lua "http://localhost:$APP_PORT$path" -- \
     warmup "$method" "$body" "$warm" "$form" >/dev/null 2>&1 || true
+  local a0 d0; a0=$(app_ticks); d0=$(db_ticks)
   wrk -t2 -c$conc -d${SECONDS_EACH}s --timeout 30s -s bench/load.lua "http://localhost:$APP_PORT$path" -- \
     "$name" "$method" "$body" "$tokens" "$form" > $WORK/wrk.out 2> $WORK/wrk.err || FAILED=1
+  local a1 d1; a1=$(app_ticks); d1=$(db_ticks)
   local line; line=$(grep "^$name|" $WORK/wrk.out) || { cat $WORK/wrk.out $WORK/wrk.err; FAILED=1; return; }
-  echo "$line" >> $RESULTS
+  local n; n=$(echo "$line" | cut -d'|' -f2)
+  echo "$line|$conc|$(per_request $((a1 - a0)) $n)|$(per_request $((d1 - d0)) $n)" >> $RESULTS
   [ "$(echo "$line" | cut -d'|' -f3)" = 0 ] || { cat $WORK/wrk.err >&2; FAILED=1; }
 }
 # every run checks members in afresh: today's earlier bench check-ins at the point are removed
@@ -124,6 +139,10 @@ load intake-open311 16 POST /open311/v2/requests.json - "api_key=o311_bench&serv
 load queue-street 16 GET "/api/v1/problems?page=0" $WORK/street.token
 load queue-district 16 GET "/api/v1/problems?page=0" $WORK/district.token
 load queue-city 16 GET "/api/v1/problems?page=0" $WORK/city.token
+# the same lists with two connections: latency without queueing for the two cores
+load queue-street-light 2 GET "/api/v1/problems?page=0" $WORK/street.token
+load queue-district-light 2 GET "/api/v1/problems?page=0" $WORK/district.token
+load queue-city-light 2 GET "/api/v1/problems?page=0" $WORK/city.token
 load search-2-filters 16 GET "/api/v1/problems?state=RECTIFYING&category=PARKING" $WORK/district.token
 load coverage-district 8 GET "/api/v1/learning/plans/$PLAN/coverage?unitId=$NANAN" $WORK/city.token
 load coverage-city 8 GET "/api/v1/learning/plans/$PLAN/coverage?unitId=$CITYID" $WORK/city.token
@@ -139,8 +158,13 @@ cat > $WORK/select.sql <<SQL
 select * from problem where id = :id;
 SQL
 pgb() { # name clients script
-  "$PGBIN/pgbench" -n -c $2 -j 2 -T $SECONDS_EACH -f $3 -d $DB 2>/dev/null | awk -v n=$1 '
-    /latency average/ {lat=$4} /^tps/ {tps=$3} END {printf "%s|%s|%s\n", n, tps, lat}'
+  local d0 d1 line; d0=$(db_ticks)
+  line=$("$PGBIN/pgbench" -n -c $2 -j 2 -T $SECONDS_EACH -f $3 -d $DB 2>/dev/null | awk -v n=$1 '
+    /latency average/ {lat=$4} /^tps/ {tps=$3} /transactions actually processed/ {tx=$NF} /number of transactions actually/ {split($0, a, ": "); tx=a[2]}
+    END {printf "%s|%s|%s|%s\n", n, tps, lat, tx}')
+  d1=$(db_ticks)
+  local tx; tx=$(echo "$line" | cut -d'|' -f4 | cut -d/ -f1)
+  echo "$line" | cut -d'|' -f1-3 | tr -d '\n'; echo "|$2|$(per_request $((d1 - d0)) ${tx:-0})"
 }
 REFS=$WORK/refs.txt; : > $REFS
 pgb pg-insert 32 $WORK/insert.sql >> $REFS
@@ -163,20 +187,20 @@ INSERT_TPS=$(awk -F'|' '$1=="pg-insert" {print $2}' $REFS)
 SELECT_TPS=$(awk -F'|' '$1=="pg-select-pk" {print $2}' $REFS)
 TABLE=$WORK/table.md
 {
-  echo "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | ratio |"
-  echo "|---|---|---|---|---|---|---|---|"
-  while IFS='|' read -r name n err rps p50 p95 p99; do
+  echo "| scenario | conn | requests | errors | req/s | p50 ms | p95 ms | p99 ms | ratio | app CPU ms/req | db CPU ms/req |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  while IFS='|' read -r name n err rps p50 p95 p99 conc app db; do
     ref=$SELECT_TPS; case "$name" in check-in|intake-*) ref=$INSERT_TPS ;; esac
     ratio=$(awk -v a=$rps -v b=$ref 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
-    echo "| $name | $n | $err | $rps | $p50 | $p95 | $p99 | $ratio |"
+    echo "| $name | $conc | $n | $err | $rps | $p50 | $p95 | $p99 | $ratio | $app | $db |"
   done < $RESULTS
   echo
-  echo "| reference (pgbench) | tps | latency avg ms |"
-  echo "|---|---|---|"
-  while IFS='|' read -r name tps lat; do echo "| $name | ${tps%.*} | $lat |"; done < $REFS
+  echo "| reference (pgbench) | clients | tps | latency avg ms | db CPU ms/tx |"
+  echo "|---|---|---|---|---|"
+  while IFS='|' read -r name tps lat clients db; do echo "| $name | $clients | ${tps%.*} | $lat | $db |"; done < $REFS
 } > $TABLE
 echo
-echo "scale $SCALE, $SECONDS_EACH s per scenario, $(nproc) cores; ratio: check-in and intake to the pgbench insert, reads to the pgbench primary-key select"
+echo "scale $SCALE, $SECONDS_EACH s per scenario, $(nproc) cores; ratio: check-in and intake to the pgbench insert, reads to the pgbench primary-key select; CPU: milliseconds of the app's and of PostgreSQL's CPU per request"
 cat $TABLE
 if $RECORD; then
   python3 - "$TABLE" "$SCALE" "$SECONDS_EACH" <<'PY'
