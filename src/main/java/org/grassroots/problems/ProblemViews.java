@@ -53,7 +53,10 @@ public class ProblemViews {
 	}
 
 	/** Counting stops here: beyond it a list says "10000+" instead of counting every row in scope. */
-	public static final int COUNT_LIMIT = 10_000;
+	public static final int COUNT_LIMIT = 1_000;
+
+	/** Party rows an unfiltered count reads at most: a problem has a few in one scope, rarely more. */
+	private static final int PARTY_WINDOW = 10 * COUNT_LIMIT;
 
 	/** One page of a list and the total behind it, counted up to {@link #COUNT_LIMIT} and one more. */
 	public record Page(List<Problem> items, long total, int page, int pageSize) {
@@ -304,14 +307,16 @@ public class ProblemViews {
 	}
 
 	/**
-	 * Counts up to the cap. Without filters the scope alone decides, so the count reads the party
-	 * index range instead of probing every problem.
+	 * Counts up to the cap. Without filters the scope alone decides, so the count reads at most a
+	 * window of the scope's party index range instead of probing every problem; a full window
+	 * means more than the cap.
 	 */
 	private long count(ProblemFilter filter, CurrentUser user, SqlCondition where) {
 		if (filter.equals(ProblemFilter.NONE) && !user.scope().all()) {
 			SqlCondition party = user.scope().on("pp.unit_path", "vis");
-			return problems.count(capped("select pp.problem_id from problem_party pp where " + party.sql()
-					+ " group by pp.problem_id"), party.params());
+			return problems.count("select case when count(*) >= " + PARTY_WINDOW + " then " + (COUNT_LIMIT + 1)
+					+ " else count(distinct problem_id) end from (select pp.problem_id from problem_party pp where "
+					+ party.sql() + " fetch first " + PARTY_WINDOW + " rows only) scoped", party.params());
 		}
 		return problems.count(capped("select 1 from problem p where " + where.sql()), where.params());
 	}
