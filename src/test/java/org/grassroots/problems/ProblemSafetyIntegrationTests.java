@@ -99,6 +99,18 @@ class ProblemSafetyIntegrationTests {
 	}
 
 	@Test
+	void aListsTotalIsTheNumberOfDistinctProblemsInScope() {
+		steps.register("nanan.admin", Api.uniqueCode("counted "));
+		for (String username : new String[] { "nanan.admin", "yuzhong.admin" }) {
+			String prefix = username.startsWith("nanan") ? "/500000/500108/" : "/500000/500103/";
+			long expected = jdbc.sql("select count(distinct problem_id) from problem_party where unit_path like :prefix")
+				.param("prefix", prefix + "%").query(Long.class).single();
+			long total = api.get(steps.token(username), "/api/v1/problems?page=0").json().path("total").asLong();
+			assertThat(total).as(username).isEqualTo(Math.min(expected, ProblemViews.COUNT_LIMIT + 1L)).isPositive();
+		}
+	}
+
+	@Test
 	void aStaleVersionAnswers409AndChangesNothing() {
 		long id = steps.register("nanan.admin", Api.uniqueCode("stale "));
 		int version = steps.version(id);
