@@ -27,6 +27,12 @@ begin
   if n <> 0 then raise exception '% problems without their unit', n; end if;
   select count(*) into n from problem p where not exists (select 1 from problem_party pp where pp.problem_id = p.id);
   if n <> 0 then raise exception '% problems without a party', n; end if;
+  select count(*) into n from problem_party pp left join problem p on p.id = pp.problem_id where p.id is null;
+  if n <> 0 then raise exception '% parties of no problem', n; end if;
+  select count(*) into n from problem p left join problem_category c on c.code = p.category_code where c.code is null;
+  if n <> 0 then raise exception '% problems of no category', n; end if;
+  select count(*) into n from account_role r left join account a on a.id = r.account_id where a.id is null;
+  if n <> 0 then raise exception '% roles of no account', n; end if;
   select count(*) into n from ruoyi_dept d left join unit u on u.id = d.dept_id where u.id is null;
   if n <> 0 then raise exception '% ruoyi depts without a unit', n; end if;
   raise notice 'data set checked: units %, members %, problems %, check-ins %',
