@@ -67,6 +67,10 @@ from unit where level = 'STREET' and code like '%S___';
 insert into study_plan (title, unit_id, unit_path, period_start, period_end, required_count, created_by, created_at)
 select 'bench plan', id, path, current_date - 29, current_date, 4, 'bench', now() from unit where code = '500000';
 
+-- fresh statistics, or the planner takes the just-filled tables for empty and joins them by
+-- nested loops (2 M members times a thousand points)
+analyze unit, account, learning_member, learning_point, study_plan;
+
 -- check-ins: ten per member on ten different days before today, at their street's point
 insert into check_in (account_id, unit_path, point_id, session_id, check_day, at, method)
 select m.account_id, m.unit_path, pt.id, null, current_date - 1 - k, now() - (k + 1) * interval '1 day', 'QR'
@@ -110,6 +114,7 @@ cross join lateral (select case when g % 100 < 10 then 'REPORTED' when g % 100 <
                                when g % 100 < 48 then 'RECTIFYING' when g % 100 < 55 then 'SUBMITTED'
                                else 'CLOSED' end as state) st;
 
+analyze problem;
 insert into problem_party (problem_id, unit_path)
 select id, location_unit_path from problem where ledger_no like '%-B%';
 insert into problem_party (problem_id, unit_path)
