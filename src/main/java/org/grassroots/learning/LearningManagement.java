@@ -369,8 +369,7 @@ public class LearningManagement {
 	public List<MemberStatus> behind(long planId, @Nullable Long unitId, CurrentUser user, int limit) {
 		StudyPlan plan = plan(planId, user);
 		Unit unit = units.get(unitId == null ? plan.unitId() : unitId, user.scope());
-		List<LearningRepository.Behind> rows = learning.behind(prefix(plan, unit), plan.periodStart(), plan.periodEnd(),
-				plan.requiredCount(), limit);
+		List<LearningRepository.Behind> rows = rollup.behind(plan, prefix(plan, unit), limit);
 		Map<String, String> names = new java.util.HashMap<>();
 		List<MemberStatus> statuses = new ArrayList<>();
 		for (LearningRepository.Behind row : rows) {

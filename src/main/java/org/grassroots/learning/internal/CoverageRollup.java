@@ -113,6 +113,32 @@ public class CoverageRollup {
 			.list();
 	}
 
+	/**
+	 * Members below the plan's requirement, unit by unit in path order, at most {@code limit}:
+	 * only units whose kept coverage shows someone behind are read, and reading stops at the
+	 * limit, so the city's list does not count two million members' check-ins.
+	 */
+	public List<LearningRepository.Behind> behind(StudyPlan plan, String prefix, int limit) {
+		List<String> units = jdbc.sql("""
+				select unit_path from plan_coverage
+				where plan_id = :plan and unit_path like :prefix and met < members
+				order by unit_path
+				""")
+			.param("plan", plan.id())
+			.param("prefix", prefix + "%")
+			.query(String.class)
+			.list();
+		List<LearningRepository.Behind> behind = new ArrayList<>();
+		for (String unitPath : units) {
+			if (behind.size() >= limit) {
+				break;
+			}
+			behind.addAll(learning.behindAt(unitPath, plan.periodStart(), plan.periodEnd(), plan.requiredCount(),
+					limit - behind.size()));
+		}
+		return behind;
+	}
+
 	private int done(long accountId, StudyPlan plan) {
 		return learning.countDone(accountId, plan.periodStart(), plan.periodEnd());
 	}

@@ -289,21 +289,22 @@ public class LearningRepository {
 
 	}
 
-	public List<Behind> behind(String prefix, LocalDate from, LocalDate to, int required, int limit) {
+	/** Members of one unit (not below it) under the requirement, by name. */
+	public List<Behind> behindAt(String unitPath, LocalDate from, LocalDate to, int required, int limit) {
 		return jdbc.sql("""
 				select account_id, display_name, unit_path, done from (
 				  select m.account_id, m.display_name, m.unit_path,
 				         (select count(*) from check_in c where c.account_id = m.account_id
 				          and c.check_day between :from and :to) as done
 				  from learning_member m
-				  where m.active = true and m.unit_path like :prefix) counted
+				  where m.active = true and m.unit_path = :path) counted
 				where done < :required
-				order by unit_path, display_name
+				order by display_name
 				""")
 			.param("required", required)
 			.param("from", from)
 			.param("to", to)
-			.param("prefix", prefix + "%")
+			.param("path", unitPath)
 			.withMaxRows(limit)
 			.query((rs, n) -> new Behind(rs.getLong("account_id"), rs.getString("display_name"), rs.getString("unit_path"),
 					rs.getInt("done")))
