@@ -18,9 +18,9 @@ join (values ('bench.street', 'CASEWORKER', 'UNIT_AND_BELOW'), ('bench.district'
              ('bench.city', 'CITY_ADMIN', 'ALL')) v(username, role, scope) on v.username = a.username
 where not exists (select 1 from account_role r where r.account_id = a.id);
 
--- fresh statistics, or a nested-loop anti-join rescans the token table for every account
-vacuum analyze access_token;
-analyze account;
+-- a nearly empty token table invites a nested-loop anti-join that rescans it for every one of
+-- 2 M accounts (seen: 120 rows a second); hash or merge it instead
+set enable_nestloop = off;
 insert into access_token (account_id, name, token_hash, created_at)
 select id, 'bench', encode(sha256(convert_to('grt_' || replace(username, '.', '_'), 'UTF8')), 'hex'), now()
 from account a
