@@ -101,8 +101,9 @@ K=$(echo "$QR" | sed -E 's/.*k=([0-9]+).*/\1/'); S=$(echo "$QR" | sed -E 's/.*s=
 APP_JAVA=$APP_PID
 app_ticks() { awk '{print $14 + $15}' /proc/$APP_JAVA/stat; }
 db_ticks() {
-  for pid in $(pgrep -u postgres -f 'postgres'); do awk '{print $14 + $15 + $16 + $17}' /proc/$pid/stat 2>/dev/null; done |
-    awk '{s += $1} END {print s + 0}'
+  # a process may end between pgrep and the read: cat's failure is ignored, not the whole run's
+  for pid in $(pgrep -u postgres postgres); do cat /proc/$pid/stat 2>/dev/null || true; done |
+    awk '{s += $14 + $15 + $16 + $17} END {print s + 0}'
 }
 per_request() { # ticks requests -> CPU milliseconds per request
   awk -v t=$1 -v n=$2 -v hz=$(getconf CLK_TCK) 'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else print "-" }'
