@@ -115,12 +115,11 @@ cross join lateral (select case when g % 100 < 10 then 'REPORTED' when g % 100 <
                                else 'CLOSED' end as state) st;
 
 analyze problem;
-insert into problem_party (problem_id, unit_path)
-select id, location_unit_path from problem where ledger_no like '%-B%';
-insert into problem_party (problem_id, unit_path)
-select id, handling_unit_path from problem where ledger_no like '%-B%';
-insert into problem_party (problem_id, unit_path)
-select id, responsible_unit_path from problem where ledger_no like '%-B%' and responsible_unit_path is not null;
+-- party rows carry the problem's order and filter columns, as ProblemRepository keeps them
+insert into problem_party (problem_id, unit_path, state, category_code, overdue, priority, due)
+select id, path, state, category_code, overdue, priority, coalesce(deadline, response_due)
+from problem cross join lateral (values (location_unit_path), (handling_unit_path), (responsible_unit_path)) parties (path)
+where ledger_no like '%-B%' and path is not null;
 
 do $$ declare r record; begin
   for r in select indexdef from bench_saved_index loop execute r.indexdef; end loop;

@@ -78,7 +78,7 @@ else
   echo "== reusing the data set at scale $SCALE"
   start_app
 fi
-PSQL -d $DB -c "set bench.scale = '$SCALE'" -f bench/check.sql -f bench/coverage-check.sql || { echo "the data set is not what was asked for"; exit 3; }
+PSQL -d $DB -c "set bench.scale = '$SCALE'" -f bench/check.sql -f bench/party-check.sql -f bench/coverage-check.sql || { echo "the data set is not what was asked for"; exit 3; }
 # only a data set that passed the check is reused by the next run
 [ "${NEW:-false}" = true ] && PSQL -d $DB -c "alter database $DB set bench.scale = '$SCALE'"
 PSQL -d $DB -f bench/setup.sql
@@ -147,6 +147,8 @@ load queue-city-light 2 GET "/api/v1/problems?page=0" $WORK/city.token
 load search-2-filters 16 GET "/api/v1/problems?state=RECTIFYING&category=PARKING" $WORK/district.token
 load coverage-district 8 GET "/api/v1/learning/plans/$PLAN/coverage?unitId=$NANAN" $WORK/city.token
 load coverage-city 8 GET "/api/v1/learning/plans/$PLAN/coverage?unitId=$CITYID" $WORK/city.token
+# intake under load kept every new problem's party rows like the problem
+PSQL -d $DB -f bench/party-check.sql || { echo "the load left party rows unlike their problems"; FAILED=1; }
 
 echo "== reference figures (pgbench) and the ancestors scan"
 MAXID=$(PSQL -d $DB -tAc "select max(id) from problem")
@@ -172,13 +174,20 @@ pgb pg-insert 32 $WORK/insert.sql >> $REFS
 pgb pg-select-pk 16 $WORK/select.sql >> $REFS
 STREETID=$(PSQL -d $DB -tAc "select id from unit where code = '500108S001'")
 STREETPATH=$(PSQL -d $DB -tAc "select path from unit where code = '500108S001'")
+# The first page of "this unit and everything below" in the lists' order, both ways. Ours is the
+# app's query for that scope (ProblemSearch): a street reads its party rows, a district walks the
+# list order probing parties, the city needs no scope; it matches any party, RuoYi's only the location.
+ORDER="order by p.overdue desc, p.priority desc, coalesce(p.deadline, p.response_due), p.id desc limit 20"
 for scope in "street $STREETID $STREETPATH" "district $NANAN /500000/500108/" "city $CITYID /500000/"; do
   set -- $scope
-  cat > $WORK/path-$1.sql <<SQL
-select p.id, p.ledger_no, p.state from problem p where exists (select 1 from problem_party pp where pp.problem_id = p.id and pp.unit_path like '$3%') order by p.created_at desc limit 20;
-SQL
+  case $1 in
+    street) OURS="select p.id, p.ledger_no, p.state from problem p join (select pp.problem_id, pp.overdue, pp.priority, pp.due from problem_party pp where pp.unit_path like '$3%' group by 1, 2, 3, 4 order by pp.overdue desc, pp.priority desc, pp.due, pp.problem_id desc limit 20) top on top.problem_id = p.id order by top.overdue desc, top.priority desc, top.due, top.problem_id desc;" ;;
+    district) OURS="select p.id, p.ledger_no, p.state from problem p where exists (select 1 from problem_party pp where pp.problem_id = p.id and pp.unit_path like '$3%') $ORDER;" ;;
+    city) OURS="select p.id, p.ledger_no, p.state from problem p $ORDER;" ;;
+  esac
+  echo "$OURS" > $WORK/path-$1.sql
   cat > $WORK/ancestors-$1.sql <<SQL
-select p.id, p.ledger_no, p.state from problem p where p.location_unit_id in (select dept_id from ruoyi_dept where dept_id = $2 or '$2' = any(string_to_array(ancestors, ','))) order by p.created_at desc limit 20;
+select p.id, p.ledger_no, p.state from problem p where p.location_unit_id in (select dept_id from ruoyi_dept where dept_id = $2 or '$2' = any(string_to_array(ancestors, ','))) $ORDER;
 SQL
   pgb path-$1 8 $WORK/path-$1.sql >> $REFS
   pgb ancestors-$1 8 $WORK/ancestors-$1.sql >> $REFS

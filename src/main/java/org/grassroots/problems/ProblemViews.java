@@ -134,8 +134,13 @@ public class ProblemViews {
 
 	@Transactional(readOnly = true)
 	public Page search(ProblemFilter filter, CurrentUser user, int page) {
-		SqlCondition where = ProblemSearch.where(filter, user.scope(), unitPrefix(filter, user));
 		int offset = Math.max(page, 0) * PAGE_SIZE;
+		Optional<SqlCondition> parties = ProblemSearch.onParties(filter, user.scope());
+		if (parties.isPresent()) {
+			return new Page(problems.list(ProblemSearch.selectOnParties(parties.get(), PAGE_SIZE, offset),
+					parties.get().params()), countParties(parties.get()), Math.max(page, 0), PAGE_SIZE);
+		}
+		SqlCondition where = ProblemSearch.where(filter, user.scope(), unitPrefix(filter, user));
 		return new Page(problems.list(ProblemSearch.select(where) + limit(offset), where.params()),
 				count(filter, user, where), Math.max(page, 0), PAGE_SIZE);
 	}
@@ -313,12 +318,16 @@ public class ProblemViews {
 	 */
 	private long count(ProblemFilter filter, CurrentUser user, SqlCondition where) {
 		if (filter.equals(ProblemFilter.NONE) && !user.scope().all()) {
-			SqlCondition party = user.scope().on("pp.unit_path", "vis");
-			return problems.count("select case when count(*) >= " + PARTY_WINDOW + " then " + (COUNT_LIMIT + 1)
-					+ " else count(distinct problem_id) end from (select pp.problem_id from problem_party pp where "
-					+ party.sql() + " fetch first " + PARTY_WINDOW + " rows only) scoped", party.params());
+			return countParties(user.scope().on("pp.unit_path", "vis"));
 		}
 		return problems.count(capped("select 1 from problem p where " + where.sql()), where.params());
+	}
+
+	/** Counts the problems behind matching party rows, reading at most a window of them. */
+	private long countParties(SqlCondition parties) {
+		return problems.count("select case when count(*) >= " + PARTY_WINDOW + " then " + (COUNT_LIMIT + 1)
+				+ " else count(distinct problem_id) end from (select pp.problem_id from problem_party pp where "
+				+ parties.sql() + " fetch first " + PARTY_WINDOW + " rows only) scoped", parties.params());
 	}
 
 	private static String capped(String select) {

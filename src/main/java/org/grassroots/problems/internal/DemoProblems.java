@@ -45,7 +45,11 @@ class DemoProblems {
 
 	private final Clock clock;
 
-	DemoProblems(ProblemManagement problems, UnitManagement units, UserDetailsService users, JdbcClient jdbc, Clock clock) {
+	private final ProblemRepository repository;
+
+	DemoProblems(ProblemManagement problems, UnitManagement units, UserDetailsService users, JdbcClient jdbc, Clock clock,
+			ProblemRepository repository) {
+		this.repository = repository;
 		this.problems = problems;
 		this.units = units;
 		this.users = users;
@@ -101,6 +105,7 @@ class DemoProblems {
 			.param("due", org.grassroots.shared.Times.utc(clock.instant().minus(Duration.ofHours(1))))
 			.param("id", late.id())
 			.update();
+		repository.copyToParties(late.id());
 	}
 
 	private void yuzhong() {

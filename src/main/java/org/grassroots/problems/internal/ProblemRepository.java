@@ -60,6 +60,14 @@ public class ProblemRepository {
 			"responsible_recognized_at", "overdue", "supervised", "priority", "return_count", "report_count",
 			"evaluation", "evaluation_comment", "evaluated_at", "review_state", "review_unit_path", "closed_at");
 
+	/** The problem's columns that its party rows carry, for scoped lists read from the party index. */
+	private static final String PARTY_COPIES = "state, category_code, overdue, priority, due";
+
+	private static final String COPIED = "p.state, p.category_code, p.overdue, p.priority, coalesce(p.deadline, p.response_due)";
+
+	/** Changes that move a problem in the lists' order or filters, so its party rows must follow. */
+	private static final Set<String> COPIED_CHANGES = Set.of("state", "overdue", "priority", "deadline");
+
 	private final JdbcClient jdbc;
 
 	private final FieldCipher cipher;
@@ -106,11 +114,20 @@ public class ProblemRepository {
 			.query(Integer.class)
 			.single() > 0;
 		if (!known) {
-			jdbc.sql("insert into problem_party (problem_id, unit_path) values (:id, :path)")
+			jdbc.sql("insert into problem_party (problem_id, unit_path, " + PARTY_COPIES + ") select id, :path, "
+					+ COPIED + " from problem p where p.id = :id")
 				.param("id", problemId)
 				.param("path", unitPath)
 				.update();
 		}
+	}
+
+	/** Brings the party rows' copies up to date with the problem row, in the caller's transaction. */
+	public void copyToParties(long problemId) {
+		jdbc.sql("update problem_party set (" + PARTY_COPIES + ") = (select " + COPIED
+				+ " from problem p where p.id = problem_party.problem_id) where problem_id = :id")
+			.param("id", problemId)
+			.update();
 	}
 
 	/**
@@ -136,7 +153,11 @@ public class ProblemRepository {
 		for (var param : params.entrySet()) {
 			spec = spec.param(param.getKey(), param.getValue());
 		}
-		return spec.update() == 1;
+		boolean updated = spec.update() == 1;
+		if (updated && changes.keySet().stream().anyMatch(COPIED_CHANGES::contains)) {
+			copyToParties(id);
+		}
+		return updated;
 	}
 
 	public Optional<Problem> find(long id, DataScope scope) {
