@@ -175,13 +175,13 @@ pgb pg-select-pk 16 $WORK/select.sql >> $REFS
 STREETID=$(PSQL -d $DB -tAc "select id from unit where code = '500108S001'")
 STREETPATH=$(PSQL -d $DB -tAc "select path from unit where code = '500108S001'")
 # The first page of "this unit and everything below" in the lists' order, both ways. Ours is the
-# app's query for that scope (ProblemSearch): a street reads its party rows, a district walks the
+# app's query for that scope (ProblemSearch): a street merges each unit's first party rows, a district walks the
 # list order probing parties, the city needs no scope; it matches any party, RuoYi's only the location.
 ORDER="order by p.overdue desc, p.priority desc, coalesce(p.deadline, p.response_due), p.id desc limit 20"
 for scope in "street $STREETID $STREETPATH" "district $NANAN /500000/500108/" "city $CITYID /500000/"; do
   set -- $scope
   case $1 in
-    street) OURS="select p.id, p.ledger_no, p.state from problem p join (select pp.problem_id, pp.overdue, pp.priority, pp.due from problem_party pp where pp.unit_path like '$3%' group by 1, 2, 3, 4 order by pp.overdue desc, pp.priority desc, pp.due, pp.problem_id desc limit 20) top on top.problem_id = p.id order by top.overdue desc, top.priority desc, top.due, top.problem_id desc;" ;;
+    street) OURS="select p.id, p.ledger_no, p.state from problem p join (select distinct t.problem_id, t.overdue, t.priority, t.due from unit s cross join lateral (select pp.problem_id, pp.overdue, pp.priority, pp.due from problem_party pp where pp.unit_path = s.path order by pp.overdue desc, pp.priority desc, pp.due, pp.problem_id desc limit 20) t where s.path like '$3%' order by t.overdue desc, t.priority desc, t.due, t.problem_id desc limit 20) top on top.problem_id = p.id order by top.overdue desc, top.priority desc, top.due, top.problem_id desc;" ;;
     district) OURS="select p.id, p.ledger_no, p.state from problem p where exists (select 1 from problem_party pp where pp.problem_id = p.id and pp.unit_path like '$3%') $ORDER;" ;;
     city) OURS="select p.id, p.ledger_no, p.state from problem p $ORDER;" ;;
   esac

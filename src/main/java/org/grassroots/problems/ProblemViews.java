@@ -16,6 +16,7 @@ import org.grassroots.problems.internal.ProblemSearch;
 import org.grassroots.problems.internal.WorkRepository;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
+import org.grassroots.shared.Database;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.units.Unit;
@@ -42,8 +43,11 @@ public class ProblemViews {
 
 	private final AttachmentStore files;
 
+	private final Database database;
+
 	ProblemViews(ProblemRepository problems, WorkRepository work, NoticeRepository notices, ProblemAccess access,
-			UnitManagement units, AttachmentStore files) {
+			UnitManagement units, AttachmentStore files, Database database) {
+		this.database = database;
 		this.problems = problems;
 		this.work = work;
 		this.notices = notices;
@@ -54,6 +58,9 @@ public class ProblemViews {
 
 	/** Counting stops here: beyond it a list says "10000+" instead of counting every row in scope. */
 	public static final int COUNT_LIMIT = 1_000;
+
+	/** Beyond this many units in scope, a page reads the scope's party range instead of each unit's rows. */
+	private static final int MAX_UNITS_APART = 500;
 
 	/** Party rows an unfiltered count reads at most: a problem has a few in one scope, rarely more. */
 	private static final int PARTY_WINDOW = 10 * COUNT_LIMIT;
@@ -135,10 +142,11 @@ public class ProblemViews {
 	@Transactional(readOnly = true)
 	public Page search(ProblemFilter filter, CurrentUser user, int page) {
 		int offset = Math.max(page, 0) * PAGE_SIZE;
-		Optional<SqlCondition> parties = ProblemSearch.onParties(filter, user.scope());
+		Optional<ProblemSearch.PartySearch> parties = ProblemSearch.onParties(filter, user.scope());
 		if (parties.isPresent()) {
-			return new Page(problems.list(ProblemSearch.selectOnParties(parties.get(), PAGE_SIZE, offset),
-					parties.get().params()), countParties(parties.get()), Math.max(page, 0), PAGE_SIZE);
+			ProblemSearch.Query query = pageFromParties(parties.get(), user.scope(), offset);
+			return new Page(problems.list(query.sql(), query.params()), countParties(parties.get().where()),
+					Math.max(page, 0), PAGE_SIZE);
 		}
 		SqlCondition where = ProblemSearch.where(filter, user.scope(), unitPrefix(filter, user));
 		return new Page(problems.list(ProblemSearch.select(where) + limit(offset), where.params()),
@@ -323,11 +331,32 @@ public class ProblemViews {
 		return problems.count(capped("select 1 from problem p where " + where.sql()), where.params());
 	}
 
-	/** Counts the problems behind matching party rows, reading at most a window of them. */
+	/**
+	 * Each unit's rows apart where the database can and the scope has few units; the ranges when
+	 * they hold only the matches (category and state), or on H2.
+	 */
+	private ProblemSearch.Query pageFromParties(ProblemSearch.PartySearch search, DataScope scope, int offset) {
+		Optional<List<String>> paths = database.postgres() && !search.matchesOnly()
+				? units.paths(scope, MAX_UNITS_APART) : Optional.empty();
+		return paths.map(unitPaths -> ProblemSearch.pageFromUnits(search, unitPaths, offset))
+			.orElseGet(() -> ProblemSearch.pageFromRanges(search, offset));
+	}
+
+	/**
+	 * Counts the problems behind matching party rows, reading a window of them: first just over
+	 * the cap, which settles most scopes (one unit's rows are distinct problems), then a wider one.
+	 * A full wide window means more than the cap, as a problem has few parties in one scope.
+	 */
 	private long countParties(SqlCondition parties) {
-		return problems.count("select case when count(*) >= " + PARTY_WINDOW + " then " + (COUNT_LIMIT + 1)
-				+ " else count(distinct problem_id) end from (select pp.problem_id from problem_party pp where "
-				+ parties.sql() + " fetch first " + PARTY_WINDOW + " rows only) scoped", parties.params());
+		for (int window : new int[] { COUNT_LIMIT + 1, PARTY_WINDOW }) {
+			long[] rowsAndProblems = problems.rowsAndProblems("select count(*), count(distinct problem_id) from"
+					+ " (select pp.problem_id from problem_party pp where " + parties.sql() + " fetch first " + window
+					+ " rows only) scoped", parties.params());
+			if (rowsAndProblems[1] > COUNT_LIMIT || rowsAndProblems[0] < window) {
+				return Math.min(rowsAndProblems[1], COUNT_LIMIT + 1);
+			}
+		}
+		return COUNT_LIMIT + 1;
 	}
 
 	private static String capped(String select) {

@@ -2,6 +2,7 @@ package org.grassroots.units;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
@@ -63,6 +64,16 @@ public class UnitManagement {
 	@Transactional(readOnly = true)
 	public List<Unit> lineage(Unit unit, DataScope scope) {
 		return units.findByCodes(unit.pathCodes(), scope);
+	}
+
+	/**
+	 * The paths of every unit in the scope, when there are at most {@code limit}: for queries that
+	 * read each unit's rows apart, which pays only for small scopes.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<List<String>> paths(DataScope scope, int limit) {
+		List<String> paths = units.paths(scope, limit + 1);
+		return paths.size() > limit ? Optional.empty() : Optional.of(paths);
 	}
 
 	@Transactional(readOnly = true)

@@ -442,4 +442,9 @@ public class ProblemRepository {
 		return jdbc.sql(sql).params(params).query(Long.class).single();
 	}
 
+	/** A statement answering two counts in one row. */
+	public long[] rowsAndProblems(String sql, Map<String, Object> params) {
+		return jdbc.sql(sql).params(params).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+	}
+
 }

@@ -84,6 +84,15 @@ public class UnitRepository {
 			.list();
 	}
 
+	/** The paths of the units in scope, at most {@code limit} of them. */
+	public List<String> paths(DataScope scope, int limit) {
+		SqlCondition inScope = scope.on("u.path");
+		return jdbc.sql("select u.path from unit u where " + inScope.sql() + " fetch first " + limit + " rows only")
+			.params(inScope.params())
+			.query(String.class)
+			.list();
+	}
+
 	public List<Unit> children(long parentId, DataScope scope, int offset, int limit) {
 		SqlCondition inScope = scope.on("u.path");
 		return jdbc.sql(SELECT + " where u.parent_id = :parent and " + inScope.sql()
