@@ -109,6 +109,12 @@ class ProblemsBrowserTests {
 		street.click("#recognize-form button");
 		assertThat(street.find("#problem-state").getAttribute("data-state")).isEqualTo("SUBMITTED");
 		street.screenshot("problems-05-street-recognized");
+
+		// the street's search by state reads its own party rows and finds it there
+		street.go("/problems/search?state=SUBMITTED");
+		street.find("tr[data-ledger='" + ledgerNo + "']");
+		assertThat(street.text("#search-total")).isNotBlank();
+		street.screenshot("problems-05b-street-search");
 		office.driver().navigate().refresh();
 		office.click("#recognize-form button");
 		assertThat(office.find("#problem-state").getAttribute("data-state")).isEqualTo("CLOSED");
