@@ -2,11 +2,18 @@ package org.grassroots.problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.grassroots.problems.internal.ProblemRepository;
+import org.grassroots.shared.Times;
 import org.grassroots.support.Api;
 import org.grassroots.support.IntegrationTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +37,9 @@ class ProblemListIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ProblemRepository repository;
 
 	ProblemSteps steps;
 
@@ -92,6 +102,59 @@ class ProblemListIntegrationTests {
 			.query(Integer.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from problem_party where problem_id = :id").param("id", id)
 			.query(Integer.class).single()).as("the district and the street are parties").isGreaterThanOrEqualTo(2);
+	}
+
+	/**
+	 * Totals from party rows read a window of them. Problems with two parties in a street fill the
+	 * first window with repeats, so the count must read on and still be exact; past 1,000
+	 * problems it says so.
+	 */
+	@Test
+	void aStreetsTotalIsExactBelowTheCapAndSaysSoAboveIt() {
+		String street = "/500000/500103/500103901/";
+		List<Map<String, Object>> communities = jdbc.sql("select id, path from unit where parent_id ="
+				+ " (select id from unit where path = :street) order by code fetch first 2 rows only")
+			.param("street", street).query().listOfRows();
+		String token = steps.token("jiefangbei.worker");
+		insertProblems(600, street, (String) communities.get(0).get("path"));
+		long exact = count(street, "");
+		assertThat(exact).isBetween(600L, 1000L);
+		assertThat(api.get(token, "/api/v1/problems?page=0").json().path("total").asLong()).isEqualTo(exact);
+
+		insertProblems(500, (String) communities.get(1).get("path"), null);
+		assertThat(count(street, "")).isGreaterThan(1000);
+		JsonNode capped = api.get(token, "/api/v1/problems?page=0").json();
+		assertThat(capped.path("total").asLong()).isEqualTo(ProblemViews.COUNT_LIMIT + 1L);
+		assertThat(capped.path("items")).hasSize(20);
+	}
+
+	/** Problems in bulk, as the generator makes them: each has the given units as its parties. */
+	private void insertProblems(int count, String first, @Nullable String second) {
+		long unit = jdbc.sql("select id from unit where path = :path").param("path", first).query(Long.class).single();
+		var now = Times.utc(Instant.now());
+		String batch = Api.uniqueCode("bulk");
+		for (int i = 0; i < count; i++) {
+			Map<String, @Nullable Object> row = new HashMap<>();
+			row.put("ledger_no", batch + "-" + i);
+			row.put("title", "bulk " + i);
+			row.put("description", "bulk");
+			row.put("source", "SELF_FOUND");
+			row.put("category_code", "OTHER");
+			row.put("urgency", "GENERAL");
+			row.put("problem_type", "IMMEDIATE");
+			row.put("state", "ACCEPTED");
+			row.put("district_code", "500103");
+			row.put("raising_unit_id", unit);
+			row.put("raising_unit_path", first);
+			row.put("handling_unit_id", unit);
+			row.put("handling_unit_path", first);
+			row.put("response_due", Times.utc(Instant.now().plus(Duration.ofDays(1 + i % 30))));
+			row.put("created_at", now);
+			row.put("updated_at", now);
+			long id = repository.insert(row);
+			repository.addParty(id, first);
+			repository.addParty(id, second);
+		}
 	}
 
 	private void assertCopiesMatch(long id) {
