@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.grassroots.problems.ProblemFilter;
+import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
@@ -20,8 +21,6 @@ public final class ProblemSearch {
 
 	/** The same order over party rows, whose {@code due} is the copied deadline or response limit. */
 	private static final String PARTY_ORDER = " order by pp.overdue desc, pp.priority desc, pp.due asc, pp.problem_id desc";
-
-	private static final int PAGE = 20;
 
 	/** A path's depth, as {@link #depth}: 1 for the city, 2 for a district. */
 	private static final int DISTRICT_DEPTH = 2;
@@ -118,8 +117,9 @@ public final class ProblemSearch {
 	public static Optional<PartySearch> onParties(ProblemFilter filter, DataScope scope) {
 		boolean carried = filter.source() == null && blank(filter.unitCode()) && filter.supervised() == null
 				&& filter.from() == null && filter.to() == null && blank(filter.text());
-		boolean narrow = scope.subtrees().stream().allMatch(path -> depth(path) > DISTRICT_DEPTH)
-				|| filter.state() != null && !blank(filter.categoryCode());
+		boolean byCategoryAndState = filter.state() != null && !blank(filter.categoryCode());
+		boolean narrow = byCategoryAndState
+				|| scope.subtrees().stream().allMatch(path -> depth(path) > DISTRICT_DEPTH);
 		if (scope.all() || scope.isEmpty() || !carried || !narrow) {
 			return Optional.empty();
 		}
@@ -138,7 +138,7 @@ public final class ProblemSearch {
 			params.put("overdue", filter.overdue());
 		}
 		return Optional.of(new PartySearch(scope, new SqlCondition(String.join(" and ", terms), params),
-				filter.state() != null && !blank(filter.categoryCode())));
+				byCategoryAndState));
 	}
 
 	/**
@@ -168,14 +168,14 @@ public final class ProblemSearch {
 		String perUnit = "select distinct t.problem_id, t.overdue, t.priority, t.due from (values "
 				+ String.join(", ", values) + ") s (path) cross join lateral (select pp.problem_id, pp.overdue,"
 				+ " pp.priority, pp.due from problem_party pp where pp.unit_path = s.path and " + search.filter().sql()
-				+ PARTY_ORDER + " limit " + (offset + PAGE) + ") t" + PARTY_ORDER.replace("pp.", "t.");
+				+ PARTY_ORDER + " limit " + (offset + ProblemViews.PAGE_SIZE) + ") t" + PARTY_ORDER.replace("pp.", "t.");
 		return new Query(page(perUnit, offset), params);
 	}
 
 	/** The page's problems, in the order of the party rows that chose them. */
 	private static String page(String partyRows, int offset) {
-		return "select " + ProblemRepository.COLUMNS + " from problem p join (" + partyRows + " limit " + PAGE
-				+ " offset " + offset + ") top on top.problem_id = p.id" + PARTY_ORDER.replace("pp.", "top.");
+		return "select " + ProblemRepository.COLUMNS + " from problem p join (" + partyRows + " limit "
+				+ ProblemViews.PAGE_SIZE + " offset " + offset + ") top on top.problem_id = p.id" + PARTY_ORDER.replace("pp.", "top.");
 	}
 
 	private static int depth(String path) {
