@@ -175,7 +175,8 @@ public final class ProblemSearch {
 	/** The page's problems, in the order of the party rows that chose them. */
 	private static String page(String partyRows, int offset) {
 		return "select " + ProblemRepository.COLUMNS + " from problem p join (" + partyRows + " limit "
-				+ ProblemViews.PAGE_SIZE + " offset " + offset + ") top on top.problem_id = p.id" + PARTY_ORDER.replace("pp.", "top.");
+				+ ProblemViews.PAGE_SIZE + " offset " + offset + ") top on top.problem_id = p.id"
+				+ PARTY_ORDER.replace("pp.", "top.");
 	}
 
 	private static int depth(String path) {
