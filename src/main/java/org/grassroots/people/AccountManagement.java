@@ -2,21 +2,22 @@ package org.grassroots.people;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.grassroots.people.internal.AccountRepository;
+import org.grassroots.people.internal.AdministeredAccounts;
+import org.grassroots.people.internal.PasswordPolicy;
+import org.grassroots.people.internal.SignInThrottle;
 import org.grassroots.people.internal.TokenRepository;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.NotFoundException;
-import org.grassroots.shared.Role;
 import org.grassroots.shared.ScopeKind;
+import org.grassroots.shared.Times;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitManagement;
 import org.grassroots.units.UnitMoved;
@@ -28,21 +29,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accounts within a unit administrator's scope: open, list, disable, unlock, reset a password;
- * and a person's own password change.
+ * Accounts an administrator may administer (AdministeredAccounts): open, list, disable, unlock,
+ * move, reset a password; and a person's own password change.
  */
 @Service
 public class AccountManagement {
-
-	/** Long passwords beat composition rules; the one-time passwords are 16 characters. */
-	public static final int MIN_PASSWORD_LENGTH = 12;
-
-	private static final Set<Role> GRANTABLE_BY_UNIT_ADMIN = EnumSet.of(Role.UNIT_ADMIN, Role.LEADING_CADRE,
-			Role.CASEWORKER, Role.PARTY_MEMBER, Role.RESIDENT);
-
-	/** A unit administrator cannot hand out more than their own subtree. */
-	private static final Set<ScopeKind> SCOPES_GRANTABLE_BY_UNIT_ADMIN = EnumSet.of(ScopeKind.UNIT_AND_BELOW,
-			ScopeKind.UNIT, ScopeKind.SELF);
 
 	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -62,9 +53,16 @@ public class AccountManagement {
 
 	private final TokenRepository tokens;
 
+	private final PasswordPolicy passwordPolicy;
+
+	private final SignInThrottle throttle;
+
 	AccountManagement(AccountRepository accounts, UnitManagement units, PasswordEncoder passwords,
-			ApplicationEventPublisher events, Clock clock, InputCheck input, TokenRepository tokens) {
+			ApplicationEventPublisher events, Clock clock, InputCheck input, TokenRepository tokens,
+			PasswordPolicy passwordPolicy, SignInThrottle throttle) {
 		this.input = input;
+		this.throttle = throttle;
+		this.passwordPolicy = passwordPolicy;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.units = units;
@@ -78,34 +76,29 @@ public class AccountManagement {
 
 	}
 
+	/** One account the administrator may administer; any other answers 404. */
 	@Transactional(readOnly = true)
-	public Account get(long id, CurrentUser viewer) {
-		return accounts.find(id, viewScope(viewer)).orElseThrow(() -> new NotFoundException("account", id));
+	public Account get(long id, CurrentUser admin) {
+		return changeable(id, admin);
 	}
 
+	/** The accounts the administrator may administer, 50 a page. */
 	@Transactional(readOnly = true)
-	public List<Account> list(CurrentUser viewer, String text, int page) {
-		return accounts.list(viewScope(viewer), text, Math.max(page, 0) * 50, 50);
+	public List<Account> list(CurrentUser admin, String text, int page) {
+		return accounts.list(new AdministeredAccounts(admin).condition(), text, Math.max(page, 0) * 50, 50);
 	}
 
 	@Transactional
 	public Opened open(CreateAccount command, CurrentUser admin) {
 		input.check(command);
-		DataScope writable = writableScope(admin);
-		Unit unit;
-		try {
-			unit = units.getByCode(command.unitCode().trim(), writable);
-		}
-		catch (NotFoundException ex) {
-			throw DomainException.invalid("people.error.unknown-unit", command.unitCode());
-		}
+		AdministeredAccounts reach = new AdministeredAccounts(admin);
+		Unit unit = administeredUnit(command.unitCode(), reach);
 		for (RoleGrant grant : command.roles()) {
-			if (!admin.has(Role.CITY_ADMIN) && (!GRANTABLE_BY_UNIT_ADMIN.contains(grant.role())
-					|| !SCOPES_GRANTABLE_BY_UNIT_ADMIN.contains(grant.scope()))) {
+			if (!reach.mayGrant(grant, unit.path())) {
 				throw DomainException.forbidden("people.error.role-not-grantable", grant.role());
 			}
 		}
-		return open(command, unit, writable, false);
+		return open(command, unit, reach.scope(), false);
 	}
 
 	/** Opens an account without a person's scope: first start and demo data only. */
@@ -134,11 +127,9 @@ public class AccountManagement {
 	@Transactional
 	public Account moveToUnit(long id, String unitCode, int version, CurrentUser admin) {
 		Account before = changeable(id, admin);
-		Unit unit;
-		try {
-			unit = units.getByCode(unitCode.trim(), writableScope(admin));
-		}
-		catch (NotFoundException ex) {
+		AdministeredAccounts reach = new AdministeredAccounts(admin);
+		Unit unit = administeredUnit(unitCode, reach);
+		if (!reach.mayGrantAll(before.roles(), unit.path())) {
 			throw DomainException.invalid("people.error.unknown-unit", unitCode);
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -147,39 +138,48 @@ public class AccountManagement {
 		return change(before, version, "ACCOUNT_MOVED", "unit_id = :unitId, unit_path = :unitPath", values);
 	}
 
+	/** Lifts the lock and forgets the failures, in the database and in this node's throttle. */
 	@Transactional
 	public Account unlock(long id, int version, CurrentUser admin) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("until", null);
-		return change(changeable(id, admin), version, "ACCOUNT_UNLOCKED", "locked_until = :until, failed_attempts = 0",
-				values);
+		Account after = change(changeable(id, admin), version, "ACCOUNT_UNLOCKED",
+				"locked_until = :until, failed_attempts = 0", values);
+		throttle.forget(after.username());
+		return after;
 	}
 
 	/**
 	 * Sets a new one-time password, returned once, to be changed at the next sign-in; the account's
-	 * tokens are revoked, since a reset means the old credentials are not to be trusted.
+	 * tokens are revoked and its page sessions end, since a reset means the old credentials are not
+	 * to be trusted.
 	 */
 	@Transactional
 	public String resetPassword(long id, int version, CurrentUser admin) {
+		Account before = changeable(id, admin);
 		String oneTime = oneTimePassword();
 		tokens.revokeAll(id, clock.instant());
-		change(changeable(id, admin), version, "PASSWORD_RESET", "password_hash = :hash, must_change_password = true",
-				Map.of("hash", passwords.encode(oneTime)));
+		change(before, version, "PASSWORD_RESET",
+				"password_hash = :hash, must_change_password = true, credentials_changed_at = :now",
+				Map.of("hash", passwords.encode(oneTime), "now", Times.utc(clock.instant())));
 		return oneTime;
 	}
 
+	/** A new password of one's own ends every session and revokes every token of the account. */
 	@Transactional
 	public void changeOwnPassword(CurrentUser user, String current, String next) {
 		AccountRepository.Row row = accounts.findById(user.accountId()).orElseThrow();
 		if (!passwords.matches(current, row.passwordHash())) {
 			throw DomainException.invalid("people.error.wrong-password");
 		}
-		checkStrength(next);
+		passwordPolicy.check(next, row.account().username());
 		if (passwords.matches(next, row.passwordHash())) {
 			throw DomainException.invalid("people.error.same-password");
 		}
+		tokens.revokeAll(user.accountId(), clock.instant());
 		change(row.account(), row.account().version(), "PASSWORD_CHANGED",
-				"password_hash = :hash, must_change_password = false", Map.of("hash", passwords.encode(next)));
+				"password_hash = :hash, must_change_password = false, credentials_changed_at = :now",
+				Map.of("hash", passwords.encode(next), "now", Times.utc(clock.instant())));
 	}
 
 	@Transactional(readOnly = true)
@@ -193,19 +193,13 @@ public class AccountManagement {
 		accounts.rewriteUnitPaths(moved.before().path(), moved.after().path());
 	}
 
-	public static void checkStrength(String password) {
-		if (password.length() < MIN_PASSWORD_LENGTH || password.isBlank()) {
-			throw DomainException.invalid("people.error.weak-password", MIN_PASSWORD_LENGTH);
-		}
-	}
-
 	private Opened open(CreateAccount command, Unit unit, DataScope writable, boolean demo) {
 		if (accounts.findByUsername(command.username()).isPresent()) {
 			throw DomainException.conflict("people.error.username-taken", command.username());
 		}
 		String oneTime = command.password() == null ? oneTimePassword() : null;
 		if (command.password() != null) {
-			checkStrength(command.password());
+			passwordPolicy.check(command.password(), command.username());
 		}
 		long id = accounts.insert(command.username(), command.displayName().trim(),
 				passwords.encode(oneTime != null ? oneTime : command.password()), unit.id(), unit.path(), command.phone(),
@@ -238,7 +232,17 @@ public class AccountManagement {
 	}
 
 	private Account changeable(long id, CurrentUser admin) {
-		return accounts.find(id, writableScope(admin)).orElseThrow(() -> new NotFoundException("account", id));
+		return accounts.find(id, new AdministeredAccounts(admin).condition())
+			.orElseThrow(() -> new NotFoundException("account", id));
+	}
+
+	private Unit administeredUnit(String code, AdministeredAccounts reach) {
+		try {
+			return units.getByCode(code.trim(), reach.scope());
+		}
+		catch (NotFoundException ex) {
+			throw DomainException.invalid("people.error.unknown-unit", code);
+		}
 	}
 
 	private Account change(Account before, int version, String kind, String assignments, Map<String, ?> values) {
@@ -248,14 +252,6 @@ public class AccountManagement {
 		Account after = accounts.findById(before.id()).orElseThrow().account();
 		events.publishEvent(new AccountChanged(kind, before, after));
 		return after;
-	}
-
-	private static DataScope viewScope(CurrentUser viewer) {
-		return viewer.isStaff() ? viewer.scope() : DataScope.NONE;
-	}
-
-	private static DataScope writableScope(CurrentUser user) {
-		return user.administeredScope();
 	}
 
 	private String oneTimePassword() {

@@ -1,5 +1,6 @@
 package org.grassroots.shared;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,7 +32,9 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	private final DataScope scope;
 
-	private final boolean locked;
+	private final DataScope administered;
+
+	private final @Nullable Instant credentialsChangedAt;
 
 	private final boolean enabled;
 
@@ -39,9 +42,13 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	private @Nullable String passwordHash;
 
+	/**
+	 * @param administered where the administrator roles reach, each by its own scope kind
+	 * @param credentialsChangedAt when the password last changed: sessions signed in before it end
+	 */
 	public CurrentUser(long accountId, String username, String displayName, long unitId, String unitPath,
-			Set<Role> roles, DataScope scope, @Nullable String passwordHash, boolean enabled, boolean locked,
-			boolean mustChangePassword) {
+			Set<Role> roles, DataScope scope, DataScope administered, @Nullable String passwordHash, boolean enabled,
+			@Nullable Instant credentialsChangedAt, boolean mustChangePassword) {
 		this.accountId = accountId;
 		this.username = username;
 		this.displayName = displayName;
@@ -49,9 +56,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 		this.unitPath = unitPath;
 		this.roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
 		this.scope = scope;
+		this.administered = administered;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
-		this.locked = locked;
+		this.credentialsChangedAt = credentialsChangedAt;
 		this.mustChangePassword = mustChangePassword;
 	}
 
@@ -94,17 +102,19 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 	}
 
 	/**
-	 * Where this person may administer units and accounts: a city administrator everywhere, a unit
-	 * administrator their unit's subtree; anyone else is refused with 403.
+	 * Where this person may administer units and accounts: the union of what their administrator
+	 * roles reach, each by its scope kind exactly as for reading (a unit administrator with scope
+	 * UNIT administers its own unit alone); anyone without such a role is refused with 403.
 	 */
 	public DataScope administeredScope() {
-		if (has(Role.CITY_ADMIN)) {
-			return DataScope.CITY;
+		if (!has(Role.CITY_ADMIN) && !has(Role.UNIT_ADMIN)) {
+			throw DomainException.forbidden("error.403.text");
 		}
-		if (has(Role.UNIT_ADMIN)) {
-			return new DataScope(false, Set.of(unitPath), Set.of());
-		}
-		throw DomainException.forbidden("error.403.text");
+		return administered;
+	}
+
+	public @Nullable Instant credentialsChangedAt() {
+		return credentialsChangedAt;
 	}
 
 	public boolean mustChangePassword() {
@@ -131,9 +141,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 		return username;
 	}
 
+	/** A lock stops password sign-in only (SignInGuard): sessions and tokens of the person go on. */
 	@Override
 	public boolean isAccountNonLocked() {
-		return !locked;
+		return true;
 	}
 
 	@Override

@@ -36,6 +36,11 @@ public record DataScope(boolean all, Set<String> subtrees, Set<String> units) im
 		return all || units.contains(path) || subtrees.stream().anyMatch(path::startsWith);
 	}
 
+	/** Whole subtrees only: where a change may also reach the units below. */
+	public DataScope subtreesOnly() {
+		return units.isEmpty() ? this : new DataScope(all, subtrees, Set.of());
+	}
+
 	public DataScope union(DataScope other) {
 		if (all || other.all) {
 			return CITY;

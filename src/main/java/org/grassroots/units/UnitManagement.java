@@ -171,8 +171,12 @@ public class UnitManagement {
 		return created;
 	}
 
+	/**
+	 * Where an administrator may change units: whole subtrees only, since a new unit, a renamed one
+	 * or a moved one affects what lies below; a role scoped to its own unit alone changes none.
+	 */
 	private static DataScope writableScope(CurrentUser user) {
-		return user.administeredScope();
+		return user.administeredScope().subtreesOnly();
 	}
 
 	private static void checkNotOwnUnit(Unit unit, CurrentUser user) {

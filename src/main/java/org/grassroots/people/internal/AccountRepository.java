@@ -29,7 +29,8 @@ public class AccountRepository {
 
 	private static final String SELECT = """
 			select a.id, a.username, a.display_name, a.password_hash, a.unit_id, a.unit_path, a.phone_cipher,
-			       a.enabled, a.must_change_password, a.failed_attempts, a.locked_until, a.demo, a.version
+			       a.enabled, a.must_change_password, a.failed_attempts, a.locked_until, a.demo, a.version,
+			       a.credentials_changed_at
 			from account a
 			""";
 
@@ -42,8 +43,11 @@ public class AccountRepository {
 		this.cipher = cipher;
 	}
 
-	/** A row with what only sign-in needs: the password hash and the failure count. */
-	public record Row(Account account, String passwordHash, int failedAttempts) {
+	/**
+	 * A row with what only sign-in needs: the password hash, the failure count and when the
+	 * password last changed.
+	 */
+	public record Row(Account account, String passwordHash, int failedAttempts, @Nullable Instant credentialsChangedAt) {
 
 	}
 
@@ -61,8 +65,17 @@ public class AccountRepository {
 			.map(Row::account);
 	}
 
+	/** One account that the condition (an administrator's reach, see AdministeredAccounts) allows. */
+	public Optional<Account> find(long id, SqlCondition allowed) {
+		return one(jdbc.sql(SELECT + " where a.id = :id and " + allowed.sql()).params(allowed.params()).param("id", id))
+			.map(Row::account);
+	}
+
 	public List<Account> list(DataScope scope, String text, int offset, int limit) {
-		SqlCondition inScope = scope.on("a.unit_path");
+		return list(scope.on("a.unit_path"), text, offset, limit);
+	}
+
+	public List<Account> list(SqlCondition inScope, String text, int offset, int limit) {
 		String pattern = "%" + text.trim().toLowerCase(java.util.Locale.ROOT) + "%";
 		List<Row> rows = jdbc.sql(SELECT + " where " + inScope.sql()
 				+ " and (lower(a.username) like :pattern or lower(a.display_name) like :pattern)"
@@ -193,7 +206,8 @@ public class AccountRepository {
 			Account a = row.account();
 			return new Row(new Account(a.id(), a.username(), a.displayName(), a.unitId(), a.unitPath(),
 					List.copyOf(grants.getOrDefault(a.id(), List.of())), a.maskedPhone(), a.enabled(), a.lockedUntil(),
-					a.mustChangePassword(), a.demo(), a.version()), row.passwordHash(), row.failedAttempts());
+					a.mustChangePassword(), a.demo(), a.version()), row.passwordHash(), row.failedAttempts(),
+					row.credentialsChangedAt());
 		}).toList();
 	}
 
@@ -216,7 +230,8 @@ public class AccountRepository {
 				phone == null ? null : FieldCipher.maskPhone(cipher.decrypt(phone)), rs.getBoolean("enabled"),
 				Times.instant(rs.getObject("locked_until", OffsetDateTime.class)), rs.getBoolean("must_change_password"),
 				rs.getBoolean("demo"), rs.getInt("version"));
-		return new Row(account, rs.getString("password_hash"), rs.getInt("failed_attempts"));
+		return new Row(account, rs.getString("password_hash"), rs.getInt("failed_attempts"),
+				Times.instant(rs.getObject("credentials_changed_at", OffsetDateTime.class)));
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.grassroots.people.internal;
 
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,9 @@ public class CurrentUserLoader implements UserDetailsService {
 
 	private final UnitManagement units;
 
-	private final Clock clock;
-
-	CurrentUserLoader(AccountRepository accounts, UnitManagement units, Clock clock) {
+	CurrentUserLoader(AccountRepository accounts, UnitManagement units) {
 		this.accounts = accounts;
 		this.units = units;
-		this.clock = clock;
 	}
 
 	@Override
@@ -51,14 +47,19 @@ public class CurrentUserLoader implements UserDetailsService {
 		boolean anyAssigned = account.roles().stream().anyMatch(grant -> grant.scope() == ScopeKind.ASSIGNED);
 		Map<Role, List<Long>> assigned = anyAssigned ? accounts.assignedUnits(account.id()) : Map.of();
 		DataScope scope = DataScope.NONE;
+		DataScope administered = DataScope.NONE;
 		Set<Role> roles = new HashSet<>();
 		for (RoleGrant grant : account.roles()) {
 			roles.add(grant.role());
-			scope = scope.union(scopeOf(grant, account.unitPath(), assigned.getOrDefault(grant.role(), List.of())));
+			DataScope reach = scopeOf(grant, account.unitPath(), assigned.getOrDefault(grant.role(), List.of()));
+			scope = scope.union(reach);
+			if (grant.role() == Role.CITY_ADMIN || grant.role() == Role.UNIT_ADMIN) {
+				administered = administered.union(reach);
+			}
 		}
 		return new CurrentUser(account.id(), account.username(), account.displayName(), account.unitId(),
-				account.unitPath(), roles, scope, row.passwordHash(), account.enabled(), account.lockedAt(clock.instant()),
-				account.mustChangePassword());
+				account.unitPath(), roles, scope, administered, row.passwordHash(), account.enabled(),
+				row.credentialsChangedAt(), account.mustChangePassword());
 	}
 
 	private DataScope scopeOf(RoleGrant grant, String unitPath, List<Long> assignedUnits) {

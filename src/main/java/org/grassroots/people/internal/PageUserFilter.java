@@ -1,6 +1,7 @@
 package org.grassroots.people.internal;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.grassroots.shared.CurrentUser;
@@ -21,6 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class PageUserFilter extends OncePerRequestFilter {
 
+	/** The session attribute holding when the session signed in. */
+	static final String SIGNED_IN_AT = "grassroots.signedInAt";
+
 	private final CurrentUserLoader users;
 
 	PageUserFilter(CurrentUserLoader users) {
@@ -36,7 +40,8 @@ class PageUserFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<CurrentUser> fresh = users.load(signedIn.accountId()).filter(user -> user.isEnabled() && user.isAccountNonLocked());
+		Optional<CurrentUser> fresh = users.load(signedIn.accountId())
+			.filter(user -> user.isEnabled() && signedInSinceLastPasswordChange(request, user));
 		if (fresh.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			var session = request.getSession(false);
@@ -55,6 +60,16 @@ class PageUserFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** A session signed in before the password changed (here or by a reset) is over. */
+	private static boolean signedInSinceLastPasswordChange(HttpServletRequest request, CurrentUser user) {
+		var session = request.getSession(false);
+		if (session == null || user.credentialsChangedAt() == null) {
+			return true;
+		}
+		Object signedInAt = session.getAttribute(SIGNED_IN_AT);
+		return !(signedInAt instanceof Instant at) || !at.isBefore(user.credentialsChangedAt());
 	}
 
 	private static boolean isStatic(String path) {

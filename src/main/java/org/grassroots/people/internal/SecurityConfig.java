@@ -1,6 +1,7 @@
 package org.grassroots.people.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,7 +16,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -44,13 +47,17 @@ class SecurityConfig {
 	DaoAuthenticationProvider passwordCheck(CurrentUserLoader users, PasswordEncoder encoder) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(encoder);
+		// the password is checked whatever the account's state; SignInGuard decides after it
+		provider.setPreAuthenticationChecks(user -> {
+		});
 		return provider;
 	}
 
-	/** The token endpoint's sign-in, with the same lockout as the form. */
+	/** The token endpoint's sign-in, with the same throttle as the form. */
 	@Bean
-	AuthenticationManager tokenSignIn(DaoAuthenticationProvider passwords, SignInAttempts attempts) {
-		return new ProviderManager(new SignInGuard(passwords, attempts, "TOKEN"));
+	AuthenticationManager tokenSignIn(DaoAuthenticationProvider passwords, SignInAttempts attempts,
+			SignInThrottle throttle, Clock clock) {
+		return new ProviderManager(new SignInGuard(passwords, attempts, throttle, clock, "TOKEN"));
 	}
 
 	@Bean
@@ -81,27 +88,39 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, DaoAuthenticationProvider passwords, SignInAttempts attempts,
-			CurrentUserLoader users) throws Exception {
-		return http.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, "FORM")))
+			SignInThrottle throttle, Clock clock, CurrentUserLoader users) throws Exception {
+		return http
+			.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, throttle, clock, "FORM")))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
 				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**", "/learning/**").hasRole("STAFF")
 				.requestMatchers("/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.requestMatchers("/open311/keys/**", "/open311/keys").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure()))
+			.formLogin(form -> form.loginPage("/login").successHandler(success(clock)).failureHandler(failure()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterAfter(new PageUserFilter(users), UsernamePasswordAuthenticationFilter.class)
 			.build();
 	}
 
+	/** One answer for every refusal, so the form tells nobody which usernames exist or are locked. */
 	private static AuthenticationFailureHandler failure() {
-		return (HttpServletRequest request, HttpServletResponse response, org.springframework.security.core.AuthenticationException ex) -> {
+		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
 			try {
-				response.sendRedirect(request.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error"));
+				response.sendRedirect(request.getContextPath() + "/login?error");
 			}
 			catch (IOException io) {
 				throw new java.io.UncheckedIOException(io);
 			}
+		};
+	}
+
+	/** Notes when the session signed in, so a later password change can end it (PageUserFilter). */
+	private static AuthenticationSuccessHandler success(Clock clock) {
+		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+		saved.setDefaultTargetUrl("/");
+		return (request, response, authentication) -> {
+			request.getSession().setAttribute(PageUserFilter.SIGNED_IN_AT, clock.instant());
+			saved.onAuthenticationSuccess(request, response, authentication);
 		};
 	}
 

@@ -1,7 +1,6 @@
 package org.grassroots.people.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import org.grassroots.people.AccountChanged;
@@ -11,13 +10,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Counts failed sign-ins: the fifth in a row locks the account for 15 minutes. */
+/**
+ * Records sign-in attempts: each in the audit log, failures in a row on the account for the
+ * administrators to see, and the lock that the throttle asks for when guesses for one account
+ * come from everywhere. Each in its own transaction, so failures are kept.
+ */
 @Component
 public class SignInAttempts {
-
-	static final int MAX_FAILURES = 5;
-
-	static final Duration LOCKOUT = Duration.ofMinutes(15);
 
 	private final AccountRepository accounts;
 
@@ -32,20 +31,31 @@ public class SignInAttempts {
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void failed(String username, String channel, boolean alreadyLocked) {
+	public void failed(String username, String channel) {
 		var row = accounts.findByUsername(username);
 		events.publishEvent(new SignInAttempted(username, row.map(r -> r.account().unitPath()).orElse(null), false, channel));
-		if (row.isEmpty() || alreadyLocked) {
+		row.ifPresent(found -> accounts.countFailure(found.account().id()));
+	}
+
+	/**
+	 * A refused attempt, audited as a failure; when the account-wide limit refused it, the account
+	 * is marked locked until the throttle lets it try again, once.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void throttled(String username, String channel, SignInThrottle.Refusal refusal) {
+		var row = accounts.findByUsername(username);
+		events.publishEvent(new SignInAttempted(username, row.map(r -> r.account().unitPath()).orElse(null), false, channel));
+		if (row.isEmpty() || !refusal.accountWide() || row.get().account().lockedAt(clock.instant())) {
 			return;
 		}
-		int failures = accounts.countFailure(row.get().account().id());
-		if (failures < MAX_FAILURES) {
-			return;
-		}
-		Instant until = clock.instant().plus(LOCKOUT);
-		accounts.recordFailure(row.get().account().id(), 0, until);
-		events.publishEvent(new AccountChanged("ACCOUNT_LOCKED", row.get().account(),
-				accounts.findById(row.get().account().id()).orElseThrow().account()));
+		var account = row.get().account();
+		accounts.recordFailure(account.id(), row.get().failedAttempts(), clock.instant().plus(refusal.retryAfter()));
+		events.publishEvent(new AccountChanged("ACCOUNT_LOCKED", account, accounts.findById(account.id()).orElseThrow().account()));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean lockedNow(long accountId, Instant now) {
+		return accounts.findById(accountId).map(row -> row.account().lockedAt(now)).orElse(true);
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -1,6 +1,7 @@
 package org.grassroots.people.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.grassroots.people.AccessToken;
@@ -11,13 +12,19 @@ import org.grassroots.people.CreateAccount;
 import org.grassroots.people.IssuedToken;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
+import org.grassroots.people.internal.SignInGuard;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
@@ -42,7 +50,11 @@ class AccountApiController {
 
 	private final AuthenticationManager signIn;
 
-	AccountApiController(AccountManagement accounts, AccessTokens tokens, AuthenticationManager signIn) {
+	private final MessageSource messages;
+
+	AccountApiController(AccountManagement accounts, AccessTokens tokens, AuthenticationManager signIn,
+			MessageSource messages) {
+		this.messages = messages;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.signIn = signIn;
@@ -57,21 +69,45 @@ class AccountApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@SecurityRequirements
 	@Operation(summary = "Sign in with a password and get a personal access token, shown this once",
-			description = "Five wrong passwords in a row lock the account for 15 minutes, as on the sign-in page.")
-	IssuedToken issue(@Valid @RequestBody TokenRequest request) {
+			description = "Failed attempts are throttled per client address and per account, as on the sign-in page: "
+					+ "a throttled attempt answers 429 with Retry-After. Unknown usernames, wrong passwords, and "
+					+ "locked or disabled accounts all answer the same 401.")
+	IssuedToken issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		CurrentUser user;
 		try {
-			user = (CurrentUser) signIn
-				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()))
-				.getPrincipal();
+			var attempt = UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password());
+			attempt.setDetails(new WebAuthenticationDetails(http));
+			user = (CurrentUser) signIn.authenticate(attempt).getPrincipal();
 		}
-		catch (LockedException ex) {
-			throw new DomainException(HttpStatus.UNAUTHORIZED, "people.error.locked");
+		catch (SignInGuard.Throttled ex) {
+			throw new TooManyAttempts(ex.retryAfterSeconds());
 		}
 		catch (AuthenticationException ex) {
 			throw new DomainException(HttpStatus.UNAUTHORIZED, "people.error.bad-credentials");
 		}
 		return tokens.issue(user, request.name() == null ? "api" : request.name());
+	}
+
+	/** 429 with Retry-After: the sign-in throttle refused the attempt before checking it. */
+	static class TooManyAttempts extends DomainException {
+
+		private final long retryAfterSeconds;
+
+		TooManyAttempts(long retryAfterSeconds) {
+			super(HttpStatus.TOO_MANY_REQUESTS, "people.error.too-many-attempts", retryAfterSeconds);
+			this.retryAfterSeconds = retryAfterSeconds;
+		}
+
+	}
+
+	@ExceptionHandler(TooManyAttempts.class)
+	ResponseEntity<ProblemDetail> tooMany(TooManyAttempts ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				messages.getMessage(ex.messageKey(), ex.args(), locale));
+		problem.setProperty("code", ex.messageKey());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds))
+			.body(problem);
 	}
 
 	@GetMapping("/api/v1/auth/tokens")
