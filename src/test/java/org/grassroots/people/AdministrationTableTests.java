@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.grassroots.support.Api;
 import org.grassroots.support.IntegrationTest;
+import org.grassroots.support.PageClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,6 +84,24 @@ class AdministrationTableTests {
 			}
 		}
 		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void theAccountPagesRefuseWhatTheApiRefuses() throws Exception {
+		String cityOps = open("CITY_ADMIN ALL", "500108");
+		String caseworker = open("CASEWORKER UNIT_AND_BELOW", "500108002");
+		long cityOpsId = accountId(cityOps);
+		PageClient nanan = new PageClient(port);
+		nanan.signIn("nanan.admin", Api.DEMO_PASSWORD);
+
+		// the search box repeats the query; a listed account is a cell of its own
+		assertThat(nanan.get("/accounts?q=" + cityOps).body()).doesNotContain(">" + cityOps + "<");
+		assertThat(nanan.get("/accounts?q=" + caseworker).body()).contains(">" + caseworker + "<");
+		var reset = nanan.submit("/accounts", "/accounts/" + cityOpsId + "/reset", "version=" + version(cityOpsId));
+
+		assertThat(reset.statusCode()).isEqualTo(404);
+		assertThat(version(cityOpsId)).isZero();
+		assertThat(api.token(cityOps, PASSWORD)).startsWith("grt_");
 	}
 
 	/** Every account command in turn; "yes" when each succeeded, else the one status all answered. */

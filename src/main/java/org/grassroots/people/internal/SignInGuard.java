@@ -58,7 +58,7 @@ public class SignInGuard implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String username = authentication.getName();
 		String address = address(authentication);
-		var refusal = throttle.acquire(username, address);
+		var refusal = throttle.check(username, address);
 		if (refusal.isPresent()) {
 			attempts.throttled(username, channel, refusal.get());
 			throw new Throttled(refusal.get());
@@ -68,15 +68,16 @@ public class SignInGuard implements AuthenticationProvider {
 			result = passwords.authenticate(authentication);
 		}
 		catch (BadCredentialsException ex) {
+			throttle.failed(username, address);
 			attempts.failed(username, channel);
 			throw ex;
 		}
 		if (!(result.getPrincipal() instanceof CurrentUser user) || !user.isEnabled()
 				|| attempts.lockedNow(user.accountId(), clock.instant())) {
+			throttle.failed(username, address);
 			attempts.failed(username, channel);
 			throw new BadCredentialsException("refused");
 		}
-		throttle.succeeded(username, address);
 		attempts.succeeded(username, channel);
 		return result;
 	}

@@ -1,9 +1,7 @@
 package org.grassroots.people.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +11,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Slows password guessing down (OWASP ASVS 2.2.1) without letting a stranger lock a person out.
- * Every password sign-in takes a token from three Bucket4j buckets, and a successful one gives
- * them back, so only failures count:
+ * An attempt is let through while three Bucket4j buckets all hold a token, and only a failed one
+ * takes a token from each:
  * <ul>
  * <li>per client address, whatever the username;</li>
  * <li>per username and client address, with limits that stack up to growing delays;</li>
@@ -61,26 +58,27 @@ public class SignInThrottle {
 
 	}
 
-	/** Takes one attempt from each bucket; refused when any is empty, and then takes nothing. */
-	public Optional<Refusal> acquire(String username, String address) {
-		List<Bucket> taken = new ArrayList<>(3);
+	/**
+	 * Whether an attempt may be made now: every bucket must hold a token. Nothing is taken here,
+	 * so right passwords, however many at once, never count.
+	 */
+	public Optional<Refusal> check(String username, String address) {
 		for (Kind kind : Kind.values()) {
-			Bucket bucket = bucket(kind, username, address);
-			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-			if (!probe.isConsumed()) {
-				taken.forEach(done -> done.addTokens(1));
-				Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-				return Optional.of(new Refusal(wait.isZero() ? Duration.ofSeconds(1) : wait, kind == Kind.ACCOUNT));
+			long wait = bucket(kind, username, address).estimateAbilityToConsume(1).getNanosToWaitForRefill();
+			if (wait > 0) {
+				return Optional.of(new Refusal(Duration.ofNanos(wait), kind == Kind.ACCOUNT));
 			}
-			taken.add(bucket);
 		}
 		return Optional.empty();
 	}
 
-	/** A right password: the attempt does not count against anyone. */
-	public void succeeded(String username, String address) {
+	/**
+	 * A wrong password takes a token from each bucket, even below zero: guesses made in parallel
+	 * while the buckets still held tokens are paid back as a longer wait.
+	 */
+	public void failed(String username, String address) {
 		for (Kind kind : Kind.values()) {
-			bucket(kind, username, address).addTokens(1);
+			bucket(kind, username, address).consumeIgnoringRateLimits(1);
 		}
 	}
 
