@@ -155,12 +155,20 @@ public class LearningManagement {
 			.orElseThrow(() -> new NotFoundException("learning point", id));
 	}
 
-	/** Points in the member's district, those of their own street or community first. */
+	/**
+	 * Points in the caller's district that the caller may see, those of their own street or
+	 * community first: the points of their scope, as the list has them, and for a member every
+	 * point of their own district, where they may check in.
+	 */
 	@Transactional(readOnly = true)
 	public List<LearningPoint> pointsNear(CurrentUser user) {
 		String[] codes = user.unitPath().substring(1).split("/");
 		String district = codes.length < 2 ? user.unitPath() : "/" + codes[0] + "/" + codes[1] + "/";
-		List<LearningPoint> points = new ArrayList<>(learning.pointsIn(district));
+		DataScope visible = user.scope();
+		if (user.has(Role.PARTY_MEMBER)) {
+			visible = visible.union(new DataScope(false, Set.of(district), Set.of()));
+		}
+		List<LearningPoint> points = new ArrayList<>(learning.pointsIn(district, visible));
 		points.sort((a, b) -> Integer.compare(shared(b.unitPath(), user.unitPath()), shared(a.unitPath(), user.unitPath())));
 		return points;
 	}

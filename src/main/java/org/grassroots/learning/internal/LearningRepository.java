@@ -175,10 +175,12 @@ public class LearningRepository {
 			.list();
 	}
 
-	/** Points in a district, nearest to the member's own unit first (longest shared path). */
-	public List<LearningPoint> pointsIn(String districtPath) {
-		return jdbc.sql("select * from learning_point where unit_path like :prefix order by id")
+	/** Points of a district within a scope. */
+	public List<LearningPoint> pointsIn(String districtPath, DataScope scope) {
+		SqlCondition inScope = scope.on("unit_path");
+		return jdbc.sql("select * from learning_point where unit_path like :prefix and " + inScope.sql() + " order by id")
 			.param("prefix", districtPath + "%")
+			.params(inScope.params())
 			.query(LearningRepository::point)
 			.list();
 	}

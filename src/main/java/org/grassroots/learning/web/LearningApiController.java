@@ -87,7 +87,8 @@ class LearningApiController {
 	}
 
 	@GetMapping("/points/near")
-	@Operation(summary = "Points in the caller's district, their own street's first")
+	@Operation(summary = "Points in the caller's district that the caller may see (their scope, as the list; a member's "
+			+ "own district), their own street's first")
 	List<LearningPoint> near(@AuthenticationPrincipal CurrentUser user) {
 		return learning.pointsNear(user);
 	}
