@@ -240,6 +240,15 @@ public class LearningRepository {
 				instant(rs, "starts_at"), rs.getString("created_by"), instant(rs, "created_at"), rs.getInt("version"));
 	}
 
+	/** Whether the member's attendance at the session is recorded already. */
+	public boolean attended(long accountId, long sessionId) {
+		return jdbc.sql("select count(*) from check_in where account_id = :account and session_id = :session")
+			.param("account", accountId)
+			.param("session", sessionId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	public int attendance(long sessionId) {
 		return jdbc.sql("select count(*) from check_in where session_id = :id").param("id", sessionId).query(Integer.class)
 			.single();
