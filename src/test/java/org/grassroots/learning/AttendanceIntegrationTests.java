@@ -37,6 +37,9 @@ class AttendanceIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	Api api;
 
 	Map<String, String> tokens = new HashMap<>();
@@ -123,7 +126,7 @@ class AttendanceIntegrationTests {
 	}
 
 	@Test
-	void attendanceCountsOnTheDayTheSessionIsHeldInTheCitysTimeZone() {
+	void attendanceCountsOnTheDayTheSessionIsHeldInTheCitysTimeZone() throws Exception {
 		String admin = token("nanan.admin");
 		String street = Api.uniqueCode("S");
 		long streetId = createUnit(street, unitId("500108"));
@@ -150,6 +153,15 @@ class AttendanceIntegrationTests {
 		assertThat(kept(earlier)).isEqualTo(fresh(earlier));
 		assertThat(kept(current)).isEqualTo(fresh(current));
 
+		// attendance recorded under the old rule, dated the day it was listed: migration V17 moves it back
+		jdbc.sql("update check_in set check_day = :today where session_id in (:sessions)").param("today", today)
+			.param("sessions", List.of(lateLastMonth, earlyThisMonth)).update();
+		migrateV17();
+		assertThat(checkDay(lateLastMonth)).isEqualTo(thisMonth.minusDays(1));
+		assertThat(checkDay(earlyThisMonth)).isEqualTo(thisMonth);
+		assertThat(met(earlier, admin)).isEqualTo(1);
+		assertThat(met(current, admin)).isEqualTo(1);
+		assertThat(kept(earlier)).isEqualTo(fresh(earlier));
 		// another district sees neither plan
 		assertThat(api.get(token("yuzhong.admin"), "/api/v1/learning/plans/" + earlier + "/coverage").status()).isEqualTo(404);
 	}
@@ -256,7 +268,22 @@ class AttendanceIntegrationTests {
 			.single();
 	}
 
-	private int recorded(long session) {
+	/** Runs this database's variant of migration V17 again, statement by statement. */
+	private void migrateV17() throws Exception {
+		String vendor;
+		try (var connection = dataSource.getConnection()) {
+			vendor = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("h2") ? "h2" : "postgresql";
+		}
+		String script = Files.readString(Path.of("src/main/resources/db/migration/" + vendor
+				+ "/V17_1__attendance_on_session_day.sql"));
+		for (String statement : script.split(";")) {
+			if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
+				jdbc.sql(statement).update();
+			}
+		}
+	}
+
+		private int recorded(long session) {
 		return jdbc.sql("select count(*) from check_in where session_id = :id").param("id", session).query(Integer.class).single();
 	}
 
