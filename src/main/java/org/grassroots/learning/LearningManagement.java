@@ -3,10 +3,12 @@ package org.grassroots.learning;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.grassroots.learning.internal.CoverageRollup;
 import org.grassroots.learning.internal.LearningRepository;
@@ -155,12 +157,20 @@ public class LearningManagement {
 			.orElseThrow(() -> new NotFoundException("learning point", id));
 	}
 
-	/** Points in the member's district, those of their own street or community first. */
+	/**
+	 * Points in the caller's district that the caller may see, those of their own street or
+	 * community first: the points of their scope, as the list has them, and for a member every
+	 * point of their own district, where they may check in.
+	 */
 	@Transactional(readOnly = true)
 	public List<LearningPoint> pointsNear(CurrentUser user) {
 		String[] codes = user.unitPath().substring(1).split("/");
 		String district = codes.length < 2 ? user.unitPath() : "/" + codes[0] + "/" + codes[1] + "/";
-		List<LearningPoint> points = new ArrayList<>(learning.pointsIn(district));
+		DataScope visible = user.scope();
+		if (user.has(Role.PARTY_MEMBER)) {
+			visible = visible.union(new DataScope(false, Set.of(district), Set.of()));
+		}
+		List<LearningPoint> points = new ArrayList<>(learning.pointsIn(district, visible));
 		points.sort((a, b) -> Integer.compare(shared(b.unitPath(), user.unitPath()), shared(a.unitPath(), user.unitPath())));
 		return points;
 	}
@@ -192,10 +202,31 @@ public class LearningManagement {
 			.orElseThrow(() -> new NotFoundException("study session", id));
 	}
 
+	/**
+	 * Whether the person runs the session and so records its attendance: a caseworker or unit
+	 * administrator of the host unit itself, or an administrator whose subtree holds it. Leading
+	 * cadres and steering groups supervise and only read (docs/learning.md, "Who records attendance").
+	 */
+	public boolean records(StudySession session, CurrentUser user) {
+		boolean hostStaff = user.unitId() == session.hostUnitId() && (user.has(Role.CASEWORKER) || user.has(Role.UNIT_ADMIN));
+		boolean administratorAbove = (user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN))
+				&& user.administeredScope().covers(session.hostUnitPath());
+		return hostStaff || administratorAbove;
+	}
+
+	/** A session the person records: 404 when out of their scope, 403 when they only read it. */
+	private StudySession hosted(long sessionId, CurrentUser user) {
+		StudySession session = session(sessionId, user);
+		if (!records(session, user)) {
+			throw DomainException.forbidden("learning.error.not-host", session.topic());
+		}
+		return session;
+	}
+
 	/** The members the host may mark present: its subtree's, at most 300, by name. */
 	@Transactional(readOnly = true)
 	public List<Attendee> attendees(long sessionId, CurrentUser user) {
-		StudySession session = session(sessionId, user);
+		StudySession session = hosted(sessionId, user);
 		return learning.membersIn(session.hostUnitPath(), 300)
 			.stream()
 			.map(member -> new Attendee(member.accountId(), member.displayName(), member.unitPath()))
@@ -226,9 +257,10 @@ public class LearningManagement {
 		return "/learn/points/" + pointId + "/check-in?k=" + signature.keyId() + "&s=" + signature.value();
 	}
 
+	/** The path a session's QR code encodes: only for those who record its attendance. */
 	@Transactional
 	public String sessionLink(long sessionId, CurrentUser user) {
-		session(sessionId, user);
+		hosted(sessionId, user);
 		QrSigner.Signature signature = signer.sign("S:" + sessionId);
 		return "/learn/sessions/" + sessionId + "/check-in?k=" + signature.keyId() + "&s=" + signature.value();
 	}
@@ -253,26 +285,46 @@ public class LearningManagement {
 		if (point.restricted() && !member.unitPath().startsWith(point.districtPath())) {
 			throw DomainException.forbidden("learning.error.restricted", point.name());
 		}
-		List<Progress> progress = record(member, point.id(), null, "QR");
+		List<Progress> progress = record(member, point.id(), null, today(), "QR");
 		return new CheckInResult(point.name(), progress == null, progress == null ? progress(member) : progress);
 	}
 
+	/** A member scans a session's code: counted on the session's day, and not before it. */
 	public CheckInResult checkInAtSession(long sessionId, long keyId, String signature, CurrentUser user) {
 		StudySession session = scannedSession(sessionId, keyId, signature);
+		LocalDate day = heldOn(session);
 		Member member = member(user);
-		List<Progress> progress = record(member, null, session.id(), "QR");
+		List<Progress> progress = record(member, null, session.id(), day, "QR");
 		return new CheckInResult(session.topic(), progress == null, progress == null ? progress(member) : progress);
 	}
 
-	/** The host records attendance from its list; members already recorded are left as they are. */
+	/**
+	 * The host records attendance from its list, all or none, counted on the session's day:
+	 * members already recorded are left as they are; one account that is not a member of the
+	 * host's subtree refuses the whole list.
+	 */
+	@Transactional
 	public int recordAttendance(long sessionId, List<Long> accountIds, CurrentUser host) {
-		StudySession session = transactions.execute(status -> session(sessionId, host));
-		int added = 0;
-		for (long accountId : Set.copyOf(accountIds)) {
-			Member member = learning.member(accountId)
+		StudySession session = hosted(sessionId, host);
+		LocalDate day = heldOn(session);
+		// every member locked before anything is written, in one order, as a scan locks its member:
+		// a scan and a list cannot both add the same member, and two lists cannot wait for each other
+		List<Long> ids = new ArrayList<>(new TreeSet<>(accountIds));
+		ids.forEach(learning::lockMember);
+		List<Member> members = new ArrayList<>();
+		for (long accountId : ids) {
+			members.add(learning.member(accountId)
 				.filter(candidate -> candidate.unitPath().startsWith(session.hostUnitPath()))
-				.orElseThrow(() -> new NotFoundException("member", accountId));
-			added += record(member, null, session.id(), "LIST") != null ? 1 : 0;
+				.orElseThrow(() -> new NotFoundException("member", accountId)));
+		}
+		// coverage rows are taken in one order too: by unit path
+		members.sort(Comparator.comparing(Member::unitPath).thenComparingLong(Member::accountId));
+		int added = 0;
+		for (Member member : members) {
+			if (!learning.attended(member.accountId(), session.id())) {
+				add(member, null, session.id(), day, "LIST");
+				added++;
+			}
 		}
 		return added;
 	}
@@ -281,27 +333,48 @@ public class LearningManagement {
 	 * Inserts the check-in in a transaction of its own, so that the unique constraint settles
 	 * concurrent scans: the first wins, the others find it there and change nothing.
 	 *
-	 * @return the member's progress on the plans running today, or null when it was there already
+	 * @return the member's progress on the plans running that day, or null when it was there already
 	 */
-	private @Nullable List<Progress> record(Member member, @Nullable Long pointId, @Nullable Long sessionId,
+	private @Nullable List<Progress> record(Member member, @Nullable Long pointId, @Nullable Long sessionId, LocalDate day,
 			String method) {
-		LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
 		try {
 			return transactions.execute(status -> {
 				// one check-in of the member at a time, so only one of them can be the one that reached a plan
 				learning.lockMember(member.accountId());
-				learning.insertCheckIn(member.accountId(), member.unitPath(), pointId, sessionId, today, clock.instant(), method);
-				List<Progress> progress = rollup.checkedIn(member.accountId(), member.unitPath(), today)
-					.stream()
-					.map(done -> new Progress(done.plan(), done.done()))
-					.toList();
-				events.publishEvent(new CheckedIn(member.accountId(), member.unitPath(), pointId, sessionId, today, method));
-				return progress;
+				return add(member, pointId, sessionId, day, method);
 			});
 		}
 		catch (DuplicateKeyException already) {
 			return null;
 		}
+	}
+
+	/** Writes one check-in and the coverage it moves; the caller holds the member's lock. */
+	private List<Progress> add(Member member, @Nullable Long pointId, @Nullable Long sessionId, LocalDate day,
+			String method) {
+		learning.insertCheckIn(member.accountId(), member.unitPath(), pointId, sessionId, day, clock.instant(), method);
+		List<Progress> progress = rollup.checkedIn(member.accountId(), member.unitPath(), day)
+			.stream()
+			.map(done -> new Progress(done.plan(), done.done()))
+			.toList();
+		events.publishEvent(new CheckedIn(member.accountId(), member.unitPath(), pointId, sessionId, day, method));
+		return progress;
+	}
+
+	/**
+	 * The day a session's attendance counts on: the day it is held, in the city's time zone.
+	 * Nobody attends a session before that day, so recording then is refused.
+	 */
+	private LocalDate heldOn(StudySession session) {
+		LocalDate day = session.startsAt().atZone(Times.ZONE).toLocalDate();
+		if (today().isBefore(day)) {
+			throw DomainException.conflict("learning.error.not-held", session.topic(), day.toString());
+		}
+		return day;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(Times.ZONE));
 	}
 
 	/** The member's progress on every plan running today for their unit. */
@@ -311,7 +384,7 @@ public class LearningManagement {
 	}
 
 	private List<Progress> progress(Member member) {
-		LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
+		LocalDate today = today();
 		return learning.plans(DataScope.NONE, member.unitPath())
 			.stream()
 			.filter(plan -> plan.runsOn(today))

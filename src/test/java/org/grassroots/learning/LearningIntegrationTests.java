@@ -197,6 +197,37 @@ class LearningIntegrationTests {
 	}
 
 	@Test
+	void pointsNearShowOnlyWhatTheListShowsPlusAMembersOwnDistrict() {
+		long nanan = point("500108002001", true);
+		String city = api.token("city.admin");
+		Api.Reply created = api.post(city, "/api/v1/learning/points", Api.json("name", Api.uniqueCode("万州点 "), "kind",
+				"CHECK_IN_POINT", "unitId", unitId("500101"), "restricted", true));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long wanzhou = created.json().path("id").asLong();
+
+		// the steering group is assigned Nan'an and Yuzhong, and sits at the city unit
+		String steering = api.token("steering.group");
+		List<Long> near = ids(api.get(steering, "/api/v1/learning/points/near"));
+		List<Long> list = ids(api.get(steering, "/api/v1/learning/points"));
+		assertThat(list).contains(nanan).doesNotContain(wanzhou);
+		assertThat(near).contains(nanan).doesNotContain(wanzhou);
+		assertThat(list).containsAll(near);
+		// a member sees every point of their district, restricted or not, and nothing of Wanzhou
+		assertThat(ids(api.get(api.token("member.li"), "/api/v1/learning/points/near"))).contains(nanan)
+			.doesNotContain(wanzhou);
+		// another district sees neither
+		assertThat(ids(api.get(api.token("yuzhong.admin"), "/api/v1/learning/points/near"))).doesNotContain(nanan, wanzhou);
+		assertThat(ids(api.get(city, "/api/v1/learning/points/near"))).contains(nanan, wanzhou);
+	}
+
+	private static List<Long> ids(Api.Reply reply) {
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		List<Long> ids = new ArrayList<>();
+		reply.json().forEach(point -> ids.add(point.path("id").asLong()));
+		return ids;
+	}
+
+	@Test
 	void aMemberImportChecksEveryLineAndImportsAllOrNothing() {
 		String prefix = Api.uniqueCode("m").toLowerCase();
 		int before = jdbc.sql("select count(*) from learning_member").query(Integer.class).single();

@@ -175,10 +175,12 @@ public class LearningRepository {
 			.list();
 	}
 
-	/** Points in a district, nearest to the member's own unit first (longest shared path). */
-	public List<LearningPoint> pointsIn(String districtPath) {
-		return jdbc.sql("select * from learning_point where unit_path like :prefix order by id")
+	/** Points of a district within a scope. */
+	public List<LearningPoint> pointsIn(String districtPath, DataScope scope) {
+		SqlCondition inScope = scope.on("unit_path");
+		return jdbc.sql("select * from learning_point where unit_path like :prefix and " + inScope.sql() + " order by id")
 			.param("prefix", districtPath + "%")
+			.params(inScope.params())
 			.query(LearningRepository::point)
 			.list();
 	}
@@ -236,6 +238,15 @@ public class LearningRepository {
 		return new StudySession(rs.getLong("id"), rs.wasNull() ? null : plan, rs.getString("kind"), rs.getString("topic"),
 				rs.getString("speaker"), rs.getString("place"), rs.getLong("host_unit_id"), rs.getString("host_unit_path"),
 				instant(rs, "starts_at"), rs.getString("created_by"), instant(rs, "created_at"), rs.getInt("version"));
+	}
+
+	/** Whether the member's attendance at the session is recorded already. */
+	public boolean attended(long accountId, long sessionId) {
+		return jdbc.sql("select count(*) from check_in where account_id = :account and session_id = :session")
+			.param("account", accountId)
+			.param("session", sessionId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	public int attendance(long sessionId) {

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -87,7 +88,8 @@ class LearningApiController {
 	}
 
 	@GetMapping("/points/near")
-	@Operation(summary = "Points in the caller's district, their own street's first")
+	@Operation(summary = "Points in the caller's district that the caller may see (their scope, as the list; a member's "
+			+ "own district), their own street's first")
 	List<LearningPoint> near(@AuthenticationPrincipal CurrentUser user) {
 		return learning.pointsNear(user);
 	}
@@ -131,7 +133,9 @@ class LearningApiController {
 	}
 
 	@PostMapping("/sessions/{id}/check-in")
-	@Operation(summary = "Check in at a session with its scanned code")
+	@Operation(summary = "Check in at a session with its scanned code; counted on the session's day")
+	@ApiResponse(responseCode = "200", description = "Checked in, or already checked in at this session")
+	@ApiResponse(responseCode = "409", description = "The session has not been held yet (its day, Asia/Shanghai, is ahead)")
 	LearningManagement.CheckInResult sessionCheckIn(@PathVariable long id, @RequestBody Scan scan,
 			@AuthenticationPrincipal CurrentUser user) {
 		return learning.checkInAtSession(id, scan.k(), scan.s(), user);
@@ -143,7 +147,14 @@ class LearningApiController {
 	}
 
 	@PostMapping("/sessions/{id}/attendance")
-	@Operation(summary = "The host records attendance from its list")
+	@Operation(summary = "The host unit's staff or an administrator above it records attendance from its list: all or "
+			+ "none, counted on the session's day")
+	@ApiResponse(responseCode = "200", description = "Recorded; added counts the members not recorded before")
+	@ApiResponse(responseCode = "403", description = "The caller sees the session but does not host it (a leading cadre, a "
+			+ "steering group, staff of another unit)")
+	@ApiResponse(responseCode = "404", description = "The session is out of the caller's scope, or an account on the list "
+			+ "is not an active member of the host's subtree; nothing was recorded")
+	@ApiResponse(responseCode = "409", description = "The session has not been held yet; nothing was recorded")
 	Map<String, Integer> attendance(@PathVariable long id, @RequestBody Attendance attendance,
 			@AuthenticationPrincipal CurrentUser user) {
 		return Map.of("added", learning.recordAttendance(id, attendance.accountIds(), user));

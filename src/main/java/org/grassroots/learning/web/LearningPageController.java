@@ -143,8 +143,11 @@ class LearningPageController {
 			.collect(java.util.stream.Collectors.toMap(StudySession::id, session -> learning.attendance(session.id()))));
 		model.addAttribute("plans", learning.plans(user));
 		model.addAttribute("categories", problems.categories());
-		model.addAttribute("attendees", sessions.stream()
-			.collect(java.util.stream.Collectors.toMap(StudySession::id, session -> learning.attendees(session.id(), user))));
+		// the list and the code only for those who record: the host's staff and administrators above it
+		List<Long> recordable = sessions.stream().filter(session -> learning.records(session, user)).map(StudySession::id).toList();
+		model.addAttribute("recordable", recordable);
+		model.addAttribute("attendees", recordable.stream()
+			.collect(java.util.stream.Collectors.toMap(id -> id, id -> learning.attendees(id, user))));
 		return "learning/sessions";
 	}
 
