@@ -75,7 +75,7 @@ class SecurityConfig {
 						HttpStatus.UNAUTHORIZED, "error.401.text"))
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"error.403.text")))
-			.headers(SecurityHeaders.api())
+			.headers(org.grassroots.shared.web.SecurityHeaders.api())
 			.build();
 	}
 
@@ -92,7 +92,7 @@ class SecurityConfig {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterAfter(new PageUserFilter(users), UsernamePasswordAuthenticationFilter.class)
-			.headers(SecurityHeaders.pages())
+			.headers(org.grassroots.shared.web.SecurityHeaders.pages())
 			.build();
 	}
 

@@ -1,4 +1,4 @@
-package org.grassroots.people.internal;
+package org.grassroots.shared.web;
 
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,9 +14,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The response headers that limit what a browser lets our pages load and do, on top of Spring
- * Security's defaults (nosniff, X-Frame-Options DENY, no caching, and HSTS on secure requests).
+ * Security's defaults (nosniff, X-Frame-Options DENY, no caching, and HSTS on secure requests),
+ * for every security filter chain.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
 	/**
 	 * Our pages load scripts and styles from files only: no inline script, no style attribute, no
@@ -53,7 +54,7 @@ final class SecurityHeaders {
 	}
 
 	/** Pages, Swagger UI with its own policy, and everything else outside {@code /api/**}. */
-	static Customizer<HeadersConfigurer<HttpSecurity>> pages() {
+	public static Customizer<HeadersConfigurer<HttpSecurity>> pages() {
 		return headers -> common(headers)
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
 					new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
@@ -61,7 +62,7 @@ final class SecurityHeaders {
 					new ContentSecurityPolicyHeaderWriter(PAGES_POLICY)));
 	}
 
-	static Customizer<HeadersConfigurer<HttpSecurity>> api() {
+	public static Customizer<HeadersConfigurer<HttpSecurity>> api() {
 		return headers -> common(headers).contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY));
 	}
 
