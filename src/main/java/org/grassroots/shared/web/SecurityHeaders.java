@@ -28,8 +28,8 @@ public final class SecurityHeaders {
 			+ "frame-ancestors 'none'";
 
 	/**
-	 * Swagger UI renders with React, which writes style attributes into its markup, so its page
-	 * alone allows inline styles; scripts stay files only.
+	 * Swagger UI's bundle applies inline styles, which Chromium refuses under {@code style-src 'self'},
+	 * so its page alone allows them; scripts stay files only.
 	 */
 	static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -62,6 +62,7 @@ public final class SecurityHeaders {
 					new ContentSecurityPolicyHeaderWriter(PAGES_POLICY)));
 	}
 
+	/** The API and Open311: answers for programs, never documents. */
 	public static Customizer<HeadersConfigurer<HttpSecurity>> api() {
 		return headers -> common(headers).contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY));
 	}
