@@ -1,5 +1,6 @@
 package org.grassroots.open311.web;
 
+import org.grassroots.shared.web.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,6 +22,7 @@ class Open311Security {
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.headers(SecurityHeaders.api())
 			.build();
 	}
 

@@ -82,6 +82,7 @@ class SecurityConfig {
 						HttpStatus.UNAUTHORIZED, "error.401.text"))
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"error.403.text")))
+			.headers(org.grassroots.shared.web.SecurityHeaders.api())
 			.build();
 	}
 
@@ -99,6 +100,7 @@ class SecurityConfig {
 			.formLogin(form -> form.loginPage("/login").successHandler(success(clock)).failureHandler(failure()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterAfter(new PageUserFilter(users), UsernamePasswordAuthenticationFilter.class)
+			.headers(org.grassroots.shared.web.SecurityHeaders.pages())
 			.build();
 	}
 
