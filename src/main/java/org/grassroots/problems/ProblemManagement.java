@@ -364,10 +364,9 @@ public class ProblemManagement {
 		input.check(command);
 		Problem problem = get(id, user);
 		Unit holder = unit(problem.holderUnitId());
-		Unit target = command.unitId() == null ? parentOf(holder) : unit(command.unitId());
-		if (!holder.path().startsWith(target.path()) || holder.id() == target.id()) {
-			throw DomainException.invalid("problems.error.not-upper-unit", target.nameZh());
-		}
+		Unit target = command.unitId() == null ? parentOf(holder)
+				: named(command.unitId(), user, unit -> holder.path().startsWith(unit.path()) && holder.id() != unit.id(),
+						"problems.error.not-upper-unit");
 		Problem after = transition(id, ProblemAction.ESCALATE, command.version(), user, command.reason(), true,
 				before -> {
 					Map<String, @Nullable Object> changes = changes("state", ProblemState.ACCEPTED, "handling_unit_id",
@@ -546,13 +545,11 @@ public class ProblemManagement {
 			throw DomainException.forbidden("problems.error.summons-street");
 		}
 		Unit district = parentOf(street);
-		List<Unit> departments = command.departmentUnitIds().stream().distinct().map(this::unit).toList();
-		for (Unit department : departments) {
-			Long parentId = department.parentId();
-			if (department.kind() != UnitKind.DEPARTMENT || parentId == null || parentId != district.id()) {
-				throw DomainException.invalid("problems.error.not-district-department", department.nameZh());
-			}
-		}
+		List<Unit> departments = command.departmentUnitIds().stream().distinct()
+			.map(unitId -> named(unitId, user, department -> department.kind() == UnitKind.DEPARTMENT
+					&& department.parentId() != null && department.parentId() == district.id(),
+					"problems.error.not-district-department"))
+			.toList();
 		Instant now = clock.instant();
 		Instant due = now.plus(command.isEmergency() ? emergencyReportIn : generalReportIn);
 		long summonsId = work.insertSummons(id, street.id(), command.reason().trim(), command.isEmergency(), due,
@@ -798,6 +795,22 @@ public class ProblemManagement {
 
 	private Unit unit(long id) {
 		return units.get(id, DataScope.CITY);
+	}
+
+	/**
+	 * A unit named in a command, when it fits the command. One that does not fit is named in the
+	 * refusal only when the person may see it; an unknown one or one outside the scope answers
+	 * alike that the unit is not available, without its name.
+	 */
+	private Unit named(long unitId, CurrentUser user, java.util.function.Predicate<Unit> fits, String refusal) {
+		Unit unit = units.byIds(List.of(unitId)).get(unitId);
+		if (unit != null && fits.test(unit)) {
+			return unit;
+		}
+		if (unit != null && user.scope().covers(unit.path())) {
+			throw DomainException.invalid(refusal, unit.nameZh());
+		}
+		throw DomainException.invalid("problems.error.unit-unavailable");
 	}
 
 	private Unit parentOf(Unit unit) {
