@@ -153,8 +153,24 @@ public class ProblemManagement {
 	}
 
 	/**
-	 * A resident's report from the public page. It goes to the district of the community; when the
-	 * resident names an open problem as the same one, the report is linked to it as a duplicate.
+	 * A resident's report through the public page or API, without an account: the place must be
+	 * a community or a street, so that nobody can file on the city or a district office.
+	 */
+	@Transactional
+	public Reported reportAtPlace(ResidentReport command, List<Upload> uploads) {
+		input.check(command);
+		Unit location = units.get(command.locationUnitId(), DataScope.CITY);
+		if (location.kind() != UnitKind.ADMINISTRATIVE
+				|| (location.level() != UnitLevel.COMMUNITY && location.level() != UnitLevel.STREET)) {
+			throw DomainException.invalid("problems.error.location-level");
+		}
+		return report(command, uploads);
+	}
+
+	/**
+	 * A resident's report at any administrative unit, as Open311 files it when no place matches. It
+	 * goes to the district of the place; when the resident names an open problem as the same one,
+	 * the report is linked to it as a duplicate.
 	 */
 	@Transactional
 	public Reported report(ResidentReport command, List<Upload> uploads) {
@@ -178,6 +194,7 @@ public class ProblemManagement {
 		row.put("latitude", command.latitude());
 		row.put("longitude", command.longitude());
 		row.put("tracking_hash", sha256(code));
+		row.put("title_public", true);
 		row.put("disclose_identity", command.disclose());
 		if (command.phone() != null && !command.phone().isBlank()) {
 			row.put("reporter_phone_cipher", cipher.encrypt(command.phone()));
@@ -336,6 +353,7 @@ public class ProblemManagement {
 				category(parent.categoryCode()), now);
 		row.put("parent_id", parent.id());
 		row.put("title", parent.title());
+		row.put("title_public", parent.titlePublic());
 		row.put("description", parent.description());
 		row.put("urgency", parent.urgency().name());
 		row.put("problem_type", parent.type().name());
@@ -518,6 +536,17 @@ public class ProblemManagement {
 			notice("SUPERVISED", after, List.of(after.holderUnitPath()), String.valueOf(after.version()));
 		}
 		return after;
+	}
+
+	/**
+	 * The handling unit or a unit above shows the title to the public (the duplicate hint, reports
+	 * linked to it) or withdraws it, for example when it names a person.
+	 */
+	@Transactional
+	public Problem publish(long id, ProblemCommands.Publish command, CurrentUser user) {
+		input.check(command);
+		return transition(id, ProblemAction.PUBLISH, command.version(), user, command.titlePublic() ? "PUBLIC" : "INTERNAL",
+				false, problem -> changes("state", problem.state(), "title_public", command.titlePublic()));
 	}
 
 	// ---------------------------------------------------------------- supervision and summons

@@ -55,7 +55,7 @@ class PublicApiController {
 	@Operation(summary = "Report a problem with a phone number or anonymously; answers the ledger number and the "
 			+ "tracking code (shown once) to follow and later rate it")
 	Map<String, String> report(@RequestBody ProblemCommands.ResidentReport command) {
-		ProblemManagement.Reported reported = management.report(command, List.of());
+		ProblemManagement.Reported reported = management.reportAtPlace(command, List.of());
 		return Map.of("ledgerNo", reported.problem().ledgerNo(), "trackingCode", reported.trackingCode());
 	}
 

@@ -84,7 +84,7 @@ class ResidentPageController {
 				}
 			}
 			List<Upload> uploads = ProblemPageController.uploads(files);
-			ProblemManagement.Reported reported = management.report(command, uploads);
+			ProblemManagement.Reported reported = management.reportAtPlace(command, uploads);
 			model.addAttribute("reported", reported);
 			return "problems/reported";
 		}
