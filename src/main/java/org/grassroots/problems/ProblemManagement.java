@@ -85,12 +85,15 @@ public class ProblemManagement {
 
 	private final Duration generalReportIn;
 
+	private final long uploadMegabytesPerReport;
+
 	private final SecureRandom random = new SecureRandom();
 
 	ProblemManagement(ProblemRepository problems, WorkRepository work, UnitManagement units, ProblemAccess access,
 			AttachmentStore files, ApplicationEventPublisher events, Clock clock, InputCheck input, FieldCipher cipher,
 			@Value("${grassroots.problems.summons-emergency-minutes:30}") long emergencyMinutes,
-			@Value("${grassroots.problems.summons-general-hours:24}") long generalHours) {
+			@Value("${grassroots.problems.summons-general-hours:24}") long generalHours,
+			@Value("${grassroots.problems.public.upload-megabytes-per-report:15}") long uploadMegabytesPerReport) {
 		this.problems = problems;
 		this.work = work;
 		this.units = units;
@@ -102,6 +105,7 @@ public class ProblemManagement {
 		this.cipher = cipher;
 		this.emergencyReportIn = Duration.ofMinutes(emergencyMinutes);
 		this.generalReportIn = Duration.ofHours(generalHours);
+		this.uploadMegabytesPerReport = uploadMegabytesPerReport;
 	}
 
 	/** A resident's saved report and the tracking code, shown to them once. */
@@ -176,6 +180,9 @@ public class ProblemManagement {
 	public Reported report(ResidentReport command, List<Upload> uploads) {
 		input.check(command);
 		uploads.forEach(AttachmentStore::check);
+		if (uploads.stream().mapToLong(upload -> upload.bytes().length).sum() > uploadMegabytesPerReport * 1024 * 1024) {
+			throw DomainException.invalid("problems.error.uploads-too-large", uploadMegabytesPerReport);
+		}
 		Category category = category(command.categoryCode());
 		Unit location = units.get(command.locationUnitId(), DataScope.CITY);
 		if (location.kind() == UnitKind.DEPARTMENT) {
