@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param assignedByUnitId the unit that passed it down to the responsible unit: the raising side
  * @param raisingSideUnitId who recognizes for the raising side once it is submitted
  * @param responsibleSideUnitId who recognizes for the responsible side once it is submitted
+ * @param titlePublic whether the public may see its title: residents' reports start so, staff decide
  */
 public record Problem(long id, String ledgerNo, @Nullable Long parentId, @Nullable Long duplicateOf, String title,
 		String description, ProblemSource source, String categoryCode, Urgency urgency, ProblemType type,
@@ -28,7 +29,8 @@ public record Problem(long id, String ledgerNo, @Nullable Long parentId, @Nullab
 		@Nullable String responsibleRecognizedBy, @Nullable Instant responsibleRecognizedAt, boolean overdue,
 		boolean supervised, int priority, int returnCount, int reportCount, @Nullable Rating evaluation,
 		@Nullable String evaluationComment, @Nullable Instant evaluatedAt, @Nullable String reviewState,
-		Instant createdAt, Instant updatedAt, @Nullable Instant closedAt, int version) {
+		Instant createdAt, Instant updatedAt, @Nullable Instant closedAt, int version,
+		boolean titlePublic) {
 
 	/** The unit working on it now: the responsible unit once assigned, else the handling unit. */
 	public long holderUnitId() {

@@ -104,6 +104,11 @@ public final class ProblemCommands {
 
 	}
 
+	/** Shows the problem's title to the public, or withdraws it. */
+	public record Publish(int version, @NotNull Boolean titlePublic) {
+
+	}
+
 	public record Summon(@NotEmpty @Size(max = 20) List<Long> departmentUnitIds, @NotBlank @Size(max = 1000) String reason,
 			@Nullable Boolean emergency) {
 

@@ -85,12 +85,15 @@ public class ProblemManagement {
 
 	private final Duration generalReportIn;
 
+	private final long uploadMegabytesPerReport;
+
 	private final SecureRandom random = new SecureRandom();
 
 	ProblemManagement(ProblemRepository problems, WorkRepository work, UnitManagement units, ProblemAccess access,
 			AttachmentStore files, ApplicationEventPublisher events, Clock clock, InputCheck input, FieldCipher cipher,
 			@Value("${grassroots.problems.summons-emergency-minutes:30}") long emergencyMinutes,
-			@Value("${grassroots.problems.summons-general-hours:24}") long generalHours) {
+			@Value("${grassroots.problems.summons-general-hours:24}") long generalHours,
+			@Value("${grassroots.problems.public.upload-megabytes-per-report:15}") long uploadMegabytesPerReport) {
 		this.problems = problems;
 		this.work = work;
 		this.units = units;
@@ -102,6 +105,7 @@ public class ProblemManagement {
 		this.cipher = cipher;
 		this.emergencyReportIn = Duration.ofMinutes(emergencyMinutes);
 		this.generalReportIn = Duration.ofHours(generalHours);
+		this.uploadMegabytesPerReport = uploadMegabytesPerReport;
 	}
 
 	/** A resident's saved report and the tracking code, shown to them once. */
@@ -153,13 +157,32 @@ public class ProblemManagement {
 	}
 
 	/**
-	 * A resident's report from the public page. It goes to the district of the community; when the
-	 * resident names an open problem as the same one, the report is linked to it as a duplicate.
+	 * A resident's report through the public page or API, without an account: the place must be
+	 * a community or a street, so that nobody can file on the city or a district office.
+	 */
+	@Transactional
+	public Reported reportAtPlace(ResidentReport command, List<Upload> uploads) {
+		input.check(command);
+		Unit location = units.get(command.locationUnitId(), DataScope.CITY);
+		if (location.kind() != UnitKind.ADMINISTRATIVE
+				|| (location.level() != UnitLevel.COMMUNITY && location.level() != UnitLevel.STREET)) {
+			throw DomainException.invalid("problems.error.location-level");
+		}
+		return report(command, uploads);
+	}
+
+	/**
+	 * A resident's report at any administrative unit, as Open311 files it when no place matches. It
+	 * goes to the district of the place; when the resident names an open problem as the same one,
+	 * the report is linked to it as a duplicate.
 	 */
 	@Transactional
 	public Reported report(ResidentReport command, List<Upload> uploads) {
 		input.check(command);
 		uploads.forEach(AttachmentStore::check);
+		if (uploads.stream().mapToLong(upload -> upload.bytes().length).sum() > uploadMegabytesPerReport * 1024 * 1024) {
+			throw DomainException.invalid("problems.error.uploads-too-large", uploadMegabytesPerReport);
+		}
 		Category category = category(command.categoryCode());
 		Unit location = units.get(command.locationUnitId(), DataScope.CITY);
 		if (location.kind() == UnitKind.DEPARTMENT) {
@@ -178,6 +201,7 @@ public class ProblemManagement {
 		row.put("latitude", command.latitude());
 		row.put("longitude", command.longitude());
 		row.put("tracking_hash", sha256(code));
+		row.put("title_public", true);
 		row.put("disclose_identity", command.disclose());
 		if (command.phone() != null && !command.phone().isBlank()) {
 			row.put("reporter_phone_cipher", cipher.encrypt(command.phone()));
@@ -336,6 +360,7 @@ public class ProblemManagement {
 				category(parent.categoryCode()), now);
 		row.put("parent_id", parent.id());
 		row.put("title", parent.title());
+		row.put("title_public", parent.titlePublic());
 		row.put("description", parent.description());
 		row.put("urgency", parent.urgency().name());
 		row.put("problem_type", parent.type().name());
@@ -364,10 +389,9 @@ public class ProblemManagement {
 		input.check(command);
 		Problem problem = get(id, user);
 		Unit holder = unit(problem.holderUnitId());
-		Unit target = command.unitId() == null ? parentOf(holder) : unit(command.unitId());
-		if (!holder.path().startsWith(target.path()) || holder.id() == target.id()) {
-			throw DomainException.invalid("problems.error.not-upper-unit", target.nameZh());
-		}
+		Unit target = command.unitId() == null ? parentOf(holder)
+				: named(command.unitId(), user, unit -> holder.path().startsWith(unit.path()) && holder.id() != unit.id(),
+						"problems.error.not-upper-unit");
 		Problem after = transition(id, ProblemAction.ESCALATE, command.version(), user, command.reason(), true,
 				before -> {
 					Map<String, @Nullable Object> changes = changes("state", ProblemState.ACCEPTED, "handling_unit_id",
@@ -521,6 +545,17 @@ public class ProblemManagement {
 		return after;
 	}
 
+	/**
+	 * The handling unit or a unit above shows the title to the public (the duplicate hint, reports
+	 * linked to it) or withdraws it, for example when it names a person.
+	 */
+	@Transactional
+	public Problem publish(long id, ProblemCommands.Publish command, CurrentUser user) {
+		input.check(command);
+		return transition(id, ProblemAction.PUBLISH, command.version(), user, command.titlePublic() ? "PUBLIC" : "INTERNAL",
+				false, problem -> changes("state", problem.state(), "title_public", command.titlePublic()));
+	}
+
 	// ---------------------------------------------------------------- supervision and summons
 
 	@Transactional
@@ -546,13 +581,11 @@ public class ProblemManagement {
 			throw DomainException.forbidden("problems.error.summons-street");
 		}
 		Unit district = parentOf(street);
-		List<Unit> departments = command.departmentUnitIds().stream().distinct().map(this::unit).toList();
-		for (Unit department : departments) {
-			Long parentId = department.parentId();
-			if (department.kind() != UnitKind.DEPARTMENT || parentId == null || parentId != district.id()) {
-				throw DomainException.invalid("problems.error.not-district-department", department.nameZh());
-			}
-		}
+		List<Unit> departments = command.departmentUnitIds().stream().distinct()
+			.map(unitId -> named(unitId, user, department -> department.kind() == UnitKind.DEPARTMENT
+					&& department.parentId() != null && department.parentId() == district.id(),
+					"problems.error.not-district-department"))
+			.toList();
 		Instant now = clock.instant();
 		Instant due = now.plus(command.isEmergency() ? emergencyReportIn : generalReportIn);
 		long summonsId = work.insertSummons(id, street.id(), command.reason().trim(), command.isEmergency(), due,
@@ -798,6 +831,22 @@ public class ProblemManagement {
 
 	private Unit unit(long id) {
 		return units.get(id, DataScope.CITY);
+	}
+
+	/**
+	 * A unit named in a command, when it fits the command. One that does not fit is named in the
+	 * refusal only when the person may see it; an unknown one or one outside the scope answers
+	 * alike that the unit is not available, without its name.
+	 */
+	private Unit named(long unitId, CurrentUser user, java.util.function.Predicate<Unit> fits, String refusal) {
+		Unit unit = units.byIds(List.of(unitId)).get(unitId);
+		if (unit != null && fits.test(unit)) {
+			return unit;
+		}
+		if (unit != null && user.scope().covers(unit.path())) {
+			throw DomainException.invalid(refusal, unit.nameZh());
+		}
+		throw DomainException.invalid("problems.error.unit-unavailable");
 	}
 
 	private Unit parentOf(Unit unit) {

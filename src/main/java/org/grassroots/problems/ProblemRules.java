@@ -53,6 +53,7 @@ public final class ProblemRules {
 		table.put(ProblemAction.ATTACH, rule(open, Party.HANDLING_UNIT, Party.RESPONSIBLE_UNIT));
 		table.put(ProblemAction.EVALUATE, rule(EnumSet.of(CLOSED), Party.REPORTER));
 		table.put(ProblemAction.REVIEW, rule(EnumSet.of(CLOSED), Party.UPPER_UNIT));
+		table.put(ProblemAction.PUBLISH, rule(EnumSet.allOf(ProblemState.class), Party.HANDLING_UNIT, Party.UPPER_UNIT));
 		return table;
 	}
 

@@ -178,10 +178,11 @@ public class ProblemViews {
 	@Transactional(readOnly = true)
 	public Optional<Tracking> track(String code) {
 		return problems.findByTrackingHash(ProblemManagement.sha256(code.trim())).map(problem -> {
-			String duplicateOf = problem.duplicateOf() == null ? null
-					: problems.find(problem.duplicateOf(), DataScope.CITY).map(Problem::ledgerNo).orElse(null);
-			Problem shown = problem.duplicateOf() == null ? problem
-					: problems.find(problem.duplicateOf(), DataScope.CITY).orElse(problem);
+			Optional<Problem> original = problem.duplicateOf() == null ? Optional.empty()
+					: problems.find(problem.duplicateOf(), DataScope.CITY);
+			String duplicateOf = original.map(Problem::ledgerNo).orElse(null);
+			// the original's progress is followed only while its title is public
+			Problem shown = original.filter(Problem::titlePublic).orElse(problem);
 			boolean evaluated = problem.evaluatedAt() != null && problem.closedAt() != null
 					&& problem.evaluatedAt().isAfter(problem.closedAt());
 			return new Tracking(problem.ledgerNo(), problem.title(), problem.categoryCode(), shown.state(),
@@ -191,10 +192,10 @@ public class ProblemViews {
 		});
 	}
 
-	/** Residents' reports for public readers (Open311), newest first, without personal data. */
+	/** Residents' reports whose titles are public, for public readers (Open311), newest first, without personal data. */
 	@Transactional(readOnly = true)
 	public List<PublicRequest> publicRequests(PublicQuery query) {
-		List<String> terms = new java.util.ArrayList<>(List.of("p.source = 'RESIDENT'"));
+		List<String> terms = new java.util.ArrayList<>(List.of("p.source = 'RESIDENT'", "p.title_public = true"));
 		Map<String, Object> params = new java.util.HashMap<>();
 		if (!query.ledgerNos().isEmpty()) {
 			terms.add("p.ledger_no in (:ledgerNos)");

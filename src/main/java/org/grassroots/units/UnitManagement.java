@@ -98,14 +98,14 @@ public class UnitManagement {
 		input.check(command);
 		DataScope writable = writableScope(user);
 		Unit parent = units.lock(command.parentId(), writable).orElseThrow(() -> new NotFoundException("unit", command.parentId()));
-		return create(command, parent, false);
+		return create(command, parent, false, user.scope());
 	}
 
 	/** Adds demo units under a parent without a person's scope; used by the demo data loader only. */
 	@Transactional
 	public Unit createDemo(CreateUnit command) {
 		Unit parent = get(command.parentId(), DataScope.CITY);
-		return create(command, parent, true);
+		return create(command, parent, true, DataScope.CITY);
 	}
 
 	@Transactional
@@ -153,15 +153,20 @@ public class UnitManagement {
 		for (UnitImport.Line line : lines) {
 			Unit parent = units.findByCode(line.parentCode(), DataScope.CITY).orElseThrow();
 			create(new CreateUnit(line.code(), parent.id(), line.nameZh(), line.nameEn(), line.level(), line.batch(),
-					line.kind()), parent, false);
+					line.kind()), parent, false, user.scope());
 		}
 		return lines.size();
 	}
 
-	private Unit create(CreateUnit command, Unit parent, boolean demo) {
+	/**
+	 * A code taken by a unit the person cannot see answers only that the code is not available, so
+	 * that creating units cannot be used to learn what lies outside the scope.
+	 */
+	private Unit create(CreateUnit command, Unit parent, boolean demo, DataScope visible) {
 		UnitRules.checkPlacement(command.level(), command.kindOrDefault(), parent);
 		if (units.codeExists(command.code())) {
-			throw DomainException.conflict("units.error.code-exists", command.code());
+			throw DomainException.conflict(units.findByCode(command.code(), visible).isPresent() ? "units.error.code-exists"
+					: "units.error.code-unavailable", command.code());
 		}
 		long id = units.insert(new NewUnit(command.code(), command.nameZh().trim(), blankToNull(command.nameEn()),
 				command.level(), command.batchOrDefault(), command.kindOrDefault(), parent.id(),

@@ -139,6 +139,37 @@ class UnitsIntegrationTests {
 		assertThat(api.get(cityAdmin, "/api/v1/units/by-code/500103901").text("nameZh")).isEqualTo("解放碑街道");
 	}
 
+	@Test
+	void aCodeTakenOutsideTheScopeIsOnlyNotAvailableNeitherNamedNorSaidToExist() {
+		String nananAdmin = api.token("nanan.admin");
+		long nanan = api.get(cityAdmin, "/api/v1/units/by-code/500108").json().path("id").asLong();
+
+		// Jiefangbei street is Yuzhong's: its code must not tell a Nan'an administrator it exists
+		Api.Reply foreign = api.post(nananAdmin, "/api/v1/units",
+				Api.json("code", "500103901", "parentId", nanan, "nameZh", "试探", "level", "STREET"));
+		assertThat(foreign.status()).isEqualTo(409);
+		assertThat(foreign.text("code")).isEqualTo("units.error.code-unavailable");
+		assertThat(foreign.body()).doesNotContain("解放碑").doesNotContain("exists");
+
+		// a code inside the scope may say so
+		Api.Reply own = api.post(nananAdmin, "/api/v1/units",
+				Api.json("code", "500108002", "parentId", nanan, "nameZh", "重复", "level", "STREET"));
+		assertThat(own.status()).isEqualTo(409);
+		assertThat(own.text("code")).isEqualTo("units.error.code-exists");
+
+		// the import answers the same per line
+		Api.Reply imported = api.postCsv(nananAdmin, "/api/v1/units/import",
+				"code,parent_code,level,name_zh\n500103901,500108,street,试探\n500108002,500108,street,重复\n");
+		assertThat(imported.status()).isEqualTo(400);
+		assertThat(imported.json().path("errors").get(0).path("message").asString()).isEqualTo("Code 500103901 is not available.");
+		assertThat(imported.json().path("errors").get(1).path("message").asString()).isEqualTo("Code 500108002 already exists.");
+
+		// another district's administrator is refused outright under Nan'an
+		Api.Reply yuzhong = api.post(api.token("yuzhong.admin"), "/api/v1/units",
+				Api.json("code", Api.uniqueCode("y"), "parentId", nanan, "nameZh", "越权", "level", "STREET"));
+		assertThat(yuzhong.status()).isEqualTo(404);
+	}
+
 	private JsonNode create(long parentId, String code, String level) {
 		Api.Reply created = api.post(cityAdmin, "/api/v1/units",
 				Api.json("code", code, "parentId", parentId, "nameZh", "测试" + code, "nameEn", "Test " + code, "level", level));

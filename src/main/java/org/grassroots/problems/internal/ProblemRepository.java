@@ -48,7 +48,7 @@ public class ProblemRepository {
 			p.raising_side_path, p.responsible_side_unit_id, p.responsible_side_path, p.raising_recognized_by,
 			p.raising_recognized_at, p.responsible_recognized_by, p.responsible_recognized_at, p.overdue,
 			p.supervised, p.priority, p.return_count, p.report_count, p.evaluation, p.evaluation_comment,
-			p.evaluated_at, p.review_state, p.created_at, p.updated_at, p.closed_at, p.version
+			p.evaluated_at, p.review_state, p.created_at, p.updated_at, p.closed_at, p.version, p.title_public
 			""";
 
 	/** Columns a transition may set; anything else is a programming error. */
@@ -58,7 +58,8 @@ public class ProblemRepository {
 			"deadline_notified", "raising_side_unit_id", "raising_side_path", "responsible_side_unit_id",
 			"responsible_side_path", "raising_recognized_by", "raising_recognized_at", "responsible_recognized_by",
 			"responsible_recognized_at", "overdue", "supervised", "priority", "return_count", "report_count",
-			"evaluation", "evaluation_comment", "evaluated_at", "review_state", "review_unit_path", "closed_at");
+			"evaluation", "evaluation_comment", "evaluated_at", "review_state", "review_unit_path", "closed_at",
+			"title_public");
 
 	/** The problem's columns that its party rows carry, for scoped lists read from the party index. */
 	private static final String PARTY_COPIES = "state, category_code, overdue, priority, due";
@@ -199,10 +200,13 @@ public class ProblemRepository {
 			.single();
 	}
 
-	/** Open problems of a category in a community, the possible duplicates of a new report. */
+	/**
+	 * Open problems of a category in a community whose titles are public: the possible duplicates
+	 * of a new report, and the only problems a report may be linked to.
+	 */
 	public List<Problem> openInCommunity(long locationUnitId, String categoryCode) {
 		return jdbc.sql("select " + COLUMNS + """
-				 from problem p where p.location_unit_id = :unit and p.category_code = :category
+				 from problem p where p.location_unit_id = :unit and p.category_code = :category and p.title_public = true
 				 and p.duplicate_of is null and p.state not in ('CLOSED', 'DECLINED') order by p.created_at desc
 				""")
 			.param("unit", locationUnitId)
@@ -343,7 +347,7 @@ public class ProblemRepository {
 	public List<Map.Entry<String, TimelineEntry>> publicEntriesSince(Instant since, @Nullable Instant until, int limit) {
 		return jdbc.sql("""
 				select e.*, p.ledger_no from problem_event e join problem p on p.id = e.problem_id
-				where e.public_note = true and p.source = 'RESIDENT' and e.at > :since and e.at <= :until
+				where e.public_note = true and p.source = 'RESIDENT' and p.title_public = true and e.at > :since and e.at <= :until
 				order by e.at, e.id
 				""")
 			.param("since", Times.utc(since))
@@ -407,7 +411,7 @@ public class ProblemRepository {
 				rs.getInt("report_count"), evaluation == null ? null : Rating.valueOf(evaluation),
 				rs.getString("evaluation_comment"), nullableInstant(rs, "evaluated_at"), rs.getString("review_state"),
 				instant(rs, "created_at"), instant(rs, "updated_at"), nullableInstant(rs, "closed_at"),
-				rs.getInt("version"));
+				rs.getInt("version"), rs.getBoolean("title_public"));
 	}
 
 	static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {

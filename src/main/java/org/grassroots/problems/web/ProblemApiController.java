@@ -183,6 +183,13 @@ class ProblemApiController {
 		return management.supervise(id, command, user);
 	}
 
+	@PostMapping("/{id}/publish")
+	@Operation(summary = "Show the title to the public (duplicate hint, linking reports) or withdraw it "
+			+ "(handling unit or a unit above)")
+	Problem publish(@PathVariable long id, @RequestBody ProblemCommands.Publish command, @AuthenticationPrincipal CurrentUser user) {
+		return management.publish(id, command, user);
+	}
+
 	@PostMapping("/{id}/summons")
 	@Operation(summary = "A street summons departments of its district (吹哨报到)")
 	Problem summon(@PathVariable long id, @RequestBody ProblemCommands.Summon command, @AuthenticationPrincipal CurrentUser user) {

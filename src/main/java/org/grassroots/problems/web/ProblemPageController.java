@@ -261,6 +261,13 @@ class ProblemPageController {
 				() -> management.supervise(id, new ProblemCommands.Supervise(version, reason), user));
 	}
 
+	@PostMapping("/{id}/publish")
+	String publish(@PathVariable long id, @RequestParam int version, @RequestParam boolean titlePublic,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		return act(id, redirect, "problems.done.PUBLISH",
+				() -> management.publish(id, new ProblemCommands.Publish(version, titlePublic), user));
+	}
+
 	@PostMapping("/{id}/summons")
 	String summon(@PathVariable long id, @RequestParam(name = "departmentUnitIds", required = false) List<Long> departments,
 			@RequestParam String reason, @RequestParam(defaultValue = "false") boolean emergency,

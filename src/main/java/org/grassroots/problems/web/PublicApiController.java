@@ -20,20 +20,25 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api/v1/public")
 @Tag(name = "Residents", description = "Without an account: report a problem, follow it by tracking code, rate it, "
-		+ "and read a unit's public ledger. Nothing here returns personal data.")
+		+ "and read a unit's public ledger. Nothing here returns personal data. Reports and tracking-code look-ups "
+		+ "are limited per client address: past the limit they answer 429 with Retry-After.")
 class PublicApiController {
 
 	private final ProblemManagement management;
 
 	private final ProblemViews views;
 
-	PublicApiController(ProblemManagement management, ProblemViews views) {
+	private final PublicLimits limits;
+
+	PublicApiController(ProblemManagement management, ProblemViews views, PublicLimits limits) {
 		this.management = management;
 		this.views = views;
+		this.limits = limits;
 	}
 
 	/** A possible duplicate as a resident may see it. */
@@ -54,20 +59,24 @@ class PublicApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Report a problem with a phone number or anonymously; answers the ledger number and the "
 			+ "tracking code (shown once) to follow and later rate it")
-	Map<String, String> report(@RequestBody ProblemCommands.ResidentReport command) {
-		ProblemManagement.Reported reported = management.report(command, List.of());
+	Map<String, String> report(@RequestBody ProblemCommands.ResidentReport command, HttpServletRequest request) {
+		limits.report(request, 0);
+		ProblemManagement.Reported reported = management.reportAtPlace(command, List.of());
 		return Map.of("ledgerNo", reported.problem().ledgerNo(), "trackingCode", reported.trackingCode());
 	}
 
 	@GetMapping("/reports/{trackingCode}")
 	@Operation(summary = "Follow a report by its tracking code: state, deadline and public timeline")
-	ProblemViews.Tracking track(@PathVariable String trackingCode) {
+	ProblemViews.Tracking track(@PathVariable String trackingCode, HttpServletRequest request) {
+		limits.lookup(request);
 		return views.track(trackingCode).orElseThrow(() -> new NotFoundException("problem", "tracking code"));
 	}
 
 	@PostMapping("/reports/{trackingCode}/evaluation")
 	@Operation(summary = "Rate a closed problem; DISSATISFIED opens a review by the upper unit")
-	Map<String, String> evaluate(@PathVariable String trackingCode, @RequestBody ProblemCommands.Evaluate command) {
+	Map<String, String> evaluate(@PathVariable String trackingCode, @RequestBody ProblemCommands.Evaluate command,
+			HttpServletRequest request) {
+		limits.lookup(request);
 		Problem problem = management.evaluate(trackingCode, command);
 		return Map.of("ledgerNo", problem.ledgerNo(), "evaluation", String.valueOf(problem.evaluation()));
 	}

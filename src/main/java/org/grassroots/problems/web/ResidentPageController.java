@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * The residents' pages, without an account and made for a phone: report a problem (seeing
  * possible duplicates first), follow it by tracking code, rate it, and read a unit's public ledger.
@@ -43,11 +45,15 @@ class ResidentPageController {
 
 	private final Messages messages;
 
-	ResidentPageController(ProblemManagement management, ProblemViews views, UnitManagement units, Messages messages) {
+	private final PublicLimits limits;
+
+	ResidentPageController(ProblemManagement management, ProblemViews views, UnitManagement units, Messages messages,
+			PublicLimits limits) {
 		this.management = management;
 		this.views = views;
 		this.units = units;
 		this.messages = messages;
+		this.limits = limits;
 	}
 
 	@GetMapping("/report")
@@ -71,7 +77,8 @@ class ResidentPageController {
 			@RequestParam(required = false) String phone, @RequestParam(defaultValue = "false") boolean anonymous,
 			@RequestParam(defaultValue = "false") boolean discloseIdentity,
 			@RequestParam(required = false) String duplicateChoice,
-			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) throws IOException {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+			HttpServletRequest request) throws IOException {
 		String givenPhone = anonymous || phone == null || phone.isBlank() ? null : phone.trim();
 		var command = new ProblemCommands.ResidentReport(locationUnitId, categoryCode, title, description, address, latitude,
 				longitude, givenPhone, discloseIdentity && givenPhone != null, duplicateOf(duplicateChoice));
@@ -84,7 +91,8 @@ class ResidentPageController {
 				}
 			}
 			List<Upload> uploads = ProblemPageController.uploads(files);
-			ProblemManagement.Reported reported = management.report(command, uploads);
+			limits.report(request, uploads.stream().mapToLong(upload -> upload.bytes().length).sum());
+			ProblemManagement.Reported reported = management.reportAtPlace(command, uploads);
 			model.addAttribute("reported", reported);
 			return "problems/reported";
 		}
@@ -109,7 +117,8 @@ class ResidentPageController {
 	}
 
 	@GetMapping("/track/{code}")
-	String track(@PathVariable String code, Model model) {
+	String track(@PathVariable String code, Model model, HttpServletRequest request) {
+		limits.lookup(request);
 		var tracking = views.track(code);
 		if (tracking.isEmpty()) {
 			model.addAttribute("error", messages.text("problems.track.unknown"));
@@ -123,7 +132,8 @@ class ResidentPageController {
 
 	@PostMapping("/track/{code}/evaluation")
 	String evaluate(@PathVariable String code, @RequestParam(required = false) Rating rating,
-			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
+			@RequestParam(required = false) String comment, RedirectAttributes redirect, HttpServletRequest request) {
+		limits.lookup(request);
 		try {
 			if (rating == null) {
 				throw DomainException.invalid("problems.error.rating-required");

@@ -68,7 +68,10 @@ public final class UnitImport {
 		if (byCode.isEmpty() && errors.isEmpty()) {
 			throw DomainException.invalid("units.import.empty");
 		}
-		units.existingCodes(byCode.keySet()).forEach(code -> error(byCode.get(code).line(), "units.import.code-exists", code));
+		// a code taken outside the importer's scope is only "not available": its unit stays unnamed
+		units.existingCodes(byCode.keySet()).forEach(code -> error(byCode.get(code).line(),
+				units.findByCode(code, scope).isPresent() ? "units.import.code-exists" : "units.import.code-unavailable",
+				code));
 		List<Line> ordered = placeAll(byCode);
 		if (!errors.isEmpty()) {
 			errors.sort(java.util.Comparator.comparingInt(ImportError::line));
