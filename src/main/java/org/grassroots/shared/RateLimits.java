@@ -59,6 +59,27 @@ public class RateLimits {
 		}
 	}
 
+	/**
+	 * How long until the key's bucket of the limit holds a token, without taking one: zero when
+	 * it holds one now. For limits that count only failures, taken afterwards with {@link #takeOwed}.
+	 */
+	public Duration waitFor(Limit limit, String key) {
+		return Duration.ofNanos(bucket(limit, key).estimateAbilityToConsume(1).getNanosToWaitForRefill());
+	}
+
+	/** Takes a token even from an empty bucket: what goes below zero is paid back as a longer wait. */
+	public void takeOwed(Limit limit, String key) {
+		bucket(limit, key).consumeIgnoringRateLimits(1);
+	}
+
+	/** Forgets the buckets of the limit whose key starts so: they start full again. */
+	public void forget(Limit limit, String keyPrefix) {
+		String prefix = limit.name() + " " + keyPrefix;
+		synchronized (buckets) {
+			buckets.keySet().removeIf(key -> key.startsWith(prefix));
+		}
+	}
+
 	/** How many buckets the map holds now. */
 	int size() {
 		synchronized (buckets) {

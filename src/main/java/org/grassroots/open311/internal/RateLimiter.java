@@ -1,40 +1,34 @@
 package org.grassroots.open311.internal;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.github.bucket4j.Bucket;
+
 /**
- * A fixed one-minute window per key on this node. Several nodes each allow the limit; a shared
- * limit would need the database or a cache, which one node does not.
+ * Requests per minute per Open311 key on this node (Bucket4j, the whole minute's allowance
+ * refilled at once, as clients are told). Several nodes each allow the limit. Keys are few and
+ * issued by the city, so one bucket per key is kept for good.
  */
 @Component
 public class RateLimiter {
 
 	private final int perMinute;
 
-	private final Clock clock;
+	private final ConcurrentHashMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
 
-	private final ConcurrentHashMap<Long, Window> windows = new ConcurrentHashMap<>();
-
-	RateLimiter(@Value("${grassroots.open311.requests-per-minute:60}") int perMinute, Clock clock) {
+	RateLimiter(@Value("${grassroots.open311.requests-per-minute:60}") int perMinute) {
 		this.perMinute = perMinute;
-		this.clock = clock;
-	}
-
-	private record Window(long minute, AtomicInteger count) {
-
 	}
 
 	/** Counts one request of the key; false when the key is over its limit this minute. */
 	public boolean allow(long keyId) {
-		long minute = clock.millis() / 60_000;
-		Window window = windows.compute(keyId,
-				(id, current) -> current == null || current.minute() != minute ? new Window(minute, new AtomicInteger()) : current);
-		return window.count().incrementAndGet() <= perMinute;
+		return buckets.computeIfAbsent(keyId, id -> Bucket.builder()
+			.addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
+			.build()).tryConsume(1);
 	}
 
 }
