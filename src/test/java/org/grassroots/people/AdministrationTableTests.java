@@ -64,6 +64,11 @@ class AdministrationTableTests {
 				if (!seen.equals(expected)) {
 					failures.add(cell + ", saw " + seen);
 				}
+				int opening = openAs(tokens.get(admin), row.get(0), row.get(1));
+				boolean opened = opening == 201;
+				if (opened != expected.equals("yes") || (expected.equals("403") && opening != 403)) {
+					failures.add(cell + ", opening one answered " + opening);
+				}
 			}
 		}
 		assertThat(failures).isEmpty();
@@ -134,6 +139,9 @@ class AdministrationTableTests {
 					"nameZh", "表格测试", "level", code.length() == 6 ? "STREET" : "COMMUNITY")).status();
 			case "rename" -> api.patch(token, "/api/v1/units/" + id,
 					Api.json("nameZh", unit.text("nameZh"), "nameEn", unit.text("nameEn"), "version", version)).status();
+			case "import" -> api.postCsv(token, "/api/v1/units/import", "code,parent_code,level,name_zh\n"
+					+ Api.uniqueCode("T") + "," + code + "," + (code.length() == 6 ? "STREET" : "COMMUNITY") + ",表格导入\n")
+				.status();
 			case "move" -> api.post(token, "/api/v1/units/" + id + "/move",
 					Api.json("parentId", unit.json().path("parentId").asLong(), "version", version)).status();
 			default -> throw new IllegalArgumentException(command);
@@ -143,6 +151,22 @@ class AdministrationTableTests {
 	/** Opens an account with the roles of a table cell, such as "CASEWORKER UNIT, CITY_ADMIN ALL". */
 	private String open(String roles, String unitCode) {
 		String username = "adm" + Api.uniqueCode("").toLowerCase();
+		Api.Reply opened = api.post(city, "/api/v1/accounts", openAccount(username, roles, unitCode));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		return username;
+	}
+
+	/** Opening as the administrator: the status, and where refused, that no account was opened. */
+	private int openAs(String token, String roles, String unitCode) {
+		String username = "adm" + Api.uniqueCode("").toLowerCase();
+		int status = api.post(token, "/api/v1/accounts", openAccount(username, roles, unitCode)).status();
+		if (status != 201) {
+			assertThat(api.get(city, "/api/v1/accounts?q=" + username).json()).as(username).isEmpty();
+		}
+		return status;
+	}
+
+	private static String openAccount(String username, String roles, String unitCode) {
 		List<Map<String, Object>> grants = new ArrayList<>();
 		for (String grant : roles.split(",")) {
 			String[] parts = grant.trim().split(" ");
@@ -152,10 +176,8 @@ class AdministrationTableTests {
 			role.put("assignedUnitCodes", parts[1].equals("ASSIGNED") ? List.of(unitCode) : List.of());
 			grants.add(role);
 		}
-		Api.Reply opened = api.post(city, "/api/v1/accounts", Api.json("username", username, "displayName", "表格 " + roles,
-				"unitCode", unitCode, "roles", grants, "password", PASSWORD));
-		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-		return username;
+		return Api.json("username", username, "displayName", "表格 " + roles, "unitCode", unitCode, "roles", grants,
+				"password", PASSWORD);
 	}
 
 	private long accountId(String username) {
