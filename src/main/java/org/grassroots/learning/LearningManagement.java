@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,9 +12,6 @@ import org.grassroots.learning.internal.CoverageRollup;
 import org.grassroots.learning.internal.LearningRepository;
 import org.grassroots.learning.internal.LearningRepository.Member;
 import org.grassroots.learning.internal.QrSigner;
-import org.grassroots.people.AccountManagement;
-import org.grassroots.people.CreateAccount;
-import org.grassroots.people.RoleGrant;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
 import org.grassroots.problems.ProblemManagement;
@@ -30,7 +25,6 @@ import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.Role;
 import org.grassroots.shared.Times;
-import org.grassroots.units.ImportError;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
@@ -51,8 +45,6 @@ public class LearningManagement {
 
 	private final UnitManagement units;
 
-	private final AccountManagement accounts;
-
 	private final ProblemManagement problems;
 
 	private final QrSigner signer;
@@ -67,13 +59,12 @@ public class LearningManagement {
 
 	private final CoverageRollup rollup;
 
-	LearningManagement(LearningRepository learning, UnitManagement units, AccountManagement accounts,
+	LearningManagement(LearningRepository learning, UnitManagement units,
 			ProblemManagement problems, QrSigner signer, ApplicationEventPublisher events, TransactionTemplate transactions,
 			InputCheck input, Clock clock, CoverageRollup rollup) {
 		this.rollup = rollup;
 		this.learning = learning;
 		this.units = units;
-		this.accounts = accounts;
 		this.problems = problems;
 		this.signer = signer;
 		this.events = events;
@@ -93,11 +84,6 @@ public class LearningManagement {
 		public boolean met() {
 			return done >= plan.requiredCount();
 		}
-
-	}
-
-	/** A member opened by import, with the one-time password to hand over. */
-	public record Imported(String username, String displayName, String unitCode, String oneTimePassword) {
 
 	}
 
@@ -397,124 +383,6 @@ public class LearningManagement {
 	}
 
 	// ---------------------------------------------------------------- coverage
-
-	/**
-	 * Coverage of a plan over a unit (the plan's own unit by default): members counted where they
-	 * are now, with everything they did in the period wherever they were.
-	 */
-	@Transactional(readOnly = true)
-	public Coverage coverage(long planId, @Nullable Long unitId, CurrentUser user) {
-		StudyPlan plan = plan(planId, user);
-		Unit unit = units.get(unitId == null ? plan.unitId() : unitId, user.scope());
-		String prefix = prefix(plan, unit);
-		Map<String, Coverage.Row> rows = new LinkedHashMap<>();
-		Coverage.Row own = new Coverage.Row(unit.id(), unit.code(), unit.nameZh(), true, 0, 0);
-		for (Unit child : units.children(unit.id(), DataScope.CITY, 0)) {
-			rows.put(child.code(), new Coverage.Row(child.id(), child.code(), child.nameZh(), false, 0, 0));
-		}
-		int members = 0;
-		int met = 0;
-		for (LearningRepository.PathCount count : rollup.read(plan.id(), prefix)) {
-			members += count.members();
-			met += count.met();
-			String rest = count.unitPath().substring(unit.path().length());
-			if (rest.isEmpty()) {
-				own = add(own, count);
-			}
-			else {
-				String code = rest.substring(0, rest.indexOf('/'));
-				Coverage.Row row = rows.get(code);
-				if (row != null) {
-					rows.put(code, add(row, count));
-				}
-			}
-		}
-		List<Coverage.Row> list = new ArrayList<>();
-		if (own.members() > 0) {
-			list.add(own);
-		}
-		list.addAll(rows.values());
-		return new Coverage(plan, new Coverage.Row(unit.id(), unit.code(), unit.nameZh(), false, members, met), list);
-	}
-
-	/** Members of the unit's subtree who have not met the plan's requirement yet, at most {@code limit}. */
-	@Transactional(readOnly = true)
-	public List<MemberStatus> behind(long planId, @Nullable Long unitId, CurrentUser user, int limit) {
-		StudyPlan plan = plan(planId, user);
-		Unit unit = units.get(unitId == null ? plan.unitId() : unitId, user.scope());
-		List<LearningRepository.Behind> rows = rollup.behind(plan, prefix(plan, unit), limit);
-		Map<String, String> names = new java.util.HashMap<>();
-		List<MemberStatus> statuses = new ArrayList<>();
-		for (LearningRepository.Behind row : rows) {
-			String name = names.computeIfAbsent(row.unitPath(), path -> unitName(path));
-			statuses.add(new MemberStatus(row.accountId(), row.displayName(), row.unitPath(), name, row.done(),
-					plan.requiredCount()));
-		}
-		return statuses;
-	}
-
-	private String unitName(String path) {
-		List<String> codes = java.util.Arrays.stream(path.split("/")).filter(code -> !code.isEmpty()).toList();
-		return units.getByCode(codes.get(codes.size() - 1), DataScope.CITY).nameZh();
-	}
-
-	/** The deeper of the plan's target and the unit viewed; they must lie on one branch. */
-	private static String prefix(StudyPlan plan, Unit unit) {
-		if (unit.path().startsWith(plan.unitPath())) {
-			return unit.path();
-		}
-		if (plan.unitPath().startsWith(unit.path())) {
-			return plan.unitPath();
-		}
-		throw DomainException.invalid("learning.error.outside-plan", unit.nameZh());
-	}
-
-	private static Coverage.Row add(Coverage.Row row, LearningRepository.PathCount count) {
-		return new Coverage.Row(row.unitId(), row.unitCode(), row.unitName(), row.own(), row.members() + count.members(),
-				row.met() + count.met());
-	}
-
-	// ---------------------------------------------------------------- members
-
-	/**
-	 * Opens party-member accounts from CSV lines {@code username,display_name,unit_code[,phone]}:
-	 * every line is checked first, and either all are opened or none.
-	 */
-	@Transactional
-	public List<Imported> importMembers(String csv, CurrentUser admin) {
-		List<String[]> lines = MemberCsv.check(csv, admin, units, accounts);
-		List<Imported> imported = new ArrayList<>();
-		for (String[] line : lines) {
-			var opened = accounts.open(new CreateAccount(line[0], line[1], line[2], List.of(RoleGrant.of(Role.PARTY_MEMBER)),
-					line.length > 3 && !line[3].isBlank() ? line[3] : null, null), admin);
-			imported.add(new Imported(line[0], line[1], line[2], String.valueOf(opened.oneTimePassword())));
-		}
-		return imported;
-	}
-
-	/** Refused lines of a member import; nothing was imported. */
-	public static class ImportRefused extends DomainException implements org.grassroots.shared.web.RowErrors {
-
-		private final List<ImportError> errors;
-
-		ImportRefused(List<ImportError> errors) {
-			super(org.springframework.http.HttpStatus.BAD_REQUEST, "learning.import.refused", errors.size());
-			this.errors = List.copyOf(errors);
-		}
-
-		public List<ImportError> errors() {
-			return errors;
-		}
-
-		@Override
-		public List<Map<String, Object>> localized(org.springframework.context.MessageSource messages) {
-			return errors.stream()
-				.map(error -> Map.<String, Object>of("line", error.line(), "message",
-						org.grassroots.shared.web.RowErrors.message(messages, error.messageKey(), error.args())))
-				.toList();
-		}
-
-	}
 
 	// ---------------------------------------------------------------- plumbing
 

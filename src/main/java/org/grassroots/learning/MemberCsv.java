@@ -23,7 +23,7 @@ final class MemberCsv {
 	private MemberCsv() {
 	}
 
-	/** The good lines as fields, or {@link LearningManagement.ImportRefused} listing every bad one. */
+	/** The good lines as fields, or {@link MemberImport.ImportRefused} listing every bad one. */
 	static List<String[]> check(String csv, CurrentUser admin, UnitManagement units, AccountManagement accounts) {
 		DataScope scope = admin.administeredScope();
 		List<String[]> lines = new ArrayList<>();
@@ -71,10 +71,10 @@ final class MemberCsv {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new LearningManagement.ImportRefused(errors);
+			throw new MemberImport.ImportRefused(errors);
 		}
 		if (lines.isEmpty()) {
-			throw new LearningManagement.ImportRefused(List.of(new ImportError(1, "learning.import.empty")));
+			throw new MemberImport.ImportRefused(List.of(new ImportError(1, "learning.import.empty")));
 		}
 		return lines;
 	}

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.grassroots.learning.LearningCommands;
 import org.grassroots.learning.LearningManagement;
+import org.grassroots.learning.MemberImport;
 import org.grassroots.people.DemoDataLoaded;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
@@ -27,14 +28,18 @@ class DemoLearning {
 
 	private final LearningManagement learning;
 
+	private final MemberImport members;
+
 	private final UnitManagement units;
 
 	private final UserDetailsService users;
 
 	private final Clock clock;
 
-	DemoLearning(LearningManagement learning, UnitManagement units, UserDetailsService users, Clock clock) {
+	DemoLearning(LearningManagement learning, MemberImport members, UnitManagement units, UserDetailsService users,
+			Clock clock) {
 		this.learning = learning;
+		this.members = members;
 		this.units = units;
 		this.users = users;
 		this.clock = clock;
@@ -53,7 +58,7 @@ class DemoLearning {
 						"花园路街道办事处三楼", "工作日 9:00-17:30", "专题党课视频", false), admin);
 				learning.createSession(new LearningCommands.NewSession(null, "PARTY_CLASS", "学思想 强党性 重实践 建新功",
 						"南岸区委宣讲团", "花园路街道会议室", unit("500108002"), clock.instant().plus(Duration.ofDays(2))), admin);
-				learning.importMembers("""
+				members.importMembers("""
 						username,display_name,unit_code
 						member.zhao,赵党员,500108002001
 						member.qian,钱党员,500108002002

@@ -6,7 +6,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.grassroots.learning.Coverage;
-import org.grassroots.learning.LearningManagement;
+import org.grassroots.learning.LearningCoverage;
 import org.grassroots.learning.MemberStatus;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.web.Messages;
@@ -25,11 +25,11 @@ class CoverageExport {
 
 	private static final int MAX_BEHIND = 100_000;
 
-	private final LearningManagement learning;
+	private final LearningCoverage learning;
 
 	private final Messages messages;
 
-	CoverageExport(LearningManagement learning, Messages messages) {
+	CoverageExport(LearningCoverage learning, Messages messages) {
 		this.learning = learning;
 		this.messages = messages;
 	}

@@ -6,7 +6,9 @@ import java.util.Map;
 
 import org.grassroots.learning.Coverage;
 import org.grassroots.learning.LearningCommands;
+import org.grassroots.learning.LearningCoverage;
 import org.grassroots.learning.LearningManagement;
+import org.grassroots.learning.MemberImport;
 import org.grassroots.learning.LearningPoint;
 import org.grassroots.learning.MemberStatus;
 import org.grassroots.learning.StudyPlan;
@@ -40,10 +42,17 @@ class LearningApiController {
 
 	private final LearningManagement learning;
 
+	private final LearningCoverage coverage;
+
+	private final MemberImport members;
+
 	private final CoverageExport export;
 
-	LearningApiController(LearningManagement learning, CoverageExport export) {
+	LearningApiController(LearningManagement learning, LearningCoverage coverage, MemberImport members,
+			CoverageExport export) {
 		this.learning = learning;
+		this.coverage = coverage;
+		this.members = members;
 		this.export = export;
 	}
 
@@ -64,14 +73,14 @@ class LearningApiController {
 	@Operation(summary = "Coverage of a plan over a unit (default: the plan's unit), one row per unit directly below")
 	Coverage coverage(@PathVariable long id, @RequestParam(required = false) Long unitId,
 			@AuthenticationPrincipal CurrentUser user) {
-		return learning.coverage(id, unitId, user);
+		return coverage.coverage(id, unitId, user);
 	}
 
 	@GetMapping("/plans/{id}/behind")
 	@Operation(summary = "Members below the requirement, with their units (at most 1,000)")
 	List<MemberStatus> behind(@PathVariable long id, @RequestParam(required = false) Long unitId,
 			@AuthenticationPrincipal CurrentUser user) {
-		return learning.behind(id, unitId, user, 1000);
+		return coverage.behind(id, unitId, user, 1000);
 	}
 
 	@GetMapping(path = "/plans/{id}/coverage.xlsx", produces = CoverageExport.XLSX)
@@ -181,8 +190,8 @@ class LearningApiController {
 	@PostMapping(path = "/members/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	@Operation(summary = "Import party members (username,display_name,unit_code[,phone]): all lines or none; "
 			+ "answers each new member's one-time password")
-	List<LearningManagement.Imported> importMembers(@RequestBody String csv, @AuthenticationPrincipal CurrentUser user) {
-		return learning.importMembers(csv, user);
+	List<MemberImport.Imported> importMembers(@RequestBody String csv, @AuthenticationPrincipal CurrentUser user) {
+		return members.importMembers(csv, user);
 	}
 
 	static String absolute(@Nullable String path) {

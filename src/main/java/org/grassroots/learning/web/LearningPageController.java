@@ -8,7 +8,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.grassroots.learning.LearningCommands;
+import org.grassroots.learning.LearningCoverage;
 import org.grassroots.learning.LearningManagement;
+import org.grassroots.learning.MemberImport;
 import org.grassroots.learning.LearningPoint;
 import org.grassroots.learning.StudySession;
 import org.grassroots.learning.internal.QrImages;
@@ -41,6 +43,10 @@ class LearningPageController {
 
 	private final LearningManagement learning;
 
+	private final LearningCoverage coverage;
+
+	private final MemberImport members;
+
 	private final QrImages images;
 
 	private final CoverageExport export;
@@ -49,9 +55,11 @@ class LearningPageController {
 
 	private final Messages messages;
 
-	LearningPageController(LearningManagement learning, QrImages images, CoverageExport export, ProblemViews problems,
-			Messages messages) {
+	LearningPageController(LearningManagement learning, LearningCoverage coverage, MemberImport members, QrImages images,
+			CoverageExport export, ProblemViews problems, Messages messages) {
 		this.learning = learning;
+		this.coverage = coverage;
+		this.members = members;
 		this.images = images;
 		this.export = export;
 		this.problems = problems;
@@ -85,8 +93,8 @@ class LearningPageController {
 	@GetMapping("/plans/{id}")
 	String coverage(@PathVariable long id, @RequestParam(required = false) Long unitId, Model model,
 			@AuthenticationPrincipal CurrentUser user) {
-		model.addAttribute("coverage", learning.coverage(id, unitId, user));
-		model.addAttribute("behind", learning.behind(id, unitId, user, 200));
+		model.addAttribute("coverage", coverage.coverage(id, unitId, user));
+		model.addAttribute("behind", coverage.behind(id, unitId, user, 200));
 		model.addAttribute("unitId", unitId);
 		return "learning/plan";
 	}
@@ -209,11 +217,11 @@ class LearningPageController {
 	String importMembers(@RequestParam("file") MultipartFile file, Model model, @AuthenticationPrincipal CurrentUser user)
 			throws IOException {
 		try {
-			var imported = learning.importMembers(new String(file.getBytes(), StandardCharsets.UTF_8), user);
+			var imported = members.importMembers(new String(file.getBytes(), StandardCharsets.UTF_8), user);
 			model.addAttribute("imported", imported);
 			model.addAttribute("notice", messages.text("learning.import.done", imported.size()));
 		}
-		catch (LearningManagement.ImportRefused ex) {
+		catch (MemberImport.ImportRefused ex) {
 			model.addAttribute("error", messages.text(ex));
 			model.addAttribute("rows", ex.localized(messages.source()));
 		}
