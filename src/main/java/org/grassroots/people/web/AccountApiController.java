@@ -131,21 +131,25 @@ class AccountApiController {
 	}
 
 	@GetMapping("/api/v1/accounts")
-	@Operation(summary = "Accounts in the caller's scope, 50 a page, filtered by username or name")
+	@Operation(summary = "Accounts the caller may administer, 50 a page, filtered by username or name",
+			description = "An account is listed when its unit lies in the caller's administered scope, the caller could "
+					+ "grant every role it holds, and none of its roles reaches beyond that scope (docs/people.md).")
 	List<Account> list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser admin) {
 		return accounts.list(admin, q, page);
 	}
 
 	@GetMapping("/api/v1/accounts/{id}")
-	@Operation(summary = "One account; 404 outside the caller's scope")
+	@Operation(summary = "One account; 404 for any account the caller may not administer")
 	Account get(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin) {
 		return accounts.get(id, admin);
 	}
 
 	@PostMapping("/api/v1/accounts")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Open an account in a unit of the caller's scope; without a password a one-time password is returned")
+	@Operation(summary = "Open an account in a unit of the caller's scope; without a password a one-time password is returned",
+			description = "Only roles and scope kinds the caller could grant (403 otherwise); a chosen password must not be "
+					+ "guessable (400 people.error.guessable-password).")
 	AccountManagement.Opened open(@Valid @RequestBody CreateAccount command, @AuthenticationPrincipal CurrentUser admin) {
 		return accounts.open(command, admin);
 	}
@@ -167,7 +171,7 @@ class AccountApiController {
 	}
 
 	@PostMapping("/api/v1/accounts/{id}/unlock")
-	@Operation(summary = "Lift a lockout")
+	@Operation(summary = "Lift a sign-in lock and forget the failures in a row")
 	Account unlock(@PathVariable long id, @RequestBody Version version, @AuthenticationPrincipal CurrentUser admin) {
 		return accounts.unlock(id, version.version(), admin);
 	}
@@ -185,7 +189,8 @@ class AccountApiController {
 	}
 
 	@PostMapping("/api/v1/accounts/{id}/reset-password")
-	@Operation(summary = "Set a one-time password, returned once, to be changed at the next sign-in")
+	@Operation(summary = "Set a one-time password, returned once, to be changed at the next sign-in; the account's tokens "
+			+ "are revoked and its page sessions end")
 	Map<String, String> reset(@PathVariable long id, @RequestBody Version version,
 			@AuthenticationPrincipal CurrentUser admin) {
 		return Map.of("oneTimePassword", accounts.resetPassword(id, version.version(), admin));
