@@ -3,9 +3,6 @@ package org.grassroots.open311;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +18,7 @@ import org.grassroots.problems.ProblemManagement;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.problems.PublicQuery;
 import org.grassroots.problems.PublicRequest;
+import org.grassroots.problems.ResidentComments;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +53,10 @@ public class GeoReport {
 
 	private final Clock clock;
 
+	private final ResidentComments comments;
+
 	GeoReport(ProblemManagement problems, ProblemViews views, ServiceCatalog catalog, Locator locator, RequestLog log,
-			Open311Keys keys, RateLimiter limiter, Clock clock) {
+			Open311Keys keys, RateLimiter limiter, Clock clock, ResidentComments comments) {
 		this.problems = problems;
 		this.views = views;
 		this.catalog = catalog;
@@ -65,6 +65,7 @@ public class GeoReport {
 		this.keys = keys;
 		this.limiter = limiter;
 		this.clock = clock;
+		this.comments = comments;
 	}
 
 	/** A service as Open311 lists it. */
@@ -82,6 +83,21 @@ public class GeoReport {
 
 	/** The new request's id and, when it fell back to the default unit, a notice saying so. */
 	public record Created(String serviceRequestId, @Nullable String noticeKey) {
+
+	}
+
+	/** What POST servicerequestupdates carries that Grassroots keeps; names and e-mail are not kept. */
+	public record Comment(@Nullable String serviceRequestId, @Nullable String description, @Nullable String mediaUrl) {
+
+	}
+
+	/** Requests found and the span searched, or no span when ids were asked for. */
+	public record Found(List<PublicRequest> requests, @Nullable DateWindow window) {
+
+	}
+
+	/** Public steps with their ledger numbers, and the span searched. */
+	public record Updates(List<Map.Entry<String, ProblemViews.PublicStep>> steps, DateWindow window) {
 
 	}
 
@@ -153,31 +169,21 @@ public class GeoReport {
 		return new Created(reported.problem().ledgerNo(), placed.byDefault() ? "open311.notice.default-unit" : null);
 	}
 
-	/** GET requests: ids override the rest; otherwise at most 90 days, the last 90 by default. */
+	/**
+	 * GET requests: ids override the rest; otherwise at most 90 days, the last 90 by default, and
+	 * with one bound only the other is now or 90 days away (see {@link DateWindow}).
+	 */
 	@Transactional(readOnly = true)
-	public List<PublicRequest> requests(Search search) {
+	public Found requests(Search search) {
 		List<String> ids = list(search.ids());
 		if (!ids.isEmpty()) {
-			return views.publicRequests(new PublicQuery(ids, List.of(), null, null, null, 0, MAX_RECORDS));
+			return new Found(views.publicRequests(new PublicQuery(ids, List.of(), null, null, null, 0, MAX_RECORDS)), null);
 		}
-		Instant end = date(search.endDate(), "end_date");
-		Instant start = date(search.startDate(), "start_date");
-		if (end == null) {
-			end = start == null ? clock.instant() : start.plus(MAX_SPAN);
-		}
-		if (start == null) {
-			start = end.minus(MAX_SPAN);
-		}
-		if (end.isBefore(start)) {
-			throw DomainException.invalid("open311.error.date-order");
-		}
-		if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-			throw DomainException.invalid("open311.error.date-span", MAX_SPAN.toDays());
-		}
+		DateWindow window = DateWindow.of(search.startDate(), search.endDate(), clock.instant(), MAX_SPAN, MAX_SPAN);
 		int pageSize = number(search.pageSize(), "page_size", MAX_RECORDS, MAX_RECORDS);
 		int page = number(search.page(), "page", 1, Integer.MAX_VALUE / MAX_RECORDS);
-		return views.publicRequests(new PublicQuery(List.of(), list(search.serviceCodes()), start, end,
-				status(search.status()), (page - 1) * pageSize, pageSize));
+		return new Found(views.publicRequests(new PublicQuery(List.of(), list(search.serviceCodes()), window.start(),
+				window.end(), status(search.status()), (page - 1) * pageSize, pageSize)), window);
 	}
 
 	@Transactional(readOnly = true)
@@ -188,17 +194,36 @@ public class GeoReport {
 			.orElseThrow(() -> new NotFoundException("service request", id));
 	}
 
-	/** mySociety's updates extension: the public steps of requests between two times, 90 days at most. */
+	/**
+	 * mySociety's updates extension: the public steps of requests between two times, 90 days at
+	 * most, the last day without bounds.
+	 */
 	@Transactional(readOnly = true)
-	public List<Map.Entry<String, ProblemViews.PublicStep>> updates(@Nullable String startDate, @Nullable String endDate) {
-		Instant end = date(endDate, "end_date");
-		Instant start = date(startDate, "start_date");
-		Instant until = end == null ? clock.instant() : end;
-		Instant since = start == null ? until.minus(Duration.ofDays(1)) : start;
-		if (Duration.between(since, until).compareTo(MAX_SPAN) > 0 || until.isBefore(since)) {
-			throw DomainException.invalid("open311.error.date-span", MAX_SPAN.toDays());
+	public Updates updates(@Nullable String startDate, @Nullable String endDate) {
+		DateWindow window = DateWindow.of(startDate, endDate, clock.instant(), MAX_SPAN, Duration.ofDays(1));
+		// the feed reads steps after its start: one microsecond earlier keeps the first moment in
+		return new Updates(views.publicUpdates(window.start().minusNanos(1000), window.end(), MAX_RECORDS), window);
+	}
+
+	/**
+	 * POST servicerequestupdates: a resident's comment a client relays onto a request's timeline,
+	 * with the same key and rate as filing a request. Answers the new update's id.
+	 */
+	@Transactional(noRollbackFor = RateExceeded.class)
+	public long comment(@Nullable String apiKey, Comment comment) {
+		if (apiKey == null || apiKey.isBlank()) {
+			throw DomainException.forbidden("open311.error.api-key");
 		}
-		return views.publicUpdates(since, until, MAX_RECORDS);
+		ApiKey key = keys.authenticate(apiKey);
+		if (!limiter.allow(key.id())) {
+			throw new RateExceeded();
+		}
+		String id = required(comment.serviceRequestId(), "service_request_id");
+		String text = required(comment.description(), "description");
+		if (!blank(comment.mediaUrl())) {
+			text = text + "\n" + AttributeCheck.url(comment.mediaUrl());
+		}
+		return comments.relay(new ResidentComments.Relayed(id, key.name() + " (Open311)", text));
 	}
 
 	private ServiceType service(String code, boolean english) {
@@ -238,18 +263,6 @@ public class GeoReport {
 		}
 	}
 
-	private static @Nullable Instant date(@Nullable String value, String name) {
-		if (blank(value)) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(value.trim()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw DomainException.invalid("open311.error.parameter", name);
-		}
-	}
-
 	private static int number(@Nullable String value, String name, int fallback, int max) {
 		if (blank(value)) {
 			return fallback;
@@ -267,7 +280,7 @@ public class GeoReport {
 	}
 
 	private static @Nullable Boolean status(@Nullable String value) {
-		List<String> statuses = list(value);
+		List<String> statuses = list(value).stream().map(status -> status.toLowerCase(java.util.Locale.ROOT)).toList();
 		boolean open = statuses.contains("open");
 		boolean closed = statuses.contains("closed");
 		if (statuses.stream().anyMatch(status -> !status.equals("open") && !status.equals("closed"))) {

@@ -92,12 +92,21 @@ public class ProblemViews {
 
 	}
 
-	/** A step of the public timeline: what happened and when, never who; only a refusal keeps its reason. */
-	public record PublicStep(long id, ProblemAction action, ProblemState state, Instant at, @Nullable String reason) {
+	/**
+	 * A step of the public timeline: what happened and when, never who; only a refusal keeps its reason.
+	 *
+	 * @param duplicate whether the problem is a resident's report linked to an open one as the same problem
+	 */
+	public record PublicStep(long id, ProblemAction action, ProblemState state, Instant at, @Nullable String reason,
+			boolean duplicate) {
 
 		static PublicStep of(TimelineEntry entry) {
+			return of(entry, false);
+		}
+
+		static PublicStep of(TimelineEntry entry, boolean duplicate) {
 			return new PublicStep(entry.id(), entry.action(), entry.toState(), entry.at(),
-					entry.action() == ProblemAction.DECLINE ? entry.note() : null);
+					entry.action() == ProblemAction.DECLINE ? entry.note() : null, duplicate);
 		}
 
 	}
@@ -225,7 +234,8 @@ public class ProblemViews {
 		Map<Long, Map<String, List<String>>> attributes = problems.attributes(ids);
 		return found.stream()
 			.map(problem -> new PublicRequest(problem,
-					latest.containsKey(problem.id()) ? PublicStep.of(latest.get(problem.id())) : null,
+					latest.containsKey(problem.id())
+							? PublicStep.of(latest.get(problem.id()), problem.duplicateOf() != null) : null,
 					attributes.getOrDefault(problem.id(), Map.of())))
 			.toList();
 	}
@@ -235,7 +245,7 @@ public class ProblemViews {
 	public List<Map.Entry<String, PublicStep>> publicUpdates(Instant since, @Nullable Instant until, int limit) {
 		return problems.publicEntriesSince(since, until, limit)
 			.stream()
-			.map(entry -> Map.entry(entry.getKey(), PublicStep.of(entry.getValue())))
+			.map(entry -> Map.entry(entry.ledgerNo(), PublicStep.of(entry.entry(), entry.duplicate())))
 			.toList();
 	}
 

@@ -196,7 +196,7 @@ class Open311IntegrationTests {
 				statuses.add(update.path("status").asString());
 			}
 		}
-		assertThat(statuses).contains("open").endsWith("closed");
+		assertThat(statuses).contains("OPEN").endsWith("FIXED");
 		assertThat(get("/open311/v2/servicerequestupdates.xml?start_date=" + since).xml()
 			.getElementsByTagName("request_update").getLength()).isPositive();
 	}

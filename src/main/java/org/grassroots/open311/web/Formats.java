@@ -11,18 +11,27 @@ import org.springframework.http.ResponseEntity;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The two GeoReport formats, chosen by the path's suffix, with their content types. */
+/**
+ * The two GeoReport formats, chosen by the path's suffix in any case ({@code .json}, {@code .JSON}),
+ * with their content types.
+ */
 final class Formats {
 
 	static final String JSON = "application/json; charset=utf-8";
 
 	static final String XML = "text/xml; charset=utf-8";
 
+	/** The first moment a GET of requests or updates covered: Open311 has no field for it. */
+	static final String START_HEADER = "Open311-Start-Date";
+
+	/** The last moment a GET of requests or updates covered. */
+	static final String END_HEADER = "Open311-End-Date";
+
 	private Formats() {
 	}
 
 	static void check(String format) {
-		if (!format.equals("json") && !format.equals("xml")) {
+		if (!format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("xml")) {
 			throw DomainException.invalid("open311.error.format", format);
 		}
 	}
@@ -33,7 +42,7 @@ final class Formats {
 
 	static ResponseEntity<String> respond(HttpStatusCode status, String format, Document document) {
 		check(format);
-		boolean xml = format.equals("xml");
+		boolean xml = format.equalsIgnoreCase("xml");
 		return ResponseEntity.status(status)
 			.header(HttpHeaders.CONTENT_TYPE, xml ? XML : JSON)
 			.body(xml ? document.xml() : document.json());
@@ -41,9 +50,14 @@ final class Formats {
 
 	/** An errors body in the format the path asked for; JSON when it named none we serve. */
 	static ResponseEntity<String> error(HttpStatusCode status, String description, HttpServletRequest request) {
-		String format = request.getRequestURI().endsWith(".xml") ? "xml" : "json";
+		String format = xml(request.getRequestURI()) ? "xml" : "json";
 		Map<String, Object> error = GeoReportController.fields("code", status.value(), "description", description);
 		return respond(status, format, new Document("errors", new Document.Items("error", List.of(error))));
+	}
+
+	/** Whether a path asks for XML; anything else is answered in JSON. */
+	static boolean xml(String path) {
+		return path.regionMatches(true, path.length() - 4, ".xml", 0, 4);
 	}
 
 }

@@ -10,9 +10,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.grassroots.open311.DateWindow;
 import org.grassroots.open311.GeoReport;
 import org.grassroots.open311.ServiceAttribute;
+import org.grassroots.open311.UpdateStatus;
 import org.grassroots.problems.Problem;
+import org.grassroots.problems.ProblemAction;
+import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.problems.PublicRequest;
 import org.grassroots.shared.DomainException;
@@ -125,9 +129,9 @@ class GeoReportController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String page,
 			@RequestParam(name = "page_size", required = false) String pageSize) {
 		Formats.check(format);
-		List<PublicRequest> found = geoReport.requests(new GeoReport.Search(ids, serviceCodes, startDate, endDate, status,
+		GeoReport.Found found = geoReport.requests(new GeoReport.Search(ids, serviceCodes, startDate, endDate, status,
 				page, pageSize));
-		return Formats.ok(format, requestsDocument(found));
+		return windowed(Formats.ok(format, requestsDocument(found.requests())), found.window());
 	}
 
 	@GetMapping("/requests/{id}.{format}")
@@ -149,13 +153,29 @@ class GeoReportController {
 			@RequestParam(name = "end_date", required = false) String endDate) {
 		Formats.check(format);
 		List<Map<String, Object>> updates = new ArrayList<>();
-		for (var update : geoReport.updates(startDate, endDate)) {
+		GeoReport.Updates found = geoReport.updates(startDate, endDate);
+		for (var update : found.steps()) {
 			ProblemViews.PublicStep step = update.getValue();
 			updates.add(fields("update_id", String.valueOf(step.id()), "service_request_id", update.getKey(), "status",
-					step.state().isOpen() ? "open" : "closed", "updated_datetime", datetime(step.at()), "description",
-					note(step), "media_url", null));
+					UpdateStatus.of(step.state(), step.duplicate()).name(), "updated_datetime", datetime(step.at()),
+					"description", note(step), "media_url", null));
 		}
-		return Formats.ok(format, new Document("service_request_updates", new Document.Items("request_update", updates)));
+		return windowed(Formats.ok(format,
+				new Document("service_request_updates", new Document.Items("request_update", updates))), found.window());
+	}
+
+	/**
+	 * mySociety's extension as FixMyStreet posts it: a resident's comment on a request. Names,
+	 * e-mail, the client's own update id and the status it proposes are not kept.
+	 */
+	@PostMapping("/servicerequestupdates.{format}")
+	ResponseEntity<String> comment(@PathVariable String format, HttpServletRequest request) {
+		Formats.check(format);
+		long updateId = geoReport.comment(request.getParameter("api_key"), new GeoReport.Comment(
+				request.getParameter("service_request_id"), request.getParameter("description"),
+				request.getParameter("media_url")));
+		return Formats.ok(format, new Document("service_request_updates",
+				new Document.Items("request_update", List.of(fields("update_id", String.valueOf(updateId))))));
 	}
 
 	@ExceptionHandler(DomainException.class)
@@ -186,23 +206,54 @@ class GeoReportController {
 		return new Document("service_requests", new Document.Items("request", items));
 	}
 
+	/** The place only as precise as residents are told: the community's name and a point rounded to about 100 m. */
 	private Map<String, Object> request(PublicRequest request, Map<Long, Unit> units) {
 		Problem problem = request.problem();
 		Unit agency = units.get(problem.holderUnitId());
 		Unit place = problem.locationUnitId() == null ? null : units.get(problem.locationUnitId());
 		List<String> media = request.attributes().getOrDefault("media_url", List.of());
 		return fields("service_request_id", problem.ledgerNo(), "status", request.closed() ? "closed" : "open",
-				"status_notes", request.latest() == null ? null : note(request.latest()), "service_name",
+				"status_notes", statusNotes(request), "service_name",
 				messages.text("category." + problem.categoryCode()), "service_code", problem.categoryCode(), "description",
 				problem.description(), "agency_responsible", agency == null ? null : agency.name(english() ? "en" : "zh"),
 				"service_notice", null, "requested_datetime", datetime(problem.createdAt()), "updated_datetime",
 				datetime(problem.closedAt() != null ? problem.closedAt() : problem.updatedAt()), "expected_datetime",
-				problem.deadline() == null ? null : datetime(problem.deadline()), "address", problem.address(), "address_id",
-				place == null ? null : place.code(), "zipcode", null, "lat", problem.latitude(), "long", problem.longitude(),
+				problem.deadline() == null ? null : datetime(problem.deadline()), "address",
+				place == null ? null : place.name(english() ? "en" : "zh"), "address_id", place == null ? null : place.code(),
+				"zipcode", null, "lat", request.publicLatitude(), "long", request.publicLongitude(),
 				"media_url", media.isEmpty() ? null : media.get(0));
 	}
 
+	/** A declined request says why, so that a client does not take its {@code closed} for fixed. */
+	private @Nullable String statusNotes(PublicRequest request) {
+		Problem problem = request.problem();
+		if (problem.state() == ProblemState.DECLINED) {
+			String reason = problem.declineReason() == null ? "" : problem.declineReason();
+			return problem.duplicateOf() != null
+					? messages.text("open311.status-notes.duplicate", reason.replaceFirst("^DUPLICATE ", ""))
+					: messages.text("open311.status-notes.declined", reason);
+		}
+		return request.latest() == null ? null : note(request.latest());
+	}
+
+	/** States the span searched, which Open311 has no field for: the first and last moment included. */
+	private static ResponseEntity<String> windowed(ResponseEntity<String> response, @Nullable DateWindow window) {
+		if (window == null) {
+			return response;
+		}
+		return ResponseEntity.status(response.getStatusCode())
+			.headers(response.getHeaders())
+			.header(Formats.START_HEADER, datetime(window.start()))
+			.header(Formats.END_HEADER, datetime(window.end()))
+			.body(response.getBody());
+	}
+
 	private String note(ProblemViews.PublicStep step) {
+		if (step.action() == ProblemAction.DECLINE) {
+			String reason = step.reason() == null ? "" : step.reason();
+			return step.duplicate() ? messages.text("open311.status-notes.duplicate", reason)
+					: messages.text("open311.status-notes.declined", reason);
+		}
 		String label = messages.text("action." + step.action());
 		return step.reason() == null ? label : label + ": " + step.reason();
 	}

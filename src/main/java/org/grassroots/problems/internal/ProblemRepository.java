@@ -215,8 +215,10 @@ public class ProblemRepository {
 			.list();
 	}
 
-	public void insertEvent(long problemId, ProblemAction action, @Nullable ProblemState from, ProblemState to,
+	/** Writes a timeline entry and answers its id. */
+	public long insertEvent(long problemId, ProblemAction action, @Nullable ProblemState from, ProblemState to,
 			String actorName, @Nullable String actorUnit, @Nullable String note, boolean publicNote, Instant at) {
+		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into problem_event (problem_id, action, from_state, to_state, actor_name, actor_unit, note, public_note, at)
 				values (:id, :action, :from, :to, :actor, :unit, :note, :public, :at)
@@ -230,7 +232,8 @@ public class ProblemRepository {
 			.param("note", note)
 			.param("public", publicNote)
 			.param("at", Times.utc(at))
-			.update();
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
 	}
 
 	public List<TimelineEntry> timeline(long problemId, boolean publicOnly) {
@@ -343,17 +346,22 @@ public class ProblemRepository {
 		return found;
 	}
 
+	/** A public timeline entry with its problem's ledger number, and whether that problem is a linked duplicate. */
+	public record FeedEntry(String ledgerNo, boolean duplicate, TimelineEntry entry) {
+
+	}
+
 	/** Public timeline entries of residents' reports after a time, oldest first: the updates feed. */
-	public List<Map.Entry<String, TimelineEntry>> publicEntriesSince(Instant since, @Nullable Instant until, int limit) {
+	public List<FeedEntry> publicEntriesSince(Instant since, @Nullable Instant until, int limit) {
 		return jdbc.sql("""
-				select e.*, p.ledger_no from problem_event e join problem p on p.id = e.problem_id
+				select e.*, p.ledger_no, p.duplicate_of from problem_event e join problem p on p.id = e.problem_id
 				where e.public_note = true and p.source = 'RESIDENT' and p.title_public = true and e.at > :since and e.at <= :until
 				order by e.at, e.id
 				""")
 			.param("since", Times.utc(since))
 			.param("until", Times.utc(until == null ? Instant.parse("9999-12-31T00:00:00Z") : until))
 			.withMaxRows(limit)
-			.query((rs, n) -> Map.entry(rs.getString("ledger_no"), timelineEntry(rs)))
+			.query((rs, n) -> new FeedEntry(rs.getString("ledger_no"), rs.getObject("duplicate_of") != null, timelineEntry(rs)))
 			.list();
 	}
 
