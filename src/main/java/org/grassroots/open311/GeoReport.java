@@ -13,6 +13,7 @@ import org.grassroots.open311.internal.RateLimiter;
 import org.grassroots.open311.internal.RequestLog;
 import org.grassroots.open311.internal.ServiceCatalog;
 import org.grassroots.problems.Category;
+import org.grassroots.problems.IntakeRules;
 import org.grassroots.problems.ProblemCommands;
 import org.grassroots.problems.ProblemManagement;
 import org.grassroots.problems.ProblemViews;
@@ -21,6 +22,8 @@ import org.grassroots.problems.PublicRequest;
 import org.grassroots.problems.ResidentComments;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.PhoneNumbers;
+import org.grassroots.shared.PlainText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -74,15 +77,20 @@ public class GeoReport {
 
 	}
 
-	/** What a client posts, already split from the form. */
+	/** What a client posts, already split from the form; {@code media_url} may come several times. */
 	public record Submission(@Nullable String serviceCode, @Nullable String latitude, @Nullable String longitude,
 			@Nullable String addressString, @Nullable String addressId, @Nullable String description,
-			@Nullable String phone, @Nullable String mediaUrl, Map<String, List<String>> attributes) {
+			@Nullable String phone, List<String> mediaUrls, Map<String, List<String>> attributes) {
 
 	}
 
-	/** The new request's id and, when it fell back to the default unit, a notice saying so. */
-	public record Created(String serviceRequestId, @Nullable String noticeKey) {
+	/** The new request's id and what the answer's {@code service_notice} says about it. */
+	public record Created(String serviceRequestId, List<Notice> notices) {
+
+	}
+
+	/** One sentence of a {@code service_notice}: a message key and its arguments. */
+	public record Notice(String key, Object... args) {
 
 	}
 
@@ -131,7 +139,10 @@ public class GeoReport {
 
 	/**
 	 * Files a resident's report for a client application: the key must be active and under its
-	 * rate limit, the service known, a location given and every attribute valid.
+	 * rate limit, the service known, a location given and the defined attributes valid. What the
+	 * intake rules cannot keep (an unreadable phone, extra attributes beyond the bounds, media that
+	 * is not an http(s) URL, an unknown {@code address_id}) is left out and named in the notices,
+	 * so that a client never retries a report forever for a detail.
 	 */
 	@Transactional(noRollbackFor = RateExceeded.class)
 	public Created submit(@Nullable String apiKey, Submission submission) {
@@ -150,23 +161,56 @@ public class GeoReport {
 		if (!hasPoint && blank(submission.addressString()) && blank(submission.addressId())) {
 			throw DomainException.invalid("open311.error.location");
 		}
-		String description = submission.description() == null ? "" : submission.description().trim();
-		if (description.length() > ProblemCommands.MAX_DESCRIPTION) {
+		String description = PlainText.lines(submission.description());
+		if (description != null && description.length() > ProblemCommands.MAX_DESCRIPTION) {
 			throw DomainException.invalid("open311.error.description", ProblemCommands.MAX_DESCRIPTION);
 		}
-		Map<String, List<String>> attributes = AttributeCheck.check(catalog.attributes(false).getOrDefault(code, List.of()),
+		List<Notice> notices = new ArrayList<>();
+		AttributeCheck.Checked checked = AttributeCheck.check(catalog.attributes(false).getOrDefault(code, List.of()),
 				submission.attributes());
-		if (!blank(submission.mediaUrl())) {
-			attributes.put("media_url", List.of(AttributeCheck.url(submission.mediaUrl())));
+		if (!checked.kept().isEmpty()) {
+			notices.add(new Notice("open311.notice.attributes-kept", names(checked.kept())));
 		}
-		Locator.Placed placed = locator.place(submission.addressId(), latitude, longitude, submission.addressString());
+		if (!checked.ignored().isEmpty()) {
+			notices.add(new Notice("open311.notice.attributes-ignored", names(checked.ignored()),
+					IntakeRules.MAX_ATTRIBUTES, IntakeRules.MAX_VALUES, IntakeRules.MAX_VALUE_LENGTH));
+		}
+		List<String> media = IntakeRules.values(submission.mediaUrls());
+		List<String> kept = media.stream().filter(IntakeRules::isMediaUrl).limit(IntakeRules.MAX_MEDIA_URLS).toList();
+		if (kept.size() < media.size()) {
+			notices.add(new Notice("open311.notice.media-ignored", media.size() - kept.size(), IntakeRules.MAX_MEDIA_URLS));
+		}
+		String phone = null;
+		if (!blank(submission.phone())) {
+			phone = PhoneNumbers.normalize(submission.phone()).orElse(null);
+			if (phone == null) {
+				notices.add(new Notice("open311.notice.phone-dropped"));
+			}
+		}
+		String address = PlainText.line(submission.addressString());
+		Locator.Placed placed = locator.place(PlainText.line(submission.addressId()), latitude, longitude, address);
+		if (placed.addressIdUnknown()) {
+			notices.add(new Notice("open311.notice.address-id", names(List.of(submission.addressId()))));
+		}
+		if (placed.byDefault()) {
+			notices.add(new Notice("open311.notice.default-unit"));
+		}
 		String serviceName = service(code, false).name();
 		var reported = problems.report(new ProblemCommands.ResidentReport(placed.unit().id(), code,
-				title(description, serviceName), description.isEmpty() ? serviceName : description,
-				truncate(submission.addressString(), 300), decimal(latitude), decimal(longitude), blankToNull(submission.phone()),
-				false, null, attributes), List.of());
+				title(description, serviceName), description, truncate(address, 300),
+				decimal(latitude), decimal(longitude), phone, false, null, checked.attributes(), kept), List.of());
 		log.record(reported.problem().id(), reported.problem().ledgerNo(), key.id(), clock.instant());
-		return new Created(reported.problem().ledgerNo(), placed.byDefault() ? "open311.notice.default-unit" : null);
+		return new Created(reported.problem().ledgerNo(), notices);
+	}
+
+	/** Client-sent names for a notice: cleaned, shortened, at most ten. */
+	private static String names(List<String> names) {
+		List<String> shown = names.stream()
+			.map(name -> truncate(PlainText.line(name), IntakeRules.MAX_CODE_LENGTH))
+			.filter(java.util.Objects::nonNull)
+			.limit(10)
+			.toList();
+		return String.join(", ", shown) + (names.size() > shown.size() ? ", …" : "");
 	}
 
 	/**
@@ -242,8 +286,8 @@ public class GeoReport {
 
 	}
 
-	private static String title(String description, String serviceName) {
-		String firstLine = description.lines().findFirst().orElse("").trim();
+	private static String title(@Nullable String description, String serviceName) {
+		String firstLine = description == null ? "" : description.lines().findFirst().orElse("").trim();
 		return firstLine.isEmpty() ? serviceName : truncate(firstLine, 60);
 	}
 
@@ -313,10 +357,6 @@ public class GeoReport {
 		}
 		String trimmed = text.trim();
 		return trimmed.length() > max ? trimmed.substring(0, max) : trimmed;
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return text == null || text.isBlank() ? null : text.trim();
 	}
 
 	private static boolean blank(@Nullable String text) {

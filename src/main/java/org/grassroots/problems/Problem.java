@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A problem as pages, the API and exports see it. The reporter's phone appears only masked, and
  * only when the resident agreed to show their identity.
  *
+ * @param description none when a resident (through Open311 or the API) gave none
  * @param handlingUnitId the unit that receives and dispatches it now
  * @param assignedByUnitId the unit that passed it down to the responsible unit: the raising side
  * @param raisingSideUnitId who recognizes for the raising side once it is submitted
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param titlePublic whether the public may see its title: residents' reports start so, staff decide
  */
 public record Problem(long id, String ledgerNo, @Nullable Long parentId, @Nullable Long duplicateOf, String title,
-		String description, ProblemSource source, String categoryCode, Urgency urgency, ProblemType type,
+		@Nullable String description, ProblemSource source, String categoryCode, Urgency urgency, ProblemType type,
 		ProblemState state, String districtCode, long raisingUnitId, String raisingUnitPath, long handlingUnitId,
 		String handlingUnitPath, @Nullable Long locationUnitId, @Nullable Long responsibleUnitId,
 		@Nullable String responsibleUnitPath, @Nullable String responsiblePerson, @Nullable Long assignedByUnitId,

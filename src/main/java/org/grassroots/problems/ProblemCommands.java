@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.grassroots.shared.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 
 import jakarta.validation.Valid;
@@ -13,7 +14,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The commands on problems, as records checked inside the module whatever door they came through. */
@@ -44,21 +44,24 @@ public final class ProblemCommands {
 
 	}
 
-	/** A resident's report from the public page, with a phone number or anonymous. */
+	/**
+	 * A resident's report from the public page, the JSON API or Open311, with a phone number or
+	 * anonymous. The description may be left out. {@link IntakeRules} bounds the phone, the
+	 * attributes and the media URLs whatever the door.
+	 */
 	public record ResidentReport(@NotNull Long locationUnitId, @NotBlank String categoryCode,
-			@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = MAX_DESCRIPTION) String description,
+			@NotBlank @Size(max = 200) String title, @Nullable @Size(max = MAX_DESCRIPTION) String description,
 			@Nullable @Size(max = 300) String address, @Nullable @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
 			@Nullable @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
-			@Nullable @Pattern(regexp = "1\\d{10}", message = "{problems.error.phone}") String phone,
-			@Nullable Boolean discloseIdentity, @Nullable Long duplicateOf,
-			@Nullable Map<String, List<String>> attributes) {
+			@Nullable @Size(max = PhoneNumbers.MAX_INPUT) String phone, @Nullable Boolean discloseIdentity,
+			@Nullable Long duplicateOf, @Nullable Map<String, List<String>> attributes, @Nullable List<String> mediaUrls) {
 
-		/** A report from a page or the JSON API: no service attributes. */
-		public ResidentReport(@Nullable Long locationUnitId, String categoryCode, String title, String description,
+		/** A report from the page: no service attributes, no media URLs. */
+		public ResidentReport(@Nullable Long locationUnitId, String categoryCode, String title, @Nullable String description,
 				@Nullable String address, @Nullable BigDecimal latitude, @Nullable BigDecimal longitude,
 				@Nullable String phone, @Nullable Boolean discloseIdentity, @Nullable Long duplicateOf) {
 			this(locationUnitId, categoryCode, title, description, address, latitude, longitude, phone, discloseIdentity,
-					duplicateOf, null);
+					duplicateOf, null, null);
 		}
 
 		public boolean disclose() {

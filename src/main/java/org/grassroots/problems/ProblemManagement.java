@@ -117,8 +117,8 @@ public class ProblemManagement {
 
 	/** Staff register a problem raised by their unit or a unit in their scope. */
 	@Transactional
-	public Problem register(Register command, List<Upload> uploads, CurrentUser user) {
-		input.check(command);
+	public Problem register(Register given, List<Upload> uploads, CurrentUser user) {
+		Register command = input.check(IntakeRules.clean(given));
 		if (!user.isStaff()) {
 			throw DomainException.forbidden("error.403.text");
 		}
@@ -161,14 +161,14 @@ public class ProblemManagement {
 	 * a community or a street, so that nobody can file on the city or a district office.
 	 */
 	@Transactional
-	public Reported reportAtPlace(ResidentReport command, List<Upload> uploads) {
-		input.check(command);
+	public Reported reportAtPlace(ResidentReport given, List<Upload> uploads) {
+		ResidentReport command = input.check(IntakeRules.clean(given));
 		Unit location = units.get(command.locationUnitId(), DataScope.CITY);
 		if (location.kind() != UnitKind.ADMINISTRATIVE
 				|| (location.level() != UnitLevel.COMMUNITY && location.level() != UnitLevel.STREET)) {
 			throw DomainException.invalid("problems.error.location-level");
 		}
-		return report(command, uploads);
+		return file(command, uploads);
 	}
 
 	/**
@@ -177,8 +177,12 @@ public class ProblemManagement {
 	 * the report is linked to it as a duplicate.
 	 */
 	@Transactional
-	public Reported report(ResidentReport command, List<Upload> uploads) {
-		input.check(command);
+	public Reported report(ResidentReport given, List<Upload> uploads) {
+		return file(input.check(IntakeRules.clean(given)), uploads);
+	}
+
+	/** Saves a report that has passed {@link IntakeRules} and its constraints. */
+	private Reported file(ResidentReport command, List<Upload> uploads) {
 		uploads.forEach(AttachmentStore::check);
 		if (uploads.stream().mapToLong(upload -> upload.bytes().length).sum() > uploadMegabytesPerReport * 1024 * 1024) {
 			throw DomainException.invalid("problems.error.uploads-too-large", uploadMegabytesPerReport);
@@ -193,8 +197,8 @@ public class ProblemManagement {
 		Instant now = clock.instant();
 		String code = trackingCode();
 		Map<String, @Nullable Object> row = newRow(location, district, location, ProblemSource.RESIDENT, category, now);
-		row.put("title", command.title().trim());
-		row.put("description", command.description().trim());
+		row.put("title", command.title());
+		row.put("description", command.description());
 		row.put("urgency", Urgency.GENERAL.name());
 		row.put("problem_type", ProblemType.IMMEDIATE.name());
 		row.put("address", blankToNull(command.address()));

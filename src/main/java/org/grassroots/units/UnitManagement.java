@@ -52,6 +52,15 @@ public class UnitManagement {
 		return units.findByCode(code, scope).orElseThrow(() -> new NotFoundException("unit", code));
 	}
 
+	/**
+	 * The unit with this code in the scope, if any, for callers that fall back when there is none:
+	 * unlike {@link #getByCode}, a miss does not mark the caller's transaction for rollback.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Unit> findByCode(String code, DataScope scope) {
+		return units.findByCode(code, scope);
+	}
+
 	/** Units by id whatever the scope, for showing the names of units a visible object refers to. */
 	@Transactional(readOnly = true)
 	public java.util.Map<Long, Unit> byIds(java.util.Collection<Long> ids) {

@@ -233,8 +233,6 @@ class Open311IntegrationTests {
 				"description", "x".repeat(4001)), 400);
 		assertError(post("/open311/v2/requests.json", "api_key", key, "service_code", "ELEVATOR", "address_id",
 				"500108002001", "attribute[building]", "3", "attribute[stage]", "FLYING"), 400);
-		assertError(post("/open311/v2/requests.json", "api_key", key, "service_code", "PARKING", "address_id",
-				"500108002001", "attribute[colour]", "red"), 400);
 		assertError(get("/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z"), 400);
 		assertError(get("/open311/v2/requests.xml?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z"), 400);
 		assertError(get("/open311/v2/requests/500108-1999-0000000.json"), 404);

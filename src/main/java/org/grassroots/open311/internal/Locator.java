@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.grassroots.shared.DataScope;
-import org.grassroots.shared.NotFoundException;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitManagement;
@@ -38,31 +37,30 @@ public class Locator {
 		this.defaultUnit = defaultUnit;
 	}
 
-	/** Where a request landed, and whether it fell back to the default unit. */
-	public record Placed(Unit unit, boolean byDefault) {
+	/**
+	 * Where a request landed, whether it fell back to the default unit, and whether an
+	 * {@code address_id} was given that names no unit we serve (the other fields placed it).
+	 */
+	public record Placed(Unit unit, boolean byDefault, boolean addressIdUnknown) {
 
 	}
 
 	public Placed place(@Nullable String addressId, @Nullable Double latitude, @Nullable Double longitude,
 			@Nullable String address) {
-		return byCode(addressId)
-			.or(() -> latitude != null && longitude != null ? byPoint(latitude, longitude) : Optional.empty())
+		Optional<Unit> byCode = byCode(addressId);
+		boolean addressIdUnknown = addressId != null && !addressId.isBlank() && byCode.isEmpty();
+		return byCode.or(() -> latitude != null && longitude != null ? byPoint(latitude, longitude) : Optional.empty())
 			.or(() -> byAddress(address))
-			.map(unit -> new Placed(unit, false))
-			.orElseGet(() -> new Placed(units.getByCode(defaultUnit, DataScope.CITY), true));
+			.map(unit -> new Placed(unit, false, addressIdUnknown))
+			.orElseGet(() -> new Placed(units.getByCode(defaultUnit, DataScope.CITY), true, addressIdUnknown));
 	}
 
+	/** A unit code that is not a department's; a miss leaves the transaction usable for the fallbacks. */
 	private Optional<Unit> byCode(@Nullable String code) {
-		if (code == null || code.isBlank()) {
+		if (code == null || code.isBlank() || code.length() > 64) {
 			return Optional.empty();
 		}
-		try {
-			Unit unit = units.getByCode(code.trim(), DataScope.CITY);
-			return unit.kind() == UnitKind.DEPARTMENT ? Optional.empty() : Optional.of(unit);
-		}
-		catch (NotFoundException unknown) {
-			return Optional.empty();
-		}
+		return units.findByCode(code.trim(), DataScope.CITY).filter(unit -> unit.kind() != UnitKind.DEPARTMENT);
 	}
 
 	/** The area with the smallest radius that holds the point: a community before its street. */

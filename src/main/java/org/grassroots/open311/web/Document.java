@@ -77,9 +77,37 @@ record Document(String root, Object body) {
 			}
 		}
 		else {
-			xml.writeCharacters(String.valueOf(value));
+			xml.writeCharacters(xmlText(String.valueOf(value)));
 		}
 		xml.writeEndElement();
+	}
+
+	/**
+	 * The text without what XML 1.0 cannot hold (C0 controls other than tab and line breaks, lone
+	 * surrogates, U+FFFE and U+FFFF): whatever an old row or a future channel stored, the document
+	 * stays well-formed.
+	 */
+	static String xmlText(String text) {
+		StringBuilder kept = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+			boolean allowed = pair || c == '\t' || c == '\n' || c == '\r'
+					|| (c >= 0x20 && !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF');
+			if (!allowed && kept == null) {
+				kept = new StringBuilder(text.length()).append(text, 0, i);
+			}
+			if (allowed && kept != null) {
+				kept.append(c);
+				if (pair) {
+					kept.append(text.charAt(i + 1));
+				}
+			}
+			if (pair) {
+				i++;
+			}
+		}
+		return kept == null ? text : kept.toString();
 	}
 
 }

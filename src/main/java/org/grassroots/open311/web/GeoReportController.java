@@ -113,9 +113,9 @@ class GeoReportController {
 		var created = geoReport.submit(request.getParameter("api_key"), new GeoReport.Submission(
 				request.getParameter("service_code"), request.getParameter("lat"), request.getParameter("long"),
 				request.getParameter("address_string"), request.getParameter("address_id"), request.getParameter("description"),
-				request.getParameter("phone"), request.getParameter("media_url"), attributes(request)));
+				request.getParameter("phone"), mediaUrls(request), attributes(request)));
 		Map<String, Object> body = fields("service_request_id", created.serviceRequestId(), "service_notice",
-				created.noticeKey() == null ? null : messages.text(created.noticeKey()), "account_id", null);
+				notice(created.notices()), "account_id", null);
 		return Formats.respond(HttpStatus.CREATED, format,
 				new Document("service_requests", new Document.Items("request", List.of(body))));
 	}
@@ -266,6 +266,18 @@ class GeoReportController {
 		return fields("variable", true, "code", attribute.code(), "datatype", attribute.datatype(), "required",
 				attribute.required(), "datatype_description", attribute.isList() ? null : attribute.datatype(), "order",
 				attribute.order(), "description", attribute.description(), "values", new Document.Items("value", values));
+	}
+
+	/** The notices in the reader's language, one sentence each; null when there is nothing to say. */
+	private @Nullable String notice(List<GeoReport.Notice> notices) {
+		return notices.isEmpty() ? null
+				: String.join(" ", notices.stream().map(notice -> messages.text(notice.key(), notice.args())).toList());
+	}
+
+	/** Every {@code media_url} sent: FixMyStreet repeats the field for several photos. */
+	private static List<String> mediaUrls(HttpServletRequest request) {
+		String[] values = request.getParameterValues("media_url");
+		return values == null ? List.of() : List.of(values);
 	}
 
 	/** {@code attribute[code]=v} and {@code attribute[code][]=v}, in the order sent. */

@@ -72,7 +72,8 @@ class ResidentPageController {
 
 	@PostMapping("/report")
 	String report(@RequestParam(required = false) Long locationUnitId, @RequestParam String categoryCode,
-			@RequestParam String title, @RequestParam String description, @RequestParam(required = false) String address,
+			@RequestParam String title, @RequestParam(required = false) String description,
+			@RequestParam(required = false) String address,
 			@RequestParam(required = false) BigDecimal latitude, @RequestParam(required = false) BigDecimal longitude,
 			@RequestParam(required = false) String phone, @RequestParam(defaultValue = "false") boolean anonymous,
 			@RequestParam(defaultValue = "false") boolean discloseIdentity,
