@@ -263,9 +263,14 @@ public class GeoReport {
 			throw new RateExceeded();
 		}
 		String id = required(comment.serviceRequestId(), "service_request_id");
-		String text = required(comment.description(), "description");
+		// a resident's words relayed by a client: intake text, so no control characters
+		String text = required(PlainText.lines(comment.description()), "description");
 		if (!blank(comment.mediaUrl())) {
-			text = text + "\n" + AttributeCheck.url(comment.mediaUrl());
+			String url = comment.mediaUrl().trim();
+			if (!IntakeRules.isMediaUrl(url)) {
+				throw DomainException.invalid("open311.error.parameter", "media_url");
+			}
+			text = text + "\n" + url;
 		}
 		return comments.relay(new ResidentComments.Relayed(id, key.name() + " (Open311)", text));
 	}
