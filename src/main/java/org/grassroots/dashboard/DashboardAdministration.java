@@ -8,6 +8,8 @@ import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The city administrator's commands on the dashboard: the ranking weights and the rebuild of the figures. */
 @Service
 public class DashboardAdministration {
+
+	private static final Logger log = LoggerFactory.getLogger(DashboardAdministration.class);
 
 	private final WeightsRepository weights;
 
@@ -65,6 +69,8 @@ public class DashboardAdministration {
 		Rebuild.Result result = rebuild.run();
 		FiguresRebuilt done = new FiguresRebuilt(result.problems(), result.counters(),
 				(System.nanoTime() - start) / 1_000_000, user.unitPath());
+		log.info("Dashboard rebuilt by {}: {} problems, {} counter rows, {} ms", user.getUsername(), done.problems(),
+				done.counters(), done.millis());
 		events.publishEvent(done);
 		return done;
 	}

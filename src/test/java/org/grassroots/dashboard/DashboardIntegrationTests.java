@@ -293,6 +293,11 @@ class DashboardIntegrationTests {
 		assertThat(api.get(api.token("member.li"), "/api/v1/dashboard/units/500000/ranking").status()).isEqualTo(403);
 	}
 
+	/**
+	 * Compared on this class's district and on Nan'an's demo data (with whatever other tests did
+	 * there through commands); other tests insert problems behind the app's back elsewhere
+	 * (ProblemListIntegrationTests in Yuzhong), which no event reports and only a rebuild counts.
+	 */
 	@Test
 	@Order(Integer.MAX_VALUE)
 	void rebuildEqualsIncremental() {
@@ -324,7 +329,7 @@ class DashboardIntegrationTests {
 	private Map<Counters.Key, List<Long>> snapshot() {
 		Map<Counters.Key, List<Long>> rows = new java.util.TreeMap<>();
 		for (Counters.Row row : counters.all()) {
-			if (Arrays.stream(row.values()).anyMatch(value -> value != 0)) {
+			if ((row.unitPath().startsWith(district.path()) || row.unitPath().startsWith("/500000/500108/")) && Arrays.stream(row.values()).anyMatch(value -> value != 0)) {
 				rows.put(new Counters.Key(row.unitPath(), row.month(), row.categoryCode()),
 						Arrays.stream(row.values()).boxed().toList());
 			}
