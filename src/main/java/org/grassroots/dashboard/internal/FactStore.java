@@ -22,6 +22,14 @@ public class FactStore {
 			    :resolved, :onTime, :rated, :satisfied, :open, :overdue, :supervised)
 			""";
 
+	private static final String UPDATE = """
+			update dash_problem set unit_path = :path, category_code = :category, counted = :counted,
+			    received_month = :received, responded = :responded, declined = :declined, returned = :returned,
+			    reopened = :reopened, closed_month = :closed, resolved = :resolved, closed_on_time = :onTime,
+			    rated = :rated, satisfied = :satisfied, open = :open, overdue = :overdue, supervised = :supervised
+			where problem_id = :id
+			""";
+
 	private static final String INSERT_SUMMONS = """
 			insert into dash_problem_summons (problem_id, seq, unit_path, month_key, on_time)
 			values (:id, :seq, :path, :month, :onTime)
@@ -53,15 +61,23 @@ public class FactStore {
 				stored.open(), stored.overdue(), stored.supervised(), summoned);
 	}
 
-	/** Replaces the locked row with the fact now applied. */
+	/**
+	 * Writes the fact now applied over the locked row. An update, not a delete and insert: on
+	 * PostgreSQL a waiting {@code select ... for update} follows an updated row to its new version
+	 * but finds nothing when the row it waited for was deleted.
+	 */
 	public void replace(Fact fact) {
+		named.update(UPDATE, params(fact));
 		jdbc.sql("delete from dash_problem_summons where problem_id = :id").param("id", fact.problemId()).update();
-		jdbc.sql("delete from dash_problem where problem_id = :id").param("id", fact.problemId()).update();
-		insertAll(List.of(fact));
+		insertSummons(List.of(fact));
 	}
 
 	public void insertAll(List<Fact> facts) {
 		named.batchUpdate(INSERT, facts.stream().map(FactStore::params).toArray(MapSqlParameterSource[]::new));
+		insertSummons(facts);
+	}
+
+	private void insertSummons(List<Fact> facts) {
 		List<MapSqlParameterSource> summons = new ArrayList<>();
 		for (Fact fact : facts) {
 			for (int seq = 0; seq < fact.summoned().size(); seq++) {
