@@ -15,7 +15,7 @@ class ModularityTests {
 	void modulesRespectTheirBoundaries() {
 		modules.verify();
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-			.contains("shared", "units", "people", "audit", "problems", "open311", "learning");
+			.contains("shared", "units", "people", "audit", "problems", "open311", "learning", "dashboard");
 	}
 
 	@Test

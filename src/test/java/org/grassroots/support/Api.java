@@ -58,6 +58,11 @@ public final class Api {
 		return send(request(token, path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
 	}
 
+	public Reply put(String token, String path, String json) {
+		return send(request(token, path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public Reply patch(String token, String path, String json) {
 		return send(request(token, path).header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));

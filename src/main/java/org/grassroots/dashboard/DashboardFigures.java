@@ -1,0 +1,258 @@
+package org.grassroots.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.grassroots.dashboard.internal.Counters;
+import org.grassroots.dashboard.internal.Fact;
+import org.grassroots.dashboard.internal.WeightsRepository;
+import org.grassroots.problems.Category;
+import org.grassroots.problems.ProblemFilter;
+import org.grassroots.problems.ProblemState;
+import org.grassroots.problems.ProblemViews;
+import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DataScope;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.Times;
+import org.grassroots.units.Unit;
+import org.grassroots.units.UnitKind;
+import org.grassroots.units.UnitLevel;
+import org.grassroots.units.UnitManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading the figures: a unit's figures for a month, the ranking of its children, its trend, its
+ * categories and the problems behind a number. Every read is a few rows of the dashboard's own
+ * counters. Scope: the city's and the districts' figures and the city's ranking are published to
+ * all staff; everything below a district only within the caller's scope (404 otherwise).
+ */
+@Service
+public class DashboardFigures {
+
+	private final Counters counters;
+
+	private final WeightsRepository weights;
+
+	private final UnitManagement units;
+
+	private final ProblemViews problems;
+
+	private final Clock clock;
+
+	DashboardFigures(Counters counters, WeightsRepository weights, UnitManagement units, ProblemViews problems,
+			Clock clock) {
+		this.counters = counters;
+		this.weights = weights;
+		this.units = units;
+		this.problems = problems;
+		this.clock = clock;
+	}
+
+	/** This month in Asia/Shanghai. */
+	public YearMonth thisMonth() {
+		return YearMonth.now(clock.withZone(Times.ZONE));
+	}
+
+	@Transactional(readOnly = true)
+	public Figures figures(String unitCode, @Nullable YearMonth month, CurrentUser user) {
+		Unit unit = published(unitCode, user);
+		YearMonth shown = month == null ? thisMonth() : month;
+		int key = Fact.key(shown);
+		Map<Measure, Long> monthCounts = new EnumMap<>(Measure.class);
+		Map<Measure, Long> nowCounts = new EnumMap<>(Measure.class);
+		for (Counters.Row row : counters.ofUnit(unit.path(), List.of(key, Fact.NOW), Counters.ALL)) {
+			fill(row.month() == Fact.NOW ? nowCounts : monthCounts, row);
+		}
+		return Figures.of(unit.code(), unit.nameZh(), unit.nameEn(), shown, monthCounts, nowCounts, weights.get());
+	}
+
+	/**
+	 * The unit's administrative children ranked for the month, with last month's places. The city's
+	 * ranking of districts is published to all staff; any other unit's only within scope.
+	 */
+	@Transactional(readOnly = true)
+	public Ranking ranking(String unitCode, @Nullable YearMonth month, CurrentUser user) {
+		staff(user);
+		Unit unit = units.getByCode(unitCode, DataScope.CITY);
+		if (unit.level() != UnitLevel.CITY && !user.scope().covers(unit.path())) {
+			throw new NotFoundException("unit", unitCode);
+		}
+		YearMonth shown = month == null ? thisMonth() : month;
+		Weights current = weights.get();
+		int key = Fact.key(shown);
+		int previousKey = Fact.key(shown.minusMonths(1));
+		Map<String, Map<Integer, Map<Measure, Long>>> byPath = new HashMap<>();
+		for (Counters.Row row : counters.childrenOf(unit.path(), List.of(key, previousKey, Fact.NOW))) {
+			fill(byPath.computeIfAbsent(row.unitPath(), path -> new HashMap<>())
+				.computeIfAbsent(row.month(), m -> new EnumMap<>(Measure.class)), row);
+		}
+		List<Figures> now = new ArrayList<>();
+		List<Figures> before = new ArrayList<>();
+		Map<String, Unit> children = new LinkedHashMap<>();
+		for (Unit child : units.children(unit.id(), DataScope.CITY, 0)) {
+			if (child.kind() != UnitKind.ADMINISTRATIVE) {
+				continue;
+			}
+			children.put(child.code(), child);
+			Map<Integer, Map<Measure, Long>> months = byPath.getOrDefault(child.path(), Map.of());
+			Map<Measure, Long> nowCounts = months.getOrDefault(Fact.NOW, Map.of());
+			now.add(Figures.of(child.code(), child.nameZh(), child.nameEn(), shown, months.getOrDefault(key, Map.of()),
+					nowCounts, current));
+			before.add(Figures.of(child.code(), child.nameZh(), child.nameEn(), shown.minusMonths(1),
+					months.getOrDefault(previousKey, Map.of()), nowCounts, current));
+		}
+		Map<String, Integer> previousRanks = ranks(before);
+		Map<String, Double> previousScores = new HashMap<>();
+		before.forEach(figures -> {
+			if (figures.score() != null) {
+				previousScores.put(figures.unitCode(), figures.score());
+			}
+		});
+		List<Figures> ordered = new ArrayList<>(now);
+		ordered.sort(ORDER);
+		List<Ranking.Place> places = new ArrayList<>();
+		for (int i = 0; i < ordered.size(); i++) {
+			Figures figures = ordered.get(i);
+			int rank = i + 1;
+			Integer previousRank = previousRanks.get(figures.unitCode());
+			Double previousScore = previousScores.get(figures.unitCode());
+			places.add(new Ranking.Place(rank, previousRank, previousRank == null ? null : previousRank - rank,
+					previousScore, previousScore == null || figures.score() == null ? null
+							: Math.round((figures.score() - previousScore) * 100) / 100.0,
+					user.scope().covers(children.get(figures.unitCode()).path()), figures));
+		}
+		return new Ranking(unit.code(), unit.nameZh(), shown, current, places);
+	}
+
+	/** Highest score first; units without a score last; ties by code. */
+	private static final Comparator<Figures> ORDER = Comparator
+		.comparing((Figures figures) -> figures.score() == null ? Double.NEGATIVE_INFINITY : figures.score())
+		.reversed()
+		.thenComparing(Figures::unitCode);
+
+	/** Ranks of the units that had a score; a unit without one has no rank. */
+	private static Map<String, Integer> ranks(List<Figures> figures) {
+		List<Figures> scored = new ArrayList<>(figures.stream().filter(f -> f.score() != null).toList());
+		scored.sort(ORDER);
+		Map<String, Integer> ranks = new HashMap<>();
+		for (int i = 0; i < scored.size(); i++) {
+			ranks.put(scored.get(i).unitCode(), i + 1);
+		}
+		return ranks;
+	}
+
+	/** Received and closed per month, from one month to another (at most 60 months). */
+	@Transactional(readOnly = true)
+	public List<TrendPoint> trend(String unitCode, @Nullable YearMonth from, @Nullable YearMonth to, CurrentUser user) {
+		Unit unit = published(unitCode, user);
+		YearMonth last = to == null ? thisMonth() : to;
+		YearMonth first = from == null ? last.minusMonths(11) : from;
+		if (first.isAfter(last) || first.plusMonths(60).isBefore(last)) {
+			throw DomainException.invalid("dashboard.error.months");
+		}
+		Map<Integer, Counters.Row> rows = new HashMap<>();
+		counters.ofUnitBetween(unit.path(), Fact.key(first), Fact.key(last), Counters.ALL)
+			.forEach(row -> rows.put(row.month(), row));
+		List<TrendPoint> points = new ArrayList<>();
+		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+			Counters.Row row = rows.get(Fact.key(month));
+			points.add(new TrendPoint(month, row == null ? 0 : row.get(Measure.RECEIVED),
+					row == null ? 0 : row.get(Measure.CLOSED)));
+		}
+		return points;
+	}
+
+	/**
+	 * Problems received per category in the month beside the month before, most frequent first
+	 * (then by the categories' order): the list one topic a month is picked from.
+	 */
+	@Transactional(readOnly = true)
+	public List<CategoryCount> categories(String unitCode, @Nullable YearMonth month, CurrentUser user) {
+		Unit unit = published(unitCode, user);
+		YearMonth shown = month == null ? thisMonth() : month;
+		int key = Fact.key(shown);
+		Map<String, long[]> counts = new HashMap<>();
+		for (Counters.Row row : counters.categoriesOf(unit.path(), List.of(key, Fact.key(shown.minusMonths(1))))) {
+			counts.computeIfAbsent(row.categoryCode(), code -> new long[2])[row.month() == key ? 0 : 1] = row
+				.get(Measure.RECEIVED);
+		}
+		List<CategoryCount> list = new ArrayList<>();
+		for (Category category : problems.categories()) {
+			long[] count = counts.getOrDefault(category.code(), new long[2]);
+			list.add(new CategoryCount(category.code(), category.nameZh(), category.nameEn(), shown, count[0], count[1],
+					count[0] - count[1], count[1] == 0 ? null : Figures.rate(count[0] - count[1], count[1])));
+		}
+		list.sort(Comparator.comparingLong(CategoryCount::received).reversed());
+		return list;
+	}
+
+	/** Measures whose problems the search can select exactly: the rest are the nearest list it gives. */
+	private static final Set<Measure> EXACT = Set.of(Measure.SUPERVISED);
+
+	/**
+	 * The problems behind a number, from the problems module's scoped search: a unit outside the
+	 * caller's scope answers 404 there.
+	 */
+	@Transactional(readOnly = true)
+	public BehindNumber behind(String unitCode, Measure measure, @Nullable YearMonth month, @Nullable String category,
+			int page, CurrentUser user) {
+		staff(user);
+		YearMonth shown = month == null ? thisMonth() : month;
+		LocalDate from = shown.atDay(1);
+		LocalDate to = shown.atEndOfMonth();
+		ProblemFilter filter = switch (measure) {
+			case RECEIVED, RESPONDED, RETURNED, REOPENED, SUMMONED, REPORTED_IN ->
+				new ProblemFilter(null, category, null, unitCode, null, null, from, to, null);
+			case DECLINED -> new ProblemFilter(ProblemState.DECLINED, category, null, unitCode, null, null, from, to, null);
+			case CLOSED, RESOLVED, CLOSED_ON_TIME, RATED, SATISFIED ->
+				new ProblemFilter(ProblemState.CLOSED, category, null, unitCode, null, null, null, null, null);
+			case OPEN -> new ProblemFilter(null, category, null, unitCode, null, null, null, null, null);
+			case OVERDUE -> new ProblemFilter(null, category, null, unitCode, true, null, null, null, null);
+			case SUPERVISED -> new ProblemFilter(null, category, null, unitCode, null, true, null, null, null);
+		};
+		ProblemViews.Page found = problems.search(filter, user, Math.max(page, 0));
+		List<ProblemLink> items = found.items()
+			.stream()
+			.map(problem -> new ProblemLink(problem.id(), problem.ledgerNo(), problem.title(), problem.state(),
+					"/problems/" + problem.id()))
+			.toList();
+		return new BehindNumber(measure, EXACT.contains(measure), found.totalText(), found.page(), found.pages(), items);
+	}
+
+	/** A unit whose figures the caller may read: the city and the districts for all staff, the rest in scope. */
+	private Unit published(String unitCode, CurrentUser user) {
+		staff(user);
+		Unit unit = units.getByCode(unitCode, DataScope.CITY);
+		boolean open = unit.level() == UnitLevel.CITY
+				|| unit.level() == UnitLevel.DISTRICT && unit.kind() == UnitKind.ADMINISTRATIVE;
+		if (!open && !user.scope().covers(unit.path())) {
+			throw new NotFoundException("unit", unitCode);
+		}
+		return unit;
+	}
+
+	private static void staff(CurrentUser user) {
+		if (!user.isStaff()) {
+			throw DomainException.forbidden("error.403.text");
+		}
+	}
+
+	private static void fill(Map<Measure, Long> counts, Counters.Row row) {
+		for (Measure measure : Measure.values()) {
+			counts.merge(measure, row.get(measure), Long::sum);
+		}
+	}
+
+}

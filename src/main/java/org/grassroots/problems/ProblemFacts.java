@@ -1,0 +1,35 @@
+package org.grassroots.problems;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.grassroots.problems.internal.FactQueries;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The facts other modules count problems by (the dashboard's read models), one problem at a time
+ * or all of them streamed; never scoped, since they carry no personal data and no text.
+ */
+@Service
+public class ProblemFacts {
+
+	private final FactQueries queries;
+
+	ProblemFacts(FactQueries queries) {
+		this.queries = queries;
+	}
+
+	/** The problem's facts as committed now, or empty when there is no such problem. */
+	@Transactional(readOnly = true)
+	public Optional<ProblemFact> find(long id) {
+		return queries.find(id);
+	}
+
+	/** Every problem's facts, read through a cursor so the whole inventory is never in memory. */
+	@Transactional(readOnly = true)
+	public void forEach(Consumer<ProblemFact> sink) {
+		queries.forEach(sink);
+	}
+
+}
