@@ -22,14 +22,18 @@ public class FigureSync {
 
 	private final Counters counters;
 
-	FigureSync(ProblemFacts problems, FactStore facts, Counters counters) {
+	private final SyncGate gate;
+
+	FigureSync(ProblemFacts problems, FactStore facts, Counters counters, SyncGate gate) {
 		this.problems = problems;
 		this.facts = facts;
 		this.counters = counters;
+		this.gate = gate;
 	}
 
 	@Transactional
 	public void sync(long problemId) {
+		gate.shared();
 		Fact before = facts.lock(problemId);
 		Fact now = problems.find(problemId).map(Fact::of).orElseGet(() -> Fact.none(problemId));
 		if (now.equals(before)) {
@@ -48,6 +52,7 @@ public class FigureSync {
 	 */
 	@Transactional
 	public void move(String oldPath, String newPath) {
+		gate.exclusive();
 		Counters.Delta delta = new Counters.Delta();
 		List<String> oldAncestors = strictAncestors(oldPath);
 		List<String> newAncestors = strictAncestors(newPath);

@@ -21,10 +21,13 @@ public class Rebuild {
 
 	private final Counters counters;
 
-	Rebuild(ProblemFacts problems, FactStore facts, Counters counters) {
+	private final SyncGate gate;
+
+	Rebuild(ProblemFacts problems, FactStore facts, Counters counters, SyncGate gate) {
 		this.problems = problems;
 		this.facts = facts;
 		this.counters = counters;
+		this.gate = gate;
 	}
 
 	/** What a rebuild wrote. */
@@ -34,6 +37,8 @@ public class Rebuild {
 
 	@Transactional
 	public Result run() {
+		// no delivery writes while the counters are emptied and summed again
+		gate.exclusive();
 		counters.deleteAll();
 		facts.deleteAll();
 		Counters.Delta sums = new Counters.Delta();
