@@ -31,6 +31,7 @@
   if (trend) {
     var months = rows(trend.getAttribute('data-table'));
     draw(trend, {
+      animation: false,
       color: [RED, GREEN],
       tooltip: tooltip,
       legend: { data: [trend.getAttribute('data-received'), trend.getAttribute('data-closed')], top: 0 },
@@ -50,6 +51,7 @@
   if (categories) {
     var list = rows(categories.getAttribute('data-table')).slice().reverse();
     draw(categories, {
+      animation: false,
       color: [RED, GREY],
       tooltip: tooltip,
       legend: { data: [categories.getAttribute('data-received'), categories.getAttribute('data-previous')], top: 0 },

@@ -16,7 +16,7 @@ import org.grassroots.units.UnitManagement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An overdue problem held by a Nan'an community (南湖社区, 500108002001), made through the real
+ * An overdue problem held by a Nan'an community (500108002001, under Huayuanlu street), made through the real
  * commands, and closed again afterwards so that Nan'an's work queue keeps nothing open.
  */
 final class NananOverdue {
