@@ -209,10 +209,32 @@ public class DashboardFigures {
 	public BehindNumber behind(String unitCode, Measure measure, @Nullable YearMonth month, @Nullable String category,
 			int page, CurrentUser user) {
 		staff(user);
+		ProblemViews.Page found = problems.search(behindFilter(unitCode, measure, month, category), user,
+				Math.max(page, 0));
+		List<ProblemLink> items = found.items()
+			.stream()
+			.map(problem -> new ProblemLink(problem.id(), problem.ledgerNo(), problem.title(), problem.state(),
+					"/problems/" + problem.id()))
+			.toList();
+		return new BehindNumber(measure, isExact(measure), found.totalText(), found.page(), found.pages(), items);
+	}
+
+	/** Whether the search selects exactly the problems a measure counts (else it gives the nearest list). */
+	public static boolean isExact(Measure measure) {
+		return EXACT.contains(measure);
+	}
+
+	/**
+	 * The problem search's filter for the problems behind a number, so that a page can list them
+	 * with the search itself: received-month measures by creation date in the month, closure
+	 * measures by the closed state, the now measures by their flags.
+	 */
+	public ProblemFilter behindFilter(String unitCode, Measure measure, @Nullable YearMonth month,
+			@Nullable String category) {
 		YearMonth shown = month == null ? thisMonth() : month;
 		LocalDate from = shown.atDay(1);
 		LocalDate to = shown.atEndOfMonth();
-		ProblemFilter filter = switch (measure) {
+		return switch (measure) {
 			case RECEIVED, RESPONDED, RETURNED, REOPENED, SUMMONED, REPORTED_IN ->
 				new ProblemFilter(null, category, null, unitCode, null, null, from, to, null);
 			case DECLINED -> new ProblemFilter(ProblemState.DECLINED, category, null, unitCode, null, null, from, to, null);
@@ -222,13 +244,54 @@ public class DashboardFigures {
 			case OVERDUE -> new ProblemFilter(null, category, null, unitCode, true, null, null, null, null);
 			case SUPERVISED -> new ProblemFilter(null, category, null, unitCode, null, true, null, null, null);
 		};
-		ProblemViews.Page found = problems.search(filter, user, Math.max(page, 0));
-		List<ProblemLink> items = found.items()
+	}
+
+	/**
+	 * The overdue heat table of a unit: open, overdue and supervised problems now for its
+	 * administrative children and, below a district or a street, their children too (the city's
+	 * table stops at the districts). The city's table is published; any other only within scope.
+	 */
+	@Transactional(readOnly = true)
+	public List<HeatRow> heat(String unitCode, CurrentUser user) {
+		staff(user);
+		Unit unit = units.getByCode(unitCode, DataScope.CITY);
+		if (unit.level() != UnitLevel.CITY && !user.scope().covers(unit.path())) {
+			throw new NotFoundException("unit", unitCode);
+		}
+		List<HeatRow> rows = new ArrayList<>();
+		Map<String, Map<Measure, Long>> children = nowOf(unit.path());
+		for (Unit child : administrativeChildren(unit)) {
+			rows.add(heatRow(child, 1, child.code(), children.getOrDefault(child.path(), Map.of()), user));
+			if (unit.level() != UnitLevel.CITY && child.childCount() > 0) {
+				Map<String, Map<Measure, Long>> below = nowOf(child.path());
+				for (Unit grandchild : administrativeChildren(child)) {
+					rows.add(heatRow(grandchild, 2, child.code(), below.getOrDefault(grandchild.path(), Map.of()), user));
+				}
+			}
+		}
+		return rows;
+	}
+
+	private List<Unit> administrativeChildren(Unit unit) {
+		return units.children(unit.id(), DataScope.CITY, 0)
 			.stream()
-			.map(problem -> new ProblemLink(problem.id(), problem.ledgerNo(), problem.title(), problem.state(),
-					"/problems/" + problem.id()))
+			.filter(child -> child.kind() == UnitKind.ADMINISTRATIVE)
 			.toList();
-		return new BehindNumber(measure, EXACT.contains(measure), found.totalText(), found.page(), found.pages(), items);
+	}
+
+	/** The now counts of a unit's children, by path: one range of the parent index. */
+	private Map<String, Map<Measure, Long>> nowOf(String parentPath) {
+		Map<String, Map<Measure, Long>> byPath = new HashMap<>();
+		for (Counters.Row row : counters.childrenOf(parentPath, List.of(Fact.NOW))) {
+			fill(byPath.computeIfAbsent(row.unitPath(), path -> new EnumMap<>(Measure.class)), row);
+		}
+		return byPath;
+	}
+
+	private static HeatRow heatRow(Unit unit, int depth, String parentCode, Map<Measure, Long> now, CurrentUser user) {
+		return new HeatRow(unit.code(), unit.nameZh(), unit.nameEn(), depth, parentCode,
+				now.getOrDefault(Measure.OPEN, 0L), now.getOrDefault(Measure.OVERDUE, 0L),
+				now.getOrDefault(Measure.SUPERVISED, 0L), user.scope().covers(unit.path()));
 	}
 
 	/** A unit whose figures the caller may read: the city and the districts for all staff, the rest in scope. */

@@ -7,6 +7,13 @@ public enum Role {
 	CASEWORKER(ScopeKind.UNIT_AND_BELOW), STEERING_GROUP(ScopeKind.ASSIGNED), PARTY_MEMBER(ScopeKind.SELF),
 	RESIDENT(ScopeKind.SELF);
 
+	/**
+	 * The roles that lead: city and unit administrators, leading cadres and steering groups. They
+	 * land on their dashboard after signing in; caseworkers, members and residents on their home page.
+	 */
+	public static final java.util.Set<Role> LEADERS = java.util.Collections
+		.unmodifiableSet(java.util.EnumSet.of(CITY_ADMIN, UNIT_ADMIN, LEADING_CADRE, STEERING_GROUP));
+
 	private final ScopeKind defaultScope;
 
 	Role(ScopeKind defaultScope) {

@@ -177,7 +177,8 @@ class SignInIntegrationTests {
 	@Test
 	void theSignInPageLetsTheRightPasswordIn() throws Exception {
 		PageClient form = new PageClient(port);
-		assertThat(form.signIn("nanan.admin", Api.DEMO_PASSWORD)).endsWith("/");
+		// a unit administrator leads: the dashboard first, the home page still one click away
+		assertThat(form.signIn("nanan.admin", Api.DEMO_PASSWORD)).endsWith("/dashboard");
 		HttpResponse<String> home = form.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("南岸区").contains("单位管理员");

@@ -167,6 +167,12 @@ class SecurityHeadersIntegrationTests {
 		examples.put("/learning/sessions/{id}/qr.png", "/learning/sessions/" + session + "/qr.png");
 		examples.put("/learn/points/{id}/check-in", "/learn/points/" + point + "/check-in?k=1&s=forged");
 		examples.put("/learn/sessions/{id}/check-in", "/learn/sessions/" + session + "/check-in?k=1&s=forged");
+		examples.put("/dashboard/units/{code}", "/dashboard/units/500108");
+		examples.put("/dashboard/units/{code}/problems", "/dashboard/units/500108002/problems?measure=OVERDUE");
+		examples.put("/dashboard/units/{code}/ranking.xlsx", "/dashboard/units/500108/ranking.xlsx");
+		examples.put("/dashboard/units/{code}/heat.xlsx", "/dashboard/units/500108/heat.xlsx");
+		examples.put("/dashboard/units/{code}/trend.xlsx", "/dashboard/units/500108/trend.xlsx");
+		examples.put("/dashboard/units/{code}/categories.xlsx", "/dashboard/units/500108/categories.xlsx");
 		examples.put("/open311/v2/discovery.{format}", "/open311/v2/discovery.json");
 		examples.put("/open311/v2/services.{format}", "/open311/v2/services.json");
 		examples.put("/open311/v2/services/{code}.{format}", "/open311/v2/services/ROAD.json");

@@ -109,7 +109,8 @@ public final class Browser implements AutoCloseable {
 		find("#username").sendKeys(username);
 		find("#password").sendKeys(password);
 		find("#sign-in").click();
-		find("#home-unit");
+		// leaders land on their dashboard, everyone else on their home page
+		find("#home-unit, #dash-unit");
 	}
 
 	/** The console's errors since the last call: a refused script or style, a failed load, an uncaught exception. */

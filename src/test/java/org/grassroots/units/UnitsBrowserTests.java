@@ -45,7 +45,7 @@ class UnitsBrowserTests {
 		assertThat(browser.pageText()).contains("登录");
 		browser.screenshot("01-login");
 		browser.signIn("nanan.admin", Api.DEMO_PASSWORD);
-		assertThat(browser.text("#home-unit")).isEqualTo("南岸区");
+		assertThat(browser.text("#dash-unit")).isEqualTo("南岸区");
 		browser.screenshot("02-home");
 
 		// the tree opens at Nan'an and unfolds lazily down to a community

@@ -93,7 +93,8 @@ class SecurityConfig {
 		return http
 			.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, throttle, clock, "FORM")))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
-				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**", "/learning/**").hasRole("STAFF")
+				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**", "/learning/**", "/dashboard/**", "/dashboard")
+				.hasRole("STAFF")
 				.requestMatchers("/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.requestMatchers("/open311/keys/**", "/open311/keys").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
@@ -118,11 +119,16 @@ class SecurityConfig {
 
 	/** Notes when the session signed in, so a later password change can end it (PageUserFilter). */
 	private static AuthenticationSuccessHandler success(Clock clock) {
-		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
-		saved.setDefaultTargetUrl("/");
+		SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
+		home.setDefaultTargetUrl("/");
+		// leaders land on their dashboard; a page they were sent to sign in for still comes first
+		SavedRequestAwareAuthenticationSuccessHandler dashboard = new SavedRequestAwareAuthenticationSuccessHandler();
+		dashboard.setDefaultTargetUrl("/dashboard");
 		return (request, response, authentication) -> {
 			request.getSession().setAttribute(PageUserFilter.SIGNED_IN_AT, clock.instant());
-			saved.onAuthenticationSuccess(request, response, authentication);
+			boolean leader = authentication.getPrincipal() instanceof org.grassroots.shared.CurrentUser user
+					&& org.grassroots.shared.Role.LEADERS.stream().anyMatch(user::has);
+			(leader ? dashboard : home).onAuthenticationSuccess(request, response, authentication);
 		};
 	}
 

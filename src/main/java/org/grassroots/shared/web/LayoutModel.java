@@ -31,6 +31,13 @@ class LayoutModel {
 		return user != null && user.has(Role.CITY_ADMIN);
 	}
 
+	/** Whether to offer the dashboard first: the roles that lead (their landing page after signing in). */
+	@ModelAttribute("leader")
+	boolean leader() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && Role.LEADERS.stream().anyMatch(user::has);
+	}
+
 	@ModelAttribute("langTag")
 	String langTag() {
 		return LocaleContextHolder.getLocale().toLanguageTag();

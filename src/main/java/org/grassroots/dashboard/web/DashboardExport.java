@@ -1,0 +1,183 @@
+package org.grassroots.dashboard.web;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.grassroots.dashboard.CategoryCount;
+import org.grassroots.dashboard.Figures;
+import org.grassroots.dashboard.HeatRow;
+import org.grassroots.dashboard.Ranking;
+import org.grassroots.dashboard.TrendPoint;
+import org.grassroots.shared.web.Messages;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The dashboard's tables as streamed workbooks, one sheet each, with the numbers of the page: the
+ * counts as numbers, the rates as shares shown as percentages to one place, an empty rate as an
+ * empty cell.
+ */
+@Component
+class DashboardExport {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private final Messages messages;
+
+	DashboardExport(Messages messages) {
+		this.messages = messages;
+	}
+
+	/** The unit's own figures first, then its children in ranking order. */
+	void ranking(Figures own, Ranking ranking, HttpServletResponse response) throws IOException {
+		write(response, "ranking-" + own.unitCode() + "-" + own.month(), "dashboard.ranking.title", (workbook, sheet) -> {
+			CellStyle percent = percent(workbook);
+			header(sheet.createRow(0), "dashboard.col.rank", "dashboard.col.rank-change", "dashboard.col.unit",
+					"dashboard.col.score", "dashboard.col.received", "dashboard.col.responded", "dashboard.col.response-rate",
+					"dashboard.col.closed", "dashboard.col.resolved", "dashboard.col.resolution-rate", "dashboard.col.rated",
+					"dashboard.col.satisfied", "dashboard.col.satisfaction-rate", "dashboard.col.closed-on-time",
+					"dashboard.col.on-time-rate", "dashboard.col.overdue", "dashboard.col.supervised");
+			figures(sheet.createRow(1), null, null, own, percent);
+			int r = 2;
+			for (Ranking.Place place : ranking.places()) {
+				figures(sheet.createRow(r++), place.rank(), place.rankChange(), place.figures(), percent);
+			}
+		});
+	}
+
+	void heat(String code, List<HeatRow> heat, HttpServletResponse response) throws IOException {
+		write(response, "overdue-" + code, "dashboard.heat.title", (workbook, sheet) -> {
+			header(sheet.createRow(0), "dashboard.col.unit", "dashboard.col.below", "dashboard.col.open",
+					"dashboard.col.overdue", "dashboard.col.supervised");
+			int r = 1;
+			String lang = lang();
+			String parent = "";
+			for (HeatRow row : heat) {
+				Row line = sheet.createRow(r++);
+				if (row.depth() == 1) {
+					parent = row.name(lang);
+				}
+				line.createCell(0).setCellValue(row.name(lang));
+				line.createCell(1).setCellValue(row.depth() == 1 ? "" : parent);
+				line.createCell(2).setCellValue(row.openNow());
+				line.createCell(3).setCellValue(row.overdueNow());
+				line.createCell(4).setCellValue(row.supervisedNow());
+			}
+		});
+	}
+
+	void trend(String code, List<TrendPoint> trend, HttpServletResponse response) throws IOException {
+		write(response, "trend-" + code, "dashboard.trend.title", (workbook, sheet) -> {
+			header(sheet.createRow(0), "dashboard.col.month", "dashboard.col.received", "dashboard.col.closed");
+			int r = 1;
+			for (TrendPoint point : trend) {
+				Row line = sheet.createRow(r++);
+				line.createCell(0).setCellValue(point.month().toString());
+				line.createCell(1).setCellValue(point.received());
+				line.createCell(2).setCellValue(point.closed());
+			}
+		});
+	}
+
+	void categories(String code, YearMonth month, List<CategoryCount> categories, HttpServletResponse response)
+			throws IOException {
+		write(response, "categories-" + code + "-" + month, "dashboard.categories.title", (workbook, sheet) -> {
+			CellStyle percent = percent(workbook);
+			header(sheet.createRow(0), "dashboard.col.category", "dashboard.col.received", "dashboard.col.previous",
+					"dashboard.col.change", "dashboard.col.change-rate");
+			int r = 1;
+			String lang = lang();
+			for (CategoryCount category : categories) {
+				Row line = sheet.createRow(r++);
+				line.createCell(0).setCellValue("en".equals(lang) ? category.nameEn() : category.nameZh());
+				line.createCell(1).setCellValue(category.received());
+				line.createCell(2).setCellValue(category.previous());
+				line.createCell(3).setCellValue(category.change());
+				rate(line, 4, category.changeRate(), percent);
+			}
+		});
+	}
+
+	private interface Sheet {
+
+		void fill(SXSSFWorkbook workbook, SXSSFSheet sheet);
+
+	}
+
+	private void write(HttpServletResponse response, String file, String titleKey, Sheet content) throws IOException {
+		response.setContentType(XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(file + ".xlsx").build().toString());
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+			content.fill(workbook, workbook.createSheet(messages.text(titleKey)));
+			workbook.write(response.getOutputStream());
+			workbook.dispose();
+		}
+	}
+
+	private void figures(Row row, @Nullable Integer rank, @Nullable Integer change, Figures figures, CellStyle percent) {
+		if (rank != null) {
+			row.createCell(0).setCellValue(rank);
+		}
+		if (change != null) {
+			row.createCell(1).setCellValue(change);
+		}
+		row.createCell(2).setCellValue(name(figures));
+		if (figures.score() != null) {
+			row.createCell(3).setCellValue(figures.score());
+		}
+		row.createCell(4).setCellValue(figures.received());
+		row.createCell(5).setCellValue(figures.responded());
+		rate(row, 6, figures.responseRate(), percent);
+		row.createCell(7).setCellValue(figures.closed());
+		row.createCell(8).setCellValue(figures.resolved());
+		rate(row, 9, figures.resolutionRate(), percent);
+		row.createCell(10).setCellValue(figures.rated());
+		row.createCell(11).setCellValue(figures.satisfied());
+		rate(row, 12, figures.satisfactionRate(), percent);
+		row.createCell(13).setCellValue(figures.closedOnTime());
+		rate(row, 14, figures.onTimeRate(), percent);
+		row.createCell(15).setCellValue(figures.overdueNow());
+		row.createCell(16).setCellValue(figures.supervisedNow());
+	}
+
+	private static void rate(Row row, int column, @Nullable Double rate, CellStyle percent) {
+		if (rate != null) {
+			var cell = row.createCell(column);
+			cell.setCellValue(rate);
+			cell.setCellStyle(percent);
+		}
+	}
+
+	private static CellStyle percent(SXSSFWorkbook workbook) {
+		CellStyle style = workbook.createCellStyle();
+		style.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+		return style;
+	}
+
+	private void header(Row row, String... keys) {
+		for (int i = 0; i < keys.length; i++) {
+			row.createCell(i).setCellValue(messages.text(keys[i]));
+		}
+	}
+
+	private static String name(Figures figures) {
+		String en = figures.unitNameEn();
+		return "en".equals(lang()) && en != null && !en.isBlank() ? en : figures.unitName();
+	}
+
+	private static String lang() {
+		return LocaleContextHolder.getLocale().getLanguage();
+	}
+
+}
