@@ -59,6 +59,8 @@ class MonthlyReportIntegrationTests {
 				"/api/v1/dashboard/units/" + NANAN + "/reports/" + made.json().path("id").asLong() + "/pdf");
 		assertThat(pdf.status()).isEqualTo(200);
 		assertThat(pdf.contentType()).startsWith("application/pdf");
+		// (kept for a look: pdftoppm -png target/monthly-report-500108.pdf)
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "monthly-report-500108.pdf"), pdf.bytes());
 		// then every figure in the PDF is the API's number for the same unit and month
 		String text = text(pdf.bytes());
 		Api.Reply figures = api.get(token, "/api/v1/dashboard/units/" + NANAN + "/figures?month=" + month);
