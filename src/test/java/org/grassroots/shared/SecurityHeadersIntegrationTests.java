@@ -180,6 +180,8 @@ class SecurityHeadersIntegrationTests {
 		examples.put("/open311/v2/requests/{id}.{format}", "/open311/v2/requests/" + problem + ".json");
 		examples.put("/open311/v2/tokens/{token}.{format}", "/open311/v2/tokens/no-such-token.json");
 		examples.put("/open311/v2/servicerequestupdates.{format}", "/open311/v2/servicerequestupdates.json");
+		examples.put("/dashboard/units/{code}/reports", "/dashboard/units/500108/reports");
+		examples.put("/dashboard/units/{code}/reports/{id}.pdf", "/dashboard/units/500108/reports/0.pdf");
 		return examples;
 	}
 
