@@ -1,7 +1,6 @@
 package org.grassroots.dashboard;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,14 +9,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.grassroots.dashboard.internal.Counters;
 import org.grassroots.dashboard.internal.Fact;
+import org.grassroots.dashboard.internal.MeasureSearch;
 import org.grassroots.dashboard.internal.WeightsRepository;
 import org.grassroots.problems.Category;
-import org.grassroots.problems.ProblemFilter;
-import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
@@ -198,9 +195,6 @@ public class DashboardFigures {
 		return list;
 	}
 
-	/** Measures whose problems the search can select exactly: the rest are the nearest list it gives. */
-	private static final Set<Measure> EXACT = Set.of(Measure.SUPERVISED);
-
 	/**
 	 * The problems behind a number, from the problems module's scoped search: a unit outside the
 	 * caller's scope answers 404 there.
@@ -210,25 +204,14 @@ public class DashboardFigures {
 			int page, CurrentUser user) {
 		staff(user);
 		YearMonth shown = month == null ? thisMonth() : month;
-		LocalDate from = shown.atDay(1);
-		LocalDate to = shown.atEndOfMonth();
-		ProblemFilter filter = switch (measure) {
-			case RECEIVED, RESPONDED, RETURNED, REOPENED, SUMMONED, REPORTED_IN ->
-				new ProblemFilter(null, category, null, unitCode, null, null, from, to, null);
-			case DECLINED -> new ProblemFilter(ProblemState.DECLINED, category, null, unitCode, null, null, from, to, null);
-			case CLOSED, RESOLVED, CLOSED_ON_TIME, RATED, SATISFIED ->
-				new ProblemFilter(ProblemState.CLOSED, category, null, unitCode, null, null, null, null, null);
-			case OPEN -> new ProblemFilter(null, category, null, unitCode, null, null, null, null, null);
-			case OVERDUE -> new ProblemFilter(null, category, null, unitCode, true, null, null, null, null);
-			case SUPERVISED -> new ProblemFilter(null, category, null, unitCode, null, true, null, null, null);
-		};
-		ProblemViews.Page found = problems.search(filter, user, Math.max(page, 0));
+		MeasureSearch search = MeasureSearch.of(measure, unitCode, shown, category);
+		ProblemViews.Page found = problems.search(search.filter(), search.conditions(), user, Math.max(page, 0));
 		List<ProblemLink> items = found.items()
 			.stream()
 			.map(problem -> new ProblemLink(problem.id(), problem.ledgerNo(), problem.title(), problem.state(),
 					"/problems/" + problem.id()))
 			.toList();
-		return new BehindNumber(measure, EXACT.contains(measure), found.totalText(), found.page(), found.pages(), items);
+		return new BehindNumber(measure, search.exact(), found.totalText(), found.page(), found.pages(), items);
 	}
 
 	/** A unit whose figures the caller may read: the city and the districts for all staff, the rest in scope. */
