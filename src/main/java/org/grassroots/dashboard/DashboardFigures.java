@@ -48,6 +48,9 @@ public class DashboardFigures {
 
 	private final Clock clock;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.grassroots.dashboard.internal.LearningStore learningRows;
+
 	DashboardFigures(Counters counters, WeightsRepository weights, UnitManagement units, ProblemViews problems,
 			Clock clock) {
 		this.counters = counters;
@@ -212,6 +215,19 @@ public class DashboardFigures {
 					"/problems/" + problem.id()))
 			.toList();
 		return new BehindNumber(measure, search.exact(), found.totalText(), found.page(), found.pages(), items);
+	}
+
+	/**
+	 * The unit's learning figures for the month: coverage and check-ins, from the dashboard's own
+	 * learning rows. Published like the other figures (city and districts to all staff).
+	 */
+	@Transactional(readOnly = true)
+	public LearningFigures learning(String unitCode, @Nullable YearMonth month, CurrentUser user) {
+		Unit unit = published(unitCode, user);
+		YearMonth shown = month == null ? thisMonth() : month;
+		long[] counts = learningRows.figures(unit.path(), Fact.key(shown));
+		return new LearningFigures(unit.code(), unit.nameZh(), unit.nameEn(), shown, counts[0], counts[1],
+				counts[0] == 0 ? null : Figures.rate(counts[1], counts[0]), counts[2]);
 	}
 
 	/** A unit whose figures the caller may read: the city and the districts for all staff, the rest in scope. */

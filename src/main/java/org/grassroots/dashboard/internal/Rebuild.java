@@ -21,7 +21,10 @@ public class Rebuild {
 
 	private final Counters counters;
 
-	Rebuild(ProblemFacts problems, FactStore facts, Counters counters) {
+	private final LearningFeed learning;
+
+	Rebuild(ProblemFacts problems, FactStore facts, Counters counters, LearningFeed learning) {
+		this.learning = learning;
 		this.problems = problems;
 		this.facts = facts;
 		this.counters = counters;
@@ -54,6 +57,7 @@ public class Rebuild {
 		}
 		Map<Counters.Key, long[]> rows = sums.nonZero();
 		counters.insertAll(rows);
+		learning.rebuild();
 		return new Result(seen[0], rows.size());
 	}
 
