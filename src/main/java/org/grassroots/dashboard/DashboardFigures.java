@@ -1,7 +1,6 @@
 package org.grassroots.dashboard;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,14 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.grassroots.dashboard.internal.Counters;
 import org.grassroots.dashboard.internal.Fact;
+import org.grassroots.dashboard.internal.LearningStore;
+import org.grassroots.dashboard.internal.MeasureSearch;
 import org.grassroots.dashboard.internal.WeightsRepository;
 import org.grassroots.problems.Category;
 import org.grassroots.problems.ProblemFilter;
-import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
@@ -51,8 +50,11 @@ public class DashboardFigures {
 
 	private final Clock clock;
 
+	private final LearningStore learningRows;
+
 	DashboardFigures(Counters counters, WeightsRepository weights, UnitManagement units, ProblemViews problems,
-			Clock clock) {
+			Clock clock, LearningStore learningRows) {
+		this.learningRows = learningRows;
 		this.counters = counters;
 		this.weights = weights;
 		this.units = units;
@@ -198,19 +200,14 @@ public class DashboardFigures {
 		return list;
 	}
 
-	/** Measures whose problems the search can select exactly: the rest are the nearest list it gives. */
-	private static final Set<Measure> EXACT = Set.of(Measure.SUPERVISED);
-
 	/**
-	 * The problems behind a number, from the problems module's scoped search: a unit outside the
-	 * caller's scope answers 404 there.
+	 * The problems behind a number, from the problems module's scoped search with the measure's
+	 * conditions (MeasureSearch): a unit outside the caller's scope answers 404 there.
 	 */
 	@Transactional(readOnly = true)
 	public BehindNumber behind(String unitCode, Measure measure, @Nullable YearMonth month, @Nullable String category,
 			int page, CurrentUser user) {
-		staff(user);
-		ProblemViews.Page found = problems.search(behindFilter(unitCode, measure, month, category), user,
-				Math.max(page, 0));
+		ProblemViews.Page found = behindPage(unitCode, measure, month, category, page, user);
 		List<ProblemLink> items = found.items()
 			.stream()
 			.map(problem -> new ProblemLink(problem.id(), problem.ledgerNo(), problem.title(), problem.state(),
@@ -219,31 +216,27 @@ public class DashboardFigures {
 		return new BehindNumber(measure, isExact(measure), found.totalText(), found.page(), found.pages(), items);
 	}
 
-	/** Whether the search selects exactly the problems a measure counts (else it gives the nearest list). */
+	/** The page of problems behind a number, as the problem lists show them. */
+	@Transactional(readOnly = true)
+	public ProblemViews.Page behindPage(String unitCode, Measure measure, @Nullable YearMonth month,
+			@Nullable String category, int page, CurrentUser user) {
+		staff(user);
+		MeasureSearch search = MeasureSearch.of(measure, unitCode, month == null ? thisMonth() : month, category);
+		return problems.search(search.filter(), search.conditions(), user, Math.max(page, 0));
+	}
+
+	/** Whether the list holds exactly the problems a measure counts (else the nearest list). */
 	public static boolean isExact(Measure measure) {
-		return EXACT.contains(measure);
+		return MeasureSearch.isExact(measure);
 	}
 
 	/**
-	 * The problem search's filter for the problems behind a number, so that a page can list them
-	 * with the search itself: received-month measures by creation date in the month, closure
-	 * measures by the closed state, the now measures by their flags.
+	 * The problem search's filter nearest to a measure, for a link to the full search and its
+	 * export (which take no conditions): the list behind the number itself is {@link #behindPage}.
 	 */
 	public ProblemFilter behindFilter(String unitCode, Measure measure, @Nullable YearMonth month,
 			@Nullable String category) {
-		YearMonth shown = month == null ? thisMonth() : month;
-		LocalDate from = shown.atDay(1);
-		LocalDate to = shown.atEndOfMonth();
-		return switch (measure) {
-			case RECEIVED, RESPONDED, RETURNED, REOPENED, SUMMONED, REPORTED_IN ->
-				new ProblemFilter(null, category, null, unitCode, null, null, from, to, null);
-			case DECLINED -> new ProblemFilter(ProblemState.DECLINED, category, null, unitCode, null, null, from, to, null);
-			case CLOSED, RESOLVED, CLOSED_ON_TIME, RATED, SATISFIED ->
-				new ProblemFilter(ProblemState.CLOSED, category, null, unitCode, null, null, null, null, null);
-			case OPEN -> new ProblemFilter(null, category, null, unitCode, null, null, null, null, null);
-			case OVERDUE -> new ProblemFilter(null, category, null, unitCode, true, null, null, null, null);
-			case SUPERVISED -> new ProblemFilter(null, category, null, unitCode, null, true, null, null, null);
-		};
+		return MeasureSearch.of(measure, unitCode, month == null ? thisMonth() : month, category).filter();
 	}
 
 	/**
@@ -292,6 +285,19 @@ public class DashboardFigures {
 		return new HeatRow(unit.code(), unit.nameZh(), unit.nameEn(), depth, parentCode,
 				now.getOrDefault(Measure.OPEN, 0L), now.getOrDefault(Measure.OVERDUE, 0L),
 				now.getOrDefault(Measure.SUPERVISED, 0L), user.scope().covers(unit.path()));
+	}
+
+	/**
+	 * The unit's learning figures for the month: coverage and check-ins, from the dashboard's own
+	 * learning rows. Published like the other figures (city and districts to all staff).
+	 */
+	@Transactional(readOnly = true)
+	public LearningFigures learning(String unitCode, @Nullable YearMonth month, CurrentUser user) {
+		Unit unit = published(unitCode, user);
+		YearMonth shown = month == null ? thisMonth() : month;
+		long[] counts = learningRows.figures(unit.path(), Fact.key(shown));
+		return new LearningFigures(unit.code(), unit.nameZh(), unit.nameEn(), shown, counts[0], counts[1],
+				counts[0] == 0 ? null : Figures.rate(counts[1], counts[0]), counts[2]);
 	}
 
 	/** A unit whose figures the caller may read: the city and the districts for all staff, the rest in scope. */

@@ -162,6 +162,23 @@ public class ProblemViews {
 				count(filter, user, where), Math.max(page, 0), PAGE_SIZE);
 	}
 
+	/**
+	 * The search with the figures' conditions as well (the problems behind a dashboard number).
+	 * Those conditions are not on the party rows, so this walks {@code problem} in the lists'
+	 * order within scope, as a search with other filters does.
+	 */
+	@Transactional(readOnly = true)
+	public Page search(ProblemFilter filter, ProblemConditions conditions, CurrentUser user, int page) {
+		if (conditions.equals(ProblemConditions.NONE)) {
+			return search(filter, user, page);
+		}
+		int offset = Math.max(page, 0) * PAGE_SIZE;
+		SqlCondition where = ProblemSearch.where(filter, conditions, user.scope(), unitPrefix(filter, user));
+		return new Page(problems.list(ProblemSearch.select(where) + limit(offset), where.params()),
+				problems.count(capped("select 1 from problem p where " + where.sql()), where.params()),
+				Math.max(page, 0), PAGE_SIZE);
+	}
+
 	/** Streams every problem the filter finds within scope, for the ledger export. */
 	@Transactional(readOnly = true)
 	public void export(ProblemFilter filter, CurrentUser user, Consumer<Problem> sink) {

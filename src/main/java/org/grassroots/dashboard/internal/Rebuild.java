@@ -23,7 +23,10 @@ public class Rebuild {
 
 	private final SyncGate gate;
 
-	Rebuild(ProblemFacts problems, FactStore facts, Counters counters, SyncGate gate) {
+	private final LearningFeed learning;
+
+	Rebuild(ProblemFacts problems, FactStore facts, Counters counters, SyncGate gate, LearningFeed learning) {
+		this.learning = learning;
 		this.problems = problems;
 		this.facts = facts;
 		this.counters = counters;
@@ -59,6 +62,7 @@ public class Rebuild {
 		}
 		Map<Counters.Key, long[]> rows = sums.nonZero();
 		counters.insertAll(rows);
+		learning.rebuild();
 		return new Result(seen[0], rows.size());
 	}
 

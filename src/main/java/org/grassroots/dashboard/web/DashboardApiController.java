@@ -8,6 +8,7 @@ import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.DashboardAdministration;
 import org.grassroots.dashboard.DashboardFigures;
 import org.grassroots.dashboard.Figures;
+import org.grassroots.dashboard.LearningFigures;
 import org.grassroots.dashboard.FiguresRebuilt;
 import org.grassroots.dashboard.Measure;
 import org.grassroots.dashboard.Ranking;
@@ -51,6 +52,14 @@ class DashboardApiController {
 	Figures figures(@PathVariable String code, @Parameter(description = "yyyy-MM") @RequestParam(required = false)
 			@DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month, @AuthenticationPrincipal CurrentUser user) {
 		return figures.figures(code, month, user);
+	}
+
+	@GetMapping("/units/{code}/learning")
+	@Operation(summary = "A unit subtree's learning figures for a month: coverage over the plans running in the month and "
+			+ "check-ins, members counted where they are now")
+	LearningFigures learning(@PathVariable String code, @Parameter(description = "yyyy-MM") @RequestParam(required = false)
+			@DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month, @AuthenticationPrincipal CurrentUser user) {
+		return figures.learning(code, month, user);
 	}
 
 	@GetMapping("/units/{code}/ranking")

@@ -102,7 +102,7 @@ class DashboardPageController {
 		YearMonth shown = month(month);
 		Unit unit = drillable(code, user);
 		ProblemFilter filter = figures.behindFilter(code, measure, shown, blank(category));
-		ProblemViews.Page found = problems.search(filter, user, Math.max(page, 0));
+		ProblemViews.Page found = figures.behindPage(code, measure, shown, blank(category), page, user);
 		model.addAttribute("unit", unit);
 		model.addAttribute("lineage", lineage(unit, user));
 		model.addAttribute("month", shown);

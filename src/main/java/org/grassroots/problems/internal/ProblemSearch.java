@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.grassroots.problems.ProblemConditions;
 import org.grassroots.problems.ProblemFilter;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.DataScope;
@@ -70,6 +71,46 @@ public final class ProblemSearch {
 			params.put("text", "%" + escapeLike(filter.text().trim().toLowerCase(java.util.Locale.ROOT)) + "%");
 		}
 		return new SqlCondition(String.join(" and ", terms), params);
+	}
+
+	/**
+	 * The WHERE clause for a filter and the figures' conditions within a scope: the filter's terms
+	 * and one more term per condition set. Each term is true or false, never unknown, so
+	 * {@code false} is its negation.
+	 */
+	public static SqlCondition where(ProblemFilter filter, ProblemConditions conditions, DataScope scope,
+			String unitPathPrefix) {
+		SqlCondition base = where(filter, scope, unitPathPrefix);
+		List<String> terms = new ArrayList<>(List.of(base.sql()));
+		Map<String, Object> params = new LinkedHashMap<>(base.params());
+		term(terms, conditions.counted(),
+				"p.duplicate_of is null and not exists (select 1 from problem c where c.parent_id = p.id)");
+		term(terms, conditions.open(), "p.state not in ('CLOSED', 'DECLINED')");
+		if (conditions.closedFrom() != null) {
+			terms.add("p.closed_at >= :closedFrom");
+			params.put("closedFrom", startOf(conditions.closedFrom()));
+		}
+		if (conditions.closedTo() != null) {
+			terms.add("p.closed_at < :closedTo");
+			params.put("closedTo", startOf(conditions.closedTo().plusDays(1)));
+		}
+		term(terms, conditions.respondedInTime(),
+				"p.first_action_at is not null and (p.response_due is null or p.first_action_at <= p.response_due)");
+		term(terms, conditions.closedOnTime(),
+				"p.closed_at is not null and (p.deadline is null or p.closed_at <= p.deadline)");
+		term(terms, conditions.rated(), "p.evaluation is not null");
+		term(terms, conditions.satisfied(), "coalesce(p.evaluation, '') in ('SATISFIED', 'BASICALLY_SATISFIED')");
+		term(terms, conditions.dissatisfied(), "coalesce(p.evaluation, '') = 'DISSATISFIED'");
+		term(terms, conditions.reopened(),
+				"exists (select 1 from problem_event e where e.problem_id = p.id and e.action = 'REOPEN')");
+		term(terms, conditions.returned(), "p.return_count > 0");
+		return new SqlCondition(String.join(" and ", terms), params);
+	}
+
+	private static void term(List<String> terms, @Nullable Boolean value, String sql) {
+		if (value != null) {
+			terms.add(value ? "(" + sql + ")" : "not (" + sql + ")");
+		}
 	}
 
 	public static String columns() {

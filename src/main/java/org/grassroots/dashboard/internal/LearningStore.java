@@ -1,0 +1,133 @@
+package org.grassroots.dashboard.internal;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import org.grassroots.learning.MemberFact;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The dashboard's learning tables: each member's last fact, plan periods, and the rolled-up rows. */
+@Repository
+public class LearningStore {
+
+	private final JdbcClient jdbc;
+
+	LearningStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Locks the member's row, creating an empty one first, and answers the fact last applied. */
+	public LearningFact lock(long accountId) {
+		jdbc.sql("insert into dash_learning_member (account_id, unit_path, plans, months) values (:id, '', '', '')"
+				+ " on conflict do nothing").param("id", accountId).update();
+		return jdbc.sql("select * from dash_learning_member where account_id = :id for update")
+			.param("id", accountId)
+			.query((rs, n) -> LearningFact.parse(accountId, rs.getString("unit_path"), rs.getString("plans"),
+					rs.getString("months")))
+			.single();
+	}
+
+	/** Writes the fact over the locked row (an update, as FactStore explains). */
+	public void replace(LearningFact fact) {
+		jdbc.sql("update dash_learning_member set unit_path = :path, plans = :plans, months = :months where account_id = :id")
+			.param("path", fact.unitPath())
+			.param("plans", fact.plansText())
+			.param("months", fact.monthsText())
+			.param("id", fact.accountId())
+			.update();
+	}
+
+	public void insert(LearningFact fact) {
+		jdbc.sql("insert into dash_learning_member (account_id, unit_path, plans, months) values (:id, :path, :plans, :months)")
+			.param("path", fact.unitPath())
+			.param("plans", fact.plansText())
+			.param("months", fact.monthsText())
+			.param("id", fact.accountId())
+			.update();
+	}
+
+	public void plans(List<MemberFact.Standing> plans) {
+		for (MemberFact.Standing plan : plans) {
+			int first = Fact.key(YearMonth.from(plan.periodStart()));
+			int last = Fact.key(YearMonth.from(plan.periodEnd()));
+			int updated = jdbc.sql("update dash_learning_plan set first_month = :first, last_month = :last where plan_id = :id")
+				.param("first", first).param("last", last).param("id", plan.planId()).update();
+			if (updated == 0) {
+				jdbc.sql("insert into dash_learning_plan (plan_id, first_month, last_month) values (:id, :first, :last)"
+						+ " on conflict do nothing").param("first", first).param("last", last).param("id", plan.planId()).update();
+			}
+		}
+	}
+
+	public void apply(LearningDelta delta) {
+		delta.compact();
+		for (Map.Entry<LearningDelta.CoverKey, long[]> row : delta.cover.entrySet()) {
+			String update = "update dash_learning_cover set members = members + :members, met = met + :met"
+					+ " where unit_path = :path and plan_id = :plan";
+			if (coverParams(jdbc.sql(update), row).update() == 0) {
+				jdbc.sql("insert into dash_learning_cover (unit_path, plan_id) values (:path, :plan) on conflict do nothing")
+					.param("path", row.getKey().unitPath()).param("plan", row.getKey().planId()).update();
+				coverParams(jdbc.sql(update), row).update();
+			}
+		}
+		for (Map.Entry<LearningDelta.MonthKey, long[]> row : delta.months.entrySet()) {
+			String update = "update dash_learning_month set check_ins = check_ins + :count where unit_path = :path and month_key = :month";
+			if (monthParams(jdbc.sql(update), row).update() == 0) {
+				jdbc.sql("insert into dash_learning_month (unit_path, month_key) values (:path, :month) on conflict do nothing")
+					.param("path", row.getKey().unitPath()).param("month", row.getKey().month()).update();
+				monthParams(jdbc.sql(update), row).update();
+			}
+		}
+	}
+
+	private static JdbcClient.StatementSpec coverParams(JdbcClient.StatementSpec spec,
+			Map.Entry<LearningDelta.CoverKey, long[]> row) {
+		return spec.param("members", row.getValue()[0]).param("met", row.getValue()[1])
+			.param("path", row.getKey().unitPath()).param("plan", row.getKey().planId());
+	}
+
+	private static JdbcClient.StatementSpec monthParams(JdbcClient.StatementSpec spec,
+			Map.Entry<LearningDelta.MonthKey, long[]> row) {
+		return spec.param("count", row.getValue()[0]).param("path", row.getKey().unitPath())
+			.param("month", row.getKey().month());
+	}
+
+	public void deleteAll() {
+		jdbc.sql("delete from dash_learning_cover").update();
+		jdbc.sql("delete from dash_learning_month").update();
+		jdbc.sql("delete from dash_learning_member").update();
+		jdbc.sql("delete from dash_learning_plan").update();
+	}
+
+	/** Members and met over the plans running in the month, and activities in the month, of a unit's subtree. */
+	public long[] figures(String unitPath, int month) {
+		long[] cover = jdbc.sql("""
+				select coalesce(sum(c.members), 0) members, coalesce(sum(c.met), 0) met
+				from dash_learning_cover c join dash_learning_plan p on p.plan_id = c.plan_id
+				where c.unit_path = :path and p.first_month <= :month and p.last_month >= :month
+				""").param("path", unitPath).param("month", month)
+			.query((rs, n) -> new long[] { rs.getLong("members"), rs.getLong("met") })
+			.single();
+		long checkIns = jdbc.sql("select coalesce(sum(check_ins), 0) from dash_learning_month where unit_path = :path and month_key = :month")
+			.param("path", unitPath).param("month", month).query(Long.class).single();
+		return new long[] { cover[0], cover[1], checkIns };
+	}
+
+	/** Every non-zero row, for comparing a rebuild with the incremental tables. */
+	public List<String> snapshot(String pathPrefix) {
+		List<String> rows = new java.util.ArrayList<>(jdbc.sql("select unit_path, plan_id, members, met from dash_learning_cover"
+				+ " where unit_path like :p and (members <> 0 or met <> 0) order by unit_path, plan_id")
+			.param("p", pathPrefix + "%")
+			.query((rs, n) -> "cover " + rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4))
+			.list());
+		rows.addAll(jdbc.sql("select unit_path, month_key, check_ins from dash_learning_month"
+				+ " where unit_path like :p and check_ins <> 0 order by unit_path, month_key")
+			.param("p", pathPrefix + "%")
+			.query((rs, n) -> "month " + rs.getString(1) + " " + rs.getInt(2) + " " + rs.getLong(3))
+			.list());
+		return rows;
+	}
+
+}
