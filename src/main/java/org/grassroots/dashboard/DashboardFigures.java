@@ -201,6 +201,27 @@ public class DashboardFigures {
 	}
 
 	/**
+	 * Problems of one category received in each month from one month to another (at most 60), from
+	 * the same counter rows as {@link #categories}: how a topic's class of problems went on.
+	 */
+	@Transactional(readOnly = true)
+	public List<CategoryMonth> categoryMonths(String unitCode, String categoryCode, YearMonth from, YearMonth to,
+			CurrentUser user) {
+		Unit unit = published(unitCode, user);
+		if (from.isAfter(to) || from.plusMonths(60).isBefore(to)) {
+			throw DomainException.invalid("dashboard.error.months");
+		}
+		Map<Integer, Long> received = new HashMap<>();
+		counters.ofUnitBetween(unit.path(), Fact.key(from), Fact.key(to), categoryCode)
+			.forEach(row -> received.put(row.month(), row.get(Measure.RECEIVED)));
+		List<CategoryMonth> months = new ArrayList<>();
+		for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+			months.add(new CategoryMonth(month, received.getOrDefault(Fact.key(month), 0L)));
+		}
+		return months;
+	}
+
+	/**
 	 * The problems behind a number, from the problems module's scoped search with the measure's
 	 * conditions (MeasureSearch): a unit outside the caller's scope answers 404 there.
 	 */

@@ -11,6 +11,8 @@ import org.grassroots.dashboard.Figures;
 import org.grassroots.dashboard.LearningFigures;
 import org.grassroots.dashboard.FiguresRebuilt;
 import org.grassroots.dashboard.Measure;
+import org.grassroots.dashboard.MonthlyTopics;
+import org.grassroots.dashboard.Topic;
 import org.grassroots.dashboard.Ranking;
 import org.grassroots.dashboard.TrendPoint;
 import org.grassroots.dashboard.Weights;
@@ -42,7 +44,10 @@ class DashboardApiController {
 
 	private final DashboardAdministration administration;
 
-	DashboardApiController(DashboardFigures figures, DashboardAdministration administration) {
+	private final MonthlyTopics topics;
+
+	DashboardApiController(DashboardFigures figures, DashboardAdministration administration, MonthlyTopics topics) {
+		this.topics = topics;
 		this.figures = figures;
 		this.administration = administration;
 	}
@@ -95,6 +100,29 @@ class DashboardApiController {
 			@RequestParam(required = false) @Nullable String category, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user) {
 		return figures.behind(code, measure, month, category, page, user);
+	}
+
+	@GetMapping("/units/{code}/topics")
+	@Operation(summary = "One topic a month for a unit: the month's topic and the earlier ones, each with its category's "
+			+ "count in the month before, in the topic month and in every month after it up to the month")
+	MonthlyTopics.UnitTopics unitTopics(@PathVariable String code, @Parameter(description = "yyyy-MM")
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month,
+			@AuthenticationPrincipal CurrentUser user) {
+		return topics.ofUnit(code, month, user);
+	}
+
+	@GetMapping("/topics")
+	@Operation(summary = "Every month's topic (每月一题), newest first")
+	List<Topic> topics(@AuthenticationPrincipal CurrentUser user) {
+		return topics.list(user);
+	}
+
+	@PutMapping("/topics/{month}")
+	@Operation(summary = "Pick or change a month's topic (city administrator; a known category, a note of at most 200 "
+			+ "characters, version 0 for a month without a topic; 409 on a stale version); audited")
+	Topic chooseTopic(@Parameter(description = "yyyy-MM") @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+			@RequestBody Topic.Choice choice, @AuthenticationPrincipal CurrentUser user) {
+		return topics.choose(month, choice, user);
 	}
 
 	@GetMapping("/weights")

@@ -8,6 +8,7 @@ import org.grassroots.dashboard.DashboardAdministration;
 import org.grassroots.dashboard.DashboardFigures;
 import org.grassroots.dashboard.HeatRow;
 import org.grassroots.dashboard.Measure;
+import org.grassroots.dashboard.MonthlyTopics;
 import org.grassroots.dashboard.Ranking;
 import org.grassroots.dashboard.Weights;
 import org.grassroots.problems.ProblemFilter;
@@ -55,8 +56,11 @@ class DashboardPageController {
 
 	private final Messages messages;
 
+	private final MonthlyTopics topics;
+
 	DashboardPageController(DashboardFigures figures, DashboardAdministration administration, UnitManagement units,
-			ProblemViews problems, DashboardExport export, Messages messages) {
+			ProblemViews problems, DashboardExport export, Messages messages, MonthlyTopics topics) {
+		this.topics = topics;
 		this.figures = figures;
 		this.administration = administration;
 		this.units = units;
@@ -90,6 +94,9 @@ class DashboardPageController {
 		model.addAttribute("heat", figures.heat(code, user));
 		model.addAttribute("trend", figures.trend(code, shown.minusMonths(11), shown, user));
 		model.addAttribute("categories", figures.categories(code, shown, user));
+		model.addAttribute("topics", topics.ofUnit(code, shown, user));
+		// reports hold staff-only data: offered only where the viewer's scope covers the unit
+		model.addAttribute("reportsOpen", user.scope().covers(unit.path()));
 		return "dashboard/unit";
 	}
 
