@@ -2,7 +2,16 @@ package org.grassroots.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.stream.Collectors;
+
 import org.grassroots.problems.ProblemManagement;
+import org.grassroots.shared.Times;
 import org.grassroots.support.Api;
 import org.grassroots.support.Browser;
 import org.grassroots.support.IntegrationTest;
@@ -11,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +99,47 @@ class DashboardBrowserTests {
 			browser.go("/dashboard/weights");
 			assertThat(browser.text("#weights-save")).isEqualTo("Save");
 			browser.screenshot("dashboard-07-weights");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	@Test
+	void theCityOfficePicksTheTopicSeesItOnNanansDashboardAndDownloadsTheMonthlyPdf() throws Exception {
+		try (Browser browser = Browser.open(port, "1280,900")) {
+			browser.signIn("city.admin", Api.DEMO_PASSWORD);
+			// the topic, picked from the frequent categories on the topics page
+			browser.go("/dashboard/topics");
+			browser.find("#high-frequency tbody tr");
+			WebElement note = browser.find("#t-note");
+			note.clear();
+			note.sendKeys("楼道照明集中整治");
+			browser.click("#topic-save");
+			assertThat(browser.text("#notice")).contains(YearMonth.now(Times.ZONE).toString());
+			browser.screenshot("dashboard-08-topics");
+			browser.go("/dashboard/units/500108");
+			assertThat(browser.text("#topic-note")).isEqualTo("楼道照明集中整治");
+			browser.driver().executeScript("document.getElementById('topic').scrollIntoView({behavior: 'instant'});");
+			browser.screenshot("dashboard-09-nanan-topic");
+
+			// the monthly report from the city's dashboard: make one, then its link gives a PDF
+			browser.go("/dashboard");
+			browser.click("#reports-link");
+			assertThat(browser.url()).endsWith("/dashboard/units/500000/reports");
+			browser.click("#make-report button[type=submit]");
+			WebElement link = browser.find("#reports tbody tr a[href$='.pdf']");
+			browser.screenshot("dashboard-10-reports");
+			String cookies = browser.driver()
+				.manage()
+				.getCookies()
+				.stream()
+				.map(cookie -> cookie.getName() + "=" + cookie.getValue())
+				.collect(Collectors.joining("; "));
+			HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(link.getAttribute("href"))).header("Cookie", cookies).build(),
+						HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(pdf.statusCode()).isEqualTo(200);
+			assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+			assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 			assertThat(browser.consoleErrors()).isEmpty();
 		}
 	}

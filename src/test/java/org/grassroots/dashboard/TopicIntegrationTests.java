@@ -152,7 +152,7 @@ class TopicIntegrationTests {
 		assertThat(seen).contains("id=\"topics\"").doesNotContain("id=\"topic-form\"");
 		district.post("/dashboard/topics", "month=" + month + "&category=" + category + "&note=no&version="
 				+ versionOf(month) + "&_csrf=" + district.csrf("/dashboard/topics"));
-		assertThat(district.get("/dashboard/topics").body()).contains("alert-danger");
+		assertThat(district.get("/dashboard/topics?month=" + month).body()).contains("alert-danger");
 		assertThat(api.get(cityToken, "/api/v1/dashboard/topics").body()).doesNotContain("\"note\":\"no\"");
 	}
 
