@@ -82,6 +82,20 @@ PSQL -d $DB -c "set bench.scale = '$SCALE'" -f bench/check.sql -f bench/party-ch
 # only a data set that passed the check is reused by the next run
 [ "${NEW:-false}" = true ] && PSQL -d $DB -c "alter database $DB set bench.scale = '$SCALE'"
 PSQL -d $DB -f bench/setup.sql
+# The dashboard's read models (dash_count, dash_problem) for the generated problems: the app's own
+# rebuild (POST /api/v1/dashboard/rebuild, city administrator), timed, once per data set. Problems
+# added later (the intake scenarios) are counted by the app's deliveries, as in production.
+REBUILD_S=reused
+if [ "$(PSQL -d $DB -tAc "select current_setting('bench.dashboard', true)")" != "$SCALE" ]; then
+  echo "== rebuilding the dashboard's figures"
+  T0=$(date +%s.%N)
+  curl -sf -m 7200 -X POST localhost:$APP_PORT/api/v1/dashboard/rebuild -H "Authorization: Bearer grt_bench_city" \
+    > $WORK/rebuild.json || { echo "the dashboard rebuild failed"; tail -40 $WORK/app.log; exit 3; }
+  REBUILD_S=$(awk -v a=$T0 -v b=$(date +%s.%N) 'BEGIN { printf "%.1f", b - a }')
+  echo "   rebuilt in $REBUILD_S s: $(cat $WORK/rebuild.json)"
+  PSQL -d $DB -f bench/dashboard-check.sql || { echo "the rebuilt dashboard figures are wrong"; exit 3; }
+  PSQL -d $DB -c "alter database $DB set bench.dashboard = '$SCALE'" -c "vacuum analyze dash_count" -c "vacuum analyze dash_problem"
+fi
 PSQL -d $DB -tAc "select 'grt_' || replace(a.username, '.', '_') from account a join access_token t on t.account_id = a.id where a.username like 'bench.m%' order by random()" > $WORK/all.tokens
 # the warm-up checks in with one half of the members, the measured pass with the other
 HALF=$(( $(wc -l < $WORK/all.tokens) / 2 ))
@@ -115,15 +129,15 @@ for t in street district city; do echo grt_bench_$t > $WORK/$t.token; done
 # does not eat into what the app and PostgreSQL get on a small machine.
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 2; }
 WARMUP=$(( SECONDS_EACH < 10 ? SECONDS_EACH : 10 ))
-load() { # name connections method path tokens-file [body] [form]
-  local name=$1 conc=$2 method=$3 path=$4 tokens=$5 body=${6:-} form=${7:-false}
+load() { # name connections method path tokens-file [body] [form] [paths asked in turn, space-separated]
+  local name=$1 conc=$2 method=$3 path=$4 tokens=$5 body=${6:-} form=${7:-false} paths=${8:-}
   # a first pass warms the JIT and caches for this scenario and is not counted
   local warm=$tokens; [ -f "$tokens.warm" ] && warm=$tokens.warm
   wrk -t2 -c$conc -d${WARMUP}s --timeout 30s -s bench/load.lua "http://localhost:$APP_PORT$path" -- \
-    warmup "$method" "$body" "$warm" "$form" >/dev/null 2>&1 || true
+    warmup "$method" "$body" "$warm" "$form" "$paths" >/dev/null 2>&1 || true
   local a0 d0; a0=$(app_ticks); d0=$(db_ticks)
   wrk -t2 -c$conc -d${SECONDS_EACH}s --timeout 30s -s bench/load.lua "http://localhost:$APP_PORT$path" -- \
-    "$name" "$method" "$body" "$tokens" "$form" > $WORK/wrk.out 2> $WORK/wrk.err || FAILED=1
+    "$name" "$method" "$body" "$tokens" "$form" "$paths" > $WORK/wrk.out 2> $WORK/wrk.err || FAILED=1
   local a1 d1; a1=$(app_ticks); d1=$(db_ticks)
   local line; line=$(grep "^$name|" $WORK/wrk.out) || { cat $WORK/wrk.out $WORK/wrk.err; FAILED=1; return; }
   local n; n=$(echo "$line" | cut -d'|' -f2)
@@ -147,6 +161,20 @@ load queue-city-light 2 GET "/api/v1/problems?page=0" $WORK/city.token
 load search-2-filters 16 GET "/api/v1/problems?state=RECTIFYING&category=PARKING" $WORK/district.token
 load coverage-district 8 GET "/api/v1/learning/plans/$PLAN/coverage?unitId=$NANAN" $WORK/city.token
 load coverage-city 8 GET "/api/v1/learning/plans/$PLAN/coverage?unitId=$CITYID" $WORK/city.token
+# the dashboard at two connections, as a leader's pages ask it: a unit's figures and the ranking of
+# its children, in turn (this month); the city, a district (Nan'an), a street (its first)
+D=/api/v1/dashboard/units
+load dash-city 2 GET $D/500000/figures $WORK/city.token "" false "$D/500000/figures $D/500000/ranking"
+load dash-district 2 GET $D/500108/figures $WORK/city.token "" false "$D/500108/figures $D/500108/ranking"
+load dash-street 2 GET $D/500108S001/figures $WORK/city.token "" false "$D/500108S001/figures $D/500108S001/ranking"
+# the city's monthly PDF (last month), made on demand twice: the first cold, the second warm
+PDF_S=""
+for _ in 1 2; do
+  T0=$(date +%s.%N)
+  curl -sf -m 600 -X POST "localhost:$APP_PORT$D/500000/reports" -H "Authorization: Bearer grt_bench_city" \
+    > $WORK/report.json || { echo "the city's monthly report failed"; FAILED=1; }
+  PDF_S="$PDF_S $(awk -v a=$T0 -v b=$(date +%s.%N) 'BEGIN { printf "%.1f", b - a }')"
+done
 # intake under load kept every new problem's party rows like the problem
 PSQL -d $DB -f bench/party-check.sql || { echo "the load left party rows unlike their problems"; FAILED=1; }
 
@@ -208,6 +236,11 @@ TABLE=$WORK/table.md
   echo "| reference (pgbench) | clients | tps | latency avg ms | db CPU ms/tx |"
   echo "|---|---|---|---|---|"
   while IFS='|' read -r name tps lat clients db; do echo "| $name | $clients | ${tps%.*} | $lat | $db |"; done < $REFS
+  echo
+  echo "| dashboard | seconds |"
+  echo "|---|---|"
+  echo "| rebuild of the figures (POST /api/v1/dashboard/rebuild) | $REBUILD_S |"
+  echo "| the city's monthly PDF (POST …/units/500000/reports), cold and warm | ${PDF_S# } |"
 } > $TABLE
 echo
 echo "scale $SCALE, $SECONDS_EACH s per scenario, $(nproc) cores; ratio: check-in and intake to the pgbench insert, reads to the pgbench primary-key select; CPU: milliseconds of the app's and of PostgreSQL's CPU per request"
