@@ -24,7 +24,7 @@ PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-55433} PGUSER=${PGUSER:-postgres}
 DB=grassroots_bench
 APP_PORT=${APP_PORT:-18080}
-WORK=/tmp/grassroots-bench
+WORK=${BENCH_WORK:-/tmp/grassroots-bench}   # BENCH_WORK: another folder, for two runs at once
 mkdir -p "$WORK"
 PSQL() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
@@ -96,16 +96,23 @@ if [ "$(PSQL -d $DB -tAc "select current_setting('bench.dashboard', true)")" != 
   # faster than the members (25 s at 0.01, over 6 minutes unfinished at 0.1): small scales only
   REBUILD=${REBUILD:-$(awk -v s=$SCALE 'BEGIN { print (s <= 0.01) ? "true" : "false" }')}
   if [ "$REBUILD" = true ]; then
-    echo "== rebuilding the dashboard's figures through the app, to compare"
-    PSQL -d $DB -c "create table bench_fill_count as select * from dash_count" \
-      -c "create table bench_fill_problem as select * from dash_problem" \
-      -c "create table bench_fill_summons as select * from dash_problem_summons"
-    T0=$(date +%s.%N)
-    curl -sf -m 7200 -X POST localhost:$APP_PORT/api/v1/dashboard/rebuild -H "Authorization: Bearer grt_bench_city" \
-      > $WORK/rebuild.json || { echo "the dashboard rebuild failed"; tail -40 $WORK/app.log; exit 3; }
-    REBUILD_S=$(awk -v a=$T0 -v b=$(date +%s.%N) 'BEGIN { printf "%.1f", b - a }')
-    echo "   rebuilt in $REBUILD_S s: $(cat $WORK/rebuild.json)"
-    PSQL -d $DB -f bench/dashboard-equal.sql || { echo "the generated dashboard figures differ from the rebuild"; exit 3; }
+    # the deadline job's first run (a minute after start) may flag a demo problem between the fill and
+    # the rebuild; it runs once a day after that, so a second try settles it
+    for try in 1 2; do
+      echo "== rebuilding the dashboard's figures through the app, to compare"
+      [ $try = 1 ] || PSQL -d $DB -f bench/dashboard-fill.sql
+      PSQL -d $DB -c "drop table if exists bench_fill_count, bench_fill_problem, bench_fill_summons" \
+        -c "create table bench_fill_count as select * from dash_count" \
+        -c "create table bench_fill_problem as select * from dash_problem" \
+        -c "create table bench_fill_summons as select * from dash_problem_summons"
+      T0=$(date +%s.%N)
+      curl -sf -m 7200 -X POST localhost:$APP_PORT/api/v1/dashboard/rebuild -H "Authorization: Bearer grt_bench_city" \
+        > $WORK/rebuild.json || { echo "the dashboard rebuild failed"; tail -40 $WORK/app.log; exit 3; }
+      REBUILD_S=$(awk -v a=$T0 -v b=$(date +%s.%N) 'BEGIN { printf "%.1f", b - a }')
+      echo "   rebuilt in $REBUILD_S s: $(cat $WORK/rebuild.json)"
+      PSQL -d $DB -f bench/dashboard-equal.sql && break
+      [ $try = 1 ] || { echo "the generated dashboard figures differ from the rebuild"; exit 3; }
+    done
   fi
   PSQL -d $DB -c "alter database $DB set bench.dashboard = '$SCALE'" -c "vacuum analyze dash_count" -c "vacuum analyze dash_problem"
 fi
