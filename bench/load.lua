@@ -1,8 +1,9 @@
 -- The load script for wrk (Debian's package), run by bench/run.sh:
---   wrk -t2 -cN -dS --timeout 30s -s bench/load.lua URL -- name method body tokens form
+--   wrk -t2 -cN -dS --timeout 30s -s bench/load.lua URL -- name method body tokens form [paths]
 -- method: GET or POST; body: the request body, "{i}" replaced by a number unique to the request;
 -- tokens: a file of bearer tokens, one per line, used in turn (or "-" for none); form: true for a
--- form-encoded body, anything else for JSON. Prints one line, name|requests|errors|req/s|p50|p95|p99
+-- form-encoded body, anything else for JSON; paths: optional, several paths separated by spaces, asked
+-- in turn instead of the URL's path (a page's requests together, e.g. a unit's figures and ranking). Prints one line, name|requests|errors|req/s|p50|p95|p99
 -- (milliseconds, from wrk's own latency histogram), and the first failed answer on stderr.
 -- Any answer of 400 or above counts as an error, as do socket errors and timeouts.
 
@@ -23,6 +24,10 @@ function init(args)
       if line ~= "" then tokens[#tokens + 1] = line end
     end
   end
+  paths = {}
+  if args[6] and args[6] ~= "" then
+    for p in args[6]:gmatch("%S+") do paths[#paths + 1] = p end
+  end
   first_error = nil
 end
 
@@ -31,14 +36,17 @@ function request()
   -- unique across threads, so every member token and title is used once before any repeats
   local n = counter * nthreads + id
   local headers = {}
+  local path = nil
+  -- by the thread's own counter, so each connection asks every path in turn
+  if #paths > 0 then path = paths[(counter % #paths) + 1] end
   if #tokens > 0 then
     headers["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]
   end
   if method == "POST" then
     headers["Content-Type"] = form and "application/x-www-form-urlencoded" or "application/json"
-    return wrk.format("POST", nil, headers, (body:gsub("{i}", tostring(n))))
+    return wrk.format("POST", path, headers, (body:gsub("{i}", tostring(n))))
   end
-  return wrk.format("GET", nil, headers, nil)
+  return wrk.format("GET", path, headers, nil)
 end
 
 function response(status, headers, answer)

@@ -24,7 +24,7 @@ PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-55433} PGUSER=${PGUSER:-postgres}
 DB=grassroots_bench
 APP_PORT=${APP_PORT:-18080}
-WORK=/tmp/grassroots-bench
+WORK=${BENCH_WORK:-/tmp/grassroots-bench}   # BENCH_WORK: another folder, for two runs at once
 mkdir -p "$WORK"
 PSQL() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
@@ -82,6 +82,40 @@ PSQL -d $DB -c "set bench.scale = '$SCALE'" -f bench/check.sql -f bench/party-ch
 # only a data set that passed the check is reused by the next run
 [ "${NEW:-false}" = true ] && PSQL -d $DB -c "alter database $DB set bench.scale = '$SCALE'"
 PSQL -d $DB -f bench/setup.sql
+# The dashboard's read models (dash_count, dash_problem): generate.sql fills them in SQL as the app's
+# rebuild would (bench/dashboard-fill.sql), and dashboard-check.sql checks them against fresh counts on
+# a sample. Up to scale 0.01 (or with REBUILD=true; REBUILD=false skips it) the app's own rebuild
+# (POST /api/v1/dashboard/rebuild) then runs, timed, and must write exactly the same rows. Once per
+# data set. Problems added later (the intake scenarios) are counted by the app's deliveries.
+REBUILD_S="not run"
+if [ "$(PSQL -d $DB -tAc "select current_setting('bench.dashboard', true)")" != "$SCALE" ]; then
+  # a data set generated before the fill was part of generate.sql gets it now
+  [ "${NEW:-false}" = true ] || PSQL -d $DB -f bench/dashboard-fill.sql
+  PSQL -d $DB -f bench/dashboard-check.sql || { echo "the generated dashboard figures are wrong"; exit 3; }
+  # the rebuild refreshes the learning figures one member at a time in one transaction, which grows
+  # faster than the members (25 s at 0.01, over 6 minutes unfinished at 0.1): small scales only
+  REBUILD=${REBUILD:-$(awk -v s=$SCALE 'BEGIN { print (s <= 0.01) ? "true" : "false" }')}
+  if [ "$REBUILD" = true ]; then
+    # the deadline job's first run (a minute after start) may flag a demo problem between the fill and
+    # the rebuild; it runs once a day after that, so a second try settles it
+    for try in 1 2; do
+      echo "== rebuilding the dashboard's figures through the app, to compare"
+      [ $try = 1 ] || PSQL -d $DB -f bench/dashboard-fill.sql
+      PSQL -d $DB -c "drop table if exists bench_fill_count, bench_fill_problem, bench_fill_summons" \
+        -c "create table bench_fill_count as select * from dash_count" \
+        -c "create table bench_fill_problem as select * from dash_problem" \
+        -c "create table bench_fill_summons as select * from dash_problem_summons"
+      T0=$(date +%s.%N)
+      curl -sf -m 7200 -X POST localhost:$APP_PORT/api/v1/dashboard/rebuild -H "Authorization: Bearer grt_bench_city" \
+        > $WORK/rebuild.json || { echo "the dashboard rebuild failed"; tail -40 $WORK/app.log; exit 3; }
+      REBUILD_S=$(awk -v a=$T0 -v b=$(date +%s.%N) 'BEGIN { printf "%.1f", b - a }')
+      echo "   rebuilt in $REBUILD_S s: $(cat $WORK/rebuild.json)"
+      PSQL -d $DB -f bench/dashboard-equal.sql && break
+      [ $try = 1 ] || { echo "the generated dashboard figures differ from the rebuild"; exit 3; }
+    done
+  fi
+  PSQL -d $DB -c "alter database $DB set bench.dashboard = '$SCALE'" -c "vacuum analyze dash_count" -c "vacuum analyze dash_problem"
+fi
 PSQL -d $DB -tAc "select 'grt_' || replace(a.username, '.', '_') from account a join access_token t on t.account_id = a.id where a.username like 'bench.m%' order by random()" > $WORK/all.tokens
 # the warm-up checks in with one half of the members, the measured pass with the other
 HALF=$(( $(wc -l < $WORK/all.tokens) / 2 ))
@@ -115,15 +149,15 @@ for t in street district city; do echo grt_bench_$t > $WORK/$t.token; done
 # does not eat into what the app and PostgreSQL get on a small machine.
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 2; }
 WARMUP=$(( SECONDS_EACH < 10 ? SECONDS_EACH : 10 ))
-load() { # name connections method path tokens-file [body] [form]
-  local name=$1 conc=$2 method=$3 path=$4 tokens=$5 body=${6:-} form=${7:-false}
+load() { # name connections method path tokens-file [body] [form] [paths asked in turn, space-separated]
+  local name=$1 conc=$2 method=$3 path=$4 tokens=$5 body=${6:-} form=${7:-false} paths=${8:-}
   # a first pass warms the JIT and caches for this scenario and is not counted
   local warm=$tokens; [ -f "$tokens.warm" ] && warm=$tokens.warm
   wrk -t2 -c$conc -d${WARMUP}s --timeout 30s -s bench/load.lua "http://localhost:$APP_PORT$path" -- \
-    warmup "$method" "$body" "$warm" "$form" >/dev/null 2>&1 || true
+    warmup "$method" "$body" "$warm" "$form" "$paths" >/dev/null 2>&1 || true
   local a0 d0; a0=$(app_ticks); d0=$(db_ticks)
   wrk -t2 -c$conc -d${SECONDS_EACH}s --timeout 30s -s bench/load.lua "http://localhost:$APP_PORT$path" -- \
-    "$name" "$method" "$body" "$tokens" "$form" > $WORK/wrk.out 2> $WORK/wrk.err || FAILED=1
+    "$name" "$method" "$body" "$tokens" "$form" "$paths" > $WORK/wrk.out 2> $WORK/wrk.err || FAILED=1
   local a1 d1; a1=$(app_ticks); d1=$(db_ticks)
   local line; line=$(grep "^$name|" $WORK/wrk.out) || { cat $WORK/wrk.out $WORK/wrk.err; FAILED=1; return; }
   local n; n=$(echo "$line" | cut -d'|' -f2)
@@ -147,6 +181,22 @@ load queue-city-light 2 GET "/api/v1/problems?page=0" $WORK/city.token
 load search-2-filters 16 GET "/api/v1/problems?state=RECTIFYING&category=PARKING" $WORK/district.token
 load coverage-district 8 GET "/api/v1/learning/plans/$PLAN/coverage?unitId=$NANAN" $WORK/city.token
 load coverage-city 8 GET "/api/v1/learning/plans/$PLAN/coverage?unitId=$CITYID" $WORK/city.token
+# the dashboard at two connections, as a leader's pages ask it: a unit's figures and the ranking of
+# its children, in turn, for last month (Asia/Shanghai; this month may be a few hours old); the city,
+# a district (Nan'an), a street (its first)
+D=/api/v1/dashboard/units
+M=month=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-15) -1 month" +%Y-%m)
+for u in city:500000 district:500108 street:500108S001; do
+  load dash-${u%%:*} 2 GET "$D/${u#*:}/figures?$M" $WORK/city.token "" false "$D/${u#*:}/figures?$M $D/${u#*:}/ranking?$M"
+done
+# the city's monthly PDF (last month), made on demand twice: the first cold, the second warm
+PDF_S=""
+for _ in 1 2; do
+  T0=$(date +%s.%N)
+  curl -sf -m 600 -X POST "localhost:$APP_PORT$D/500000/reports" -H "Authorization: Bearer grt_bench_city" \
+    > $WORK/report.json || { echo "the city's monthly report failed"; FAILED=1; }
+  PDF_S="$PDF_S $(awk -v a=$T0 -v b=$(date +%s.%N) 'BEGIN { printf "%.1f", b - a }')"
+done
 # intake under load kept every new problem's party rows like the problem
 PSQL -d $DB -f bench/party-check.sql || { echo "the load left party rows unlike their problems"; FAILED=1; }
 
@@ -208,6 +258,11 @@ TABLE=$WORK/table.md
   echo "| reference (pgbench) | clients | tps | latency avg ms | db CPU ms/tx |"
   echo "|---|---|---|---|---|"
   while IFS='|' read -r name tps lat clients db; do echo "| $name | $clients | ${tps%.*} | $lat | $db |"; done < $REFS
+  echo
+  echo "| dashboard | seconds |"
+  echo "|---|---|"
+  echo "| rebuild of the figures (POST /api/v1/dashboard/rebuild) | $REBUILD_S |"
+  echo "| the city's monthly PDF (POST …/units/500000/reports), cold and warm | ${PDF_S# } |"
 } > $TABLE
 echo
 echo "scale $SCALE, $SECONDS_EACH s per scenario, $(nproc) cores; ratio: check-in and intake to the pgbench insert, reads to the pgbench primary-key select; CPU: milliseconds of the app's and of PostgreSQL's CPU per request"
