@@ -1,5 +1,7 @@
 package org.grassroots.dashboard.internal;
 
+import java.util.List;
+
 import org.grassroots.learning.CheckedIn;
 import org.grassroots.learning.LearningChanged;
 import org.grassroots.learning.LearningFacts;
@@ -60,8 +62,7 @@ public class LearningFeed {
 	@Transactional
 	public void sync(long accountId) {
 		LearningFact before = store.lock(accountId);
-		MemberFact member = learning.find(accountId).orElse(new MemberFact(accountId, null, java.util.List.of(),
-				java.util.List.of()));
+		MemberFact member = learning.find(accountId).orElse(new MemberFact(accountId, null, List.of(), List.of()));
 		LearningFact after = LearningFact.of(member);
 		store.plans(member.plans());
 		if (after.equals(before)) {
@@ -79,13 +80,16 @@ public class LearningFeed {
 		store.deleteAll();
 		LearningDelta sums = new LearningDelta();
 		long[] seen = { 0 };
+		Map<Long, MemberFact.Standing> plans = new LinkedHashMap<>();
 		learning.forEach(member -> {
 			LearningFact fact = LearningFact.of(member);
-			store.plans(member.plans());
+			member.plans().forEach(plan -> plans.putIfAbsent(plan.planId(), plan));
 			store.insert(fact);
 			fact.addTo(sums, 1);
 			seen[0]++;
 		});
+		// each plan's period once, not once per member under it
+		store.plans(List.copyOf(plans.values()));
 		store.apply(sums);
 		return seen[0];
 	}

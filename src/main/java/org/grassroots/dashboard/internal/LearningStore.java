@@ -52,7 +52,10 @@ public class LearningStore {
 		for (MemberFact.Standing plan : plans) {
 			int first = Fact.key(YearMonth.from(plan.periodStart()));
 			int last = Fact.key(YearMonth.from(plan.periodEnd()));
-			int updated = jdbc.sql("update dash_learning_plan set first_month = :first, last_month = :last where plan_id = :id")
+			// only a changed period is written: every check-in passes here, and an unchanged row must
+			// neither be locked nor get a new version (the rebuild wrote one plan's row per member)
+			int updated = jdbc.sql("update dash_learning_plan set first_month = :first, last_month = :last"
+					+ " where plan_id = :id and (first_month <> :first or last_month <> :last)")
 				.param("first", first).param("last", last).param("id", plan.planId()).update();
 			if (updated == 0) {
 				jdbc.sql("insert into dash_learning_plan (plan_id, first_month, last_month) values (:id, :first, :last)"
