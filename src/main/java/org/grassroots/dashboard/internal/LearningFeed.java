@@ -1,6 +1,8 @@
 package org.grassroots.dashboard.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.grassroots.learning.CheckedIn;
 import org.grassroots.learning.LearningChanged;
