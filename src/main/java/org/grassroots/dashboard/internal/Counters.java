@@ -96,6 +96,11 @@ public class Counters {
 			return nonZero().isEmpty();
 		}
 
+		/** How many rows are being summed, zero or not. */
+		int size() {
+			return sums.size();
+		}
+
 	}
 
 	/** Adds the delta row by row, in key order; a row is created the first time it is needed. */
@@ -130,10 +135,26 @@ public class Counters {
 		return named.update(sql.toString(), params);
 	}
 
-	/** Writes whole rows into an empty table, as the rebuild does. */
-	public void insertAll(Map<Key, long[]> rows) {
+	/** Writes a slice of the rebuild's sums to the stage; {@link #addUpStage} adds the slices up. */
+	public void stage(Map<Key, long[]> rows) {
+		insertInto("dash_count_stage", rows);
+	}
+
+	/** Adds up the staged slices into the (emptied) counter table and empties the stage. */
+	public void addUpStage() {
+		String sums = MEASURES.stream()
+			.map(measure -> "sum(" + measure.column() + ")")
+			.collect(Collectors.joining(", "));
+		jdbc.sql("insert into dash_count (unit_path, parent_path, month_key, category_code, " + COLUMNS + ") "
+				+ "select unit_path, parent_path, month_key, category_code, " + sums + " from dash_count_stage "
+				+ "group by unit_path, parent_path, month_key, category_code")
+			.update();
+		jdbc.sql("delete from dash_count_stage").update();
+	}
+
+	private void insertInto(String table, Map<Key, long[]> rows) {
 		List<MapSqlParameterSource> batch = new ArrayList<>();
-		String sql = "insert into dash_count (unit_path, parent_path, month_key, category_code, " + COLUMNS
+		String sql = "insert into " + table + " (unit_path, parent_path, month_key, category_code, " + COLUMNS
 				+ ") values (:path, :parent, :month, :category, "
 				+ MEASURES.stream().map(measure -> ":" + measure.column()).collect(Collectors.joining(", ")) + ")";
 		for (Map.Entry<Key, long[]> row : rows.entrySet()) {
@@ -158,6 +179,10 @@ public class Counters {
 
 	public void deleteAll() {
 		jdbc.sql("delete from dash_count").update();
+	}
+
+	public long count() {
+		return jdbc.sql("select count(*) from dash_count").query(Long.class).single();
 	}
 
 	/** A unit's rows for the given months and category. */

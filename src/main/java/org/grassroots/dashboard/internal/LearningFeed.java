@@ -1,5 +1,6 @@
 package org.grassroots.dashboard.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,22 +78,28 @@ public class LearningFeed {
 		store.replace(after);
 	}
 
-	/** Everything again from scratch, in the caller's transaction. */
+	/** Everything again from scratch, in the caller's transaction: members written in batches, sums at the end. */
 	public long rebuild() {
 		store.deleteAll();
 		LearningDelta sums = new LearningDelta();
+		List<LearningFact> batch = new ArrayList<>();
 		long[] seen = { 0 };
 		Map<Long, MemberFact.Standing> plans = new LinkedHashMap<>();
 		learning.forEach(member -> {
 			LearningFact fact = LearningFact.of(member);
 			member.plans().forEach(plan -> plans.putIfAbsent(plan.planId(), plan));
-			store.insert(fact);
 			fact.addTo(sums, 1);
+			batch.add(fact);
 			seen[0]++;
+			if (batch.size() == 500) {
+				store.insertAll(batch);
+				batch.clear();
+			}
 		});
+		store.insertAll(batch);
 		// each plan's period once, not once per member under it
 		store.plans(List.copyOf(plans.values()));
-		store.apply(sums);
+		store.insertSums(sums);
 		return seen[0];
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.grassroots.learning.MemberFact;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,8 +15,11 @@ public class LearningStore {
 
 	private final JdbcClient jdbc;
 
-	LearningStore(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	LearningStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	/** Locks the member's row, creating an empty one first, and answers the fact last applied. */
@@ -39,13 +43,30 @@ public class LearningStore {
 			.update();
 	}
 
-	public void insert(LearningFact fact) {
-		jdbc.sql("insert into dash_learning_member (account_id, unit_path, plans, months) values (:id, :path, :plans, :months)")
-			.param("path", fact.unitPath())
-			.param("plans", fact.plansText())
-			.param("months", fact.monthsText())
-			.param("id", fact.accountId())
-			.update();
+	/** Writes members' facts into the emptied table, as the rebuild does. */
+	public void insertAll(List<LearningFact> facts) {
+		batch("insert into dash_learning_member (account_id, unit_path, plans, months) values (?, ?, ?, ?)",
+				facts.stream().map(fact -> new Object[] { fact.accountId(), fact.unitPath(), fact.plansText(), fact.monthsText() })
+					.toList());
+	}
+
+	/** Writes the rebuild's sums into the emptied rolled-up tables. */
+	public void insertSums(LearningDelta sums) {
+		sums.compact();
+		batch("insert into dash_learning_cover (unit_path, plan_id, members, met) values (?, ?, ?, ?)",
+				sums.cover.entrySet().stream()
+					.map(row -> new Object[] { row.getKey().unitPath(), row.getKey().planId(), row.getValue()[0], row.getValue()[1] })
+					.toList());
+		batch("insert into dash_learning_month (unit_path, month_key, check_ins) values (?, ?, ?)",
+				sums.months.entrySet().stream()
+					.map(row -> new Object[] { row.getKey().unitPath(), row.getKey().month(), row.getValue()[0] })
+					.toList());
+	}
+
+	private void batch(String sql, List<Object[]> rows) {
+		for (int from = 0; from < rows.size(); from += 500) {
+			jdbcTemplate.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 500)));
+		}
 	}
 
 	public void plans(List<MemberFact.Standing> plans) {

@@ -1,4 +1,4 @@
-package org.grassroots.dashboard.internal;
+package org.grassroots.shared.jobs;
 
 import javax.sql.DataSource;
 

@@ -1,0 +1,6 @@
+package org.grassroots.shared.jobs;
+
+/** An event only EventRetriesIntegrationTests publishes; FlakyListener fails its first delivery. */
+record Flaky(String key) {
+
+}
