@@ -137,6 +137,9 @@ class TopicIntegrationTests {
 		String page = admin.get("/dashboard/topics?month=" + month).body();
 		assertThat(page).contains("id=\"high-frequency\"").contains("id=\"topic-form\"")
 			.contains("data-category=\"" + category + "\"");
+		// the month saved is the month whose page (and version) was opened; another month is opened, not typed in
+		assertThat(page).contains("<input type=\"hidden\" name=\"month\" value=\"" + month + "\">")
+			.contains("id=\"topic-month-form\"");
 		int version = versionOf(month);
 		HttpResponse<String> saved = admin.submit("/dashboard/topics", "/dashboard/topics", "month=" + month
 				+ "&category=" + category + "&note=" + PageClient.encode("页面选题") + "&version=" + version);
