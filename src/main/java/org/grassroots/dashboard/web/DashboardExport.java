@@ -11,6 +11,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.Figures;
 import org.grassroots.dashboard.HeatRow;
+import org.grassroots.dashboard.LearningFigures;
 import org.grassroots.dashboard.Ranking;
 import org.grassroots.dashboard.TrendPoint;
 import org.grassroots.shared.web.Messages;
@@ -38,19 +39,24 @@ class DashboardExport {
 		this.messages = messages;
 	}
 
-	/** The unit's own figures first, then its children in ranking order. */
-	void ranking(Figures own, Ranking ranking, HttpServletResponse response) throws IOException {
+	/**
+	 * The unit's own figures first, then its children in ranking order; each row ends with the
+	 * learning figures of the month (coverage, met, members covered, check-ins), not part of the score.
+	 */
+	void ranking(Figures own, LearningFigures ownLearning, Ranking ranking, HttpServletResponse response)
+			throws IOException {
 		write(response, "ranking-" + own.unitCode() + "-" + own.month(), "dashboard.ranking.title", (workbook, sheet) -> {
 			CellStyle percent = percent(workbook);
 			header(sheet.createRow(0), "dashboard.col.rank", "dashboard.col.rank-change", "dashboard.col.unit",
 					"dashboard.col.score", "dashboard.col.received", "dashboard.col.responded", "dashboard.col.response-rate",
 					"dashboard.col.closed", "dashboard.col.resolved", "dashboard.col.resolution-rate", "dashboard.col.rated",
 					"dashboard.col.satisfied", "dashboard.col.satisfaction-rate", "dashboard.col.closed-on-time",
-					"dashboard.col.on-time-rate", "dashboard.col.overdue", "dashboard.col.supervised");
-			figures(sheet.createRow(1), null, null, own, percent);
+					"dashboard.col.on-time-rate", "dashboard.col.overdue", "dashboard.col.supervised",
+					"dashboard.col.coverage", "dashboard.col.met", "dashboard.col.members", "dashboard.col.check-ins");
+			figures(sheet.createRow(1), null, null, own, ownLearning, percent);
 			int r = 2;
 			for (Ranking.Place place : ranking.places()) {
-				figures(sheet.createRow(r++), place.rank(), place.rankChange(), place.figures(), percent);
+				figures(sheet.createRow(r++), place.rank(), place.rankChange(), place.figures(), place.learning(), percent);
 			}
 		});
 	}
@@ -125,7 +131,8 @@ class DashboardExport {
 		}
 	}
 
-	private void figures(Row row, @Nullable Integer rank, @Nullable Integer change, Figures figures, CellStyle percent) {
+	private void figures(Row row, @Nullable Integer rank, @Nullable Integer change, Figures figures,
+			LearningFigures learning, CellStyle percent) {
 		if (rank != null) {
 			row.createCell(0).setCellValue(rank);
 		}
@@ -149,6 +156,10 @@ class DashboardExport {
 		rate(row, 14, figures.onTimeRate(), percent);
 		row.createCell(15).setCellValue(figures.overdueNow());
 		row.createCell(16).setCellValue(figures.supervisedNow());
+		rate(row, 17, learning.coverage(), percent);
+		row.createCell(18).setCellValue(learning.met());
+		row.createCell(19).setCellValue(learning.members());
+		row.createCell(20).setCellValue(learning.checkIns());
 	}
 
 	private static void rate(Row row, int column, @Nullable Double rate, CellStyle percent) {
