@@ -13,6 +13,7 @@ import org.grassroots.dashboard.Figures;
 import org.grassroots.dashboard.HeatRow;
 import org.grassroots.dashboard.LearningFigures;
 import org.grassroots.dashboard.Ranking;
+import org.grassroots.dashboard.Topic;
 import org.grassroots.dashboard.TrendPoint;
 import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
@@ -95,12 +96,13 @@ class DashboardExport {
 		});
 	}
 
-	void categories(String code, YearMonth month, List<CategoryCount> categories, HttpServletResponse response)
-			throws IOException {
+	/** The categories of the month; the month's topic (每月一题), if one was picked, is marked on its category's row with its note. */
+	void categories(String code, YearMonth month, List<CategoryCount> categories, @Nullable Topic topic,
+			HttpServletResponse response) throws IOException {
 		write(response, "categories-" + code + "-" + month, "dashboard.categories.title", (workbook, sheet) -> {
 			CellStyle percent = percent(workbook);
 			header(sheet.createRow(0), "dashboard.col.category", "dashboard.col.received", "dashboard.col.previous",
-					"dashboard.col.change", "dashboard.col.change-rate");
+					"dashboard.col.change", "dashboard.col.change-rate", "dashboard.col.topic");
 			int r = 1;
 			String lang = lang();
 			for (CategoryCount category : categories) {
@@ -110,6 +112,9 @@ class DashboardExport {
 				line.createCell(2).setCellValue(category.previous());
 				line.createCell(3).setCellValue(category.change());
 				rate(line, 4, category.changeRate(), percent);
+				if (topic != null && topic.categoryCode().equals(category.categoryCode())) {
+					line.createCell(5).setCellValue(topic.note());
+				}
 			}
 		});
 	}

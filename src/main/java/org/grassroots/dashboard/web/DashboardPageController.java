@@ -160,7 +160,8 @@ class DashboardPageController {
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
 		drillable(code, user);
 		YearMonth shown = month(month);
-		export.categories(code, shown, figures.categories(code, shown, user), response);
+		export.categories(code, shown, figures.categories(code, shown, user),
+				topics.find(shown, user).orElse(null), response);
 	}
 
 	@GetMapping("/weights")
