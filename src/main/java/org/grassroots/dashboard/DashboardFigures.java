@@ -15,6 +15,8 @@ import org.grassroots.dashboard.internal.Fact;
 import org.grassroots.dashboard.internal.LearningStore;
 import org.grassroots.dashboard.internal.MeasureSearch;
 import org.grassroots.dashboard.internal.WeightsRepository;
+import org.grassroots.learning.LearningCoverage;
+import org.grassroots.learning.StudyPlan;
 import org.grassroots.problems.Category;
 import org.grassroots.problems.ProblemFilter;
 import org.grassroots.problems.ProblemViews;
@@ -52,9 +54,12 @@ public class DashboardFigures {
 
 	private final LearningStore learningRows;
 
+	private final LearningCoverage coverage;
+
 	DashboardFigures(Counters counters, WeightsRepository weights, UnitManagement units, ProblemViews problems,
-			Clock clock, LearningStore learningRows) {
+			Clock clock, LearningStore learningRows, LearningCoverage coverage) {
 		this.learningRows = learningRows;
+		this.coverage = coverage;
 		this.counters = counters;
 		this.weights = weights;
 		this.units = units;
@@ -124,16 +129,20 @@ public class DashboardFigures {
 		});
 		List<Figures> ordered = new ArrayList<>(now);
 		ordered.sort(ORDER);
+		// shown beside the score, not part of it: one read for all children
+		Map<String, long[]> learning = learningRows.figures(children.values().stream().map(Unit::path).toList(), key);
 		List<Ranking.Place> places = new ArrayList<>();
 		for (int i = 0; i < ordered.size(); i++) {
 			Figures figures = ordered.get(i);
 			int rank = i + 1;
 			Integer previousRank = previousRanks.get(figures.unitCode());
 			Double previousScore = previousScores.get(figures.unitCode());
+			Unit child = children.get(figures.unitCode());
 			places.add(new Ranking.Place(rank, previousRank, previousRank == null ? null : previousRank - rank,
 					previousScore, previousScore == null || figures.score() == null ? null
 							: Math.round((figures.score() - previousScore) * 100) / 100.0,
-					user.scope().covers(children.get(figures.unitCode()).path()), figures));
+					user.scope().covers(child.path()), figures,
+					learningFigures(child, shown, learning.get(child.path()))));
 		}
 		return new Ranking(unit.code(), unit.nameZh(), shown, current, places);
 	}
@@ -316,9 +325,40 @@ public class DashboardFigures {
 	public LearningFigures learning(String unitCode, @Nullable YearMonth month, CurrentUser user) {
 		Unit unit = published(unitCode, user);
 		YearMonth shown = month == null ? thisMonth() : month;
-		long[] counts = learningRows.figures(unit.path(), Fact.key(shown));
-		return new LearningFigures(unit.code(), unit.nameZh(), unit.nameEn(), shown, counts[0], counts[1],
-				counts[0] == 0 ? null : Figures.rate(counts[1], counts[0]), counts[2]);
+		return learningFigures(unit, shown, learningRows.figures(unit.path(), Fact.key(shown)));
+	}
+
+	private static LearningFigures learningFigures(Unit unit, YearMonth month, long[] counts) {
+		return new LearningFigures(unit.code(), unit.nameZh(), unit.nameEn(), month, counts[0], counts[1],
+				Figures.rate(counts[1], counts[0]), counts[2], counts[3]);
+	}
+
+	/**
+	 * The plans behind a unit's coverage for the month, most members first, the first {@code limit}
+	 * of them ({@link LearningFigures#plans} says how many there are): each plan's members and met in
+	 * the unit's subtree, for a link to learning's coverage of that plan over the unit. Only where
+	 * the unit lies in the caller's scope, and only the plans the caller may see (learning's own
+	 * rule), so every one listed opens; empty otherwise.
+	 */
+	@Transactional(readOnly = true)
+	public List<PlanCoverage> learningPlans(String unitCode, @Nullable YearMonth month, int limit, CurrentUser user) {
+		Unit unit = published(unitCode, user);
+		if (!user.scope().covers(unit.path())) {
+			return List.of();
+		}
+		YearMonth shown = month == null ? thisMonth() : month;
+		List<long[]> rows = learningRows.runningPlans(unit.path(), Fact.key(shown));
+		Map<Long, StudyPlan> visible = new HashMap<>();
+		coverage.visible(rows.stream().limit(limit).map(row -> row[0]).toList(), user)
+			.forEach(plan -> visible.put(plan.id(), plan));
+		List<PlanCoverage> plans = new ArrayList<>();
+		for (long[] row : rows.stream().limit(limit).toList()) {
+			StudyPlan plan = visible.get(row[0]);
+			if (plan != null) {
+				plans.add(new PlanCoverage(plan.id(), plan.title(), unit.id(), row[1], row[2], Figures.rate(row[2], row[1])));
+			}
+		}
+		return plans;
 	}
 
 	/** A unit whose figures the caller may read: the city and the districts for all staff, the rest in scope. */

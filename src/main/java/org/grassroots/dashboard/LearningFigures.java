@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param met of those, the ones who met the plan's requirement
  * @param coverage met / members, four places; {@code null} when no plan covers anyone
  * @param checkIns activities on days of the month by the members of the subtree now
+ * @param plans the plans running in the month that cover members of the subtree (what coverage adds up)
  */
-public record LearningFigures(String unitCode, String unitNameZh, String unitNameEn, YearMonth month, long members,
-		long met, @Nullable Double coverage, long checkIns) {
+public record LearningFigures(String unitCode, String unitNameZh, @Nullable String unitNameEn, YearMonth month, long members,
+		long met, @Nullable Double coverage, long checkIns, long plans) {
 
 }

@@ -39,9 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
- * Monthly reports: a PDF per unit and month with its figures, rank, top categories, overdue
- * problems and trend (docs/dashboard.md, Monthly reports). The job makes them on the 1st for the
- * city, every district and every street; staff make one on demand for any unit in their scope.
+ * Monthly reports: a PDF per unit and month with its figures, learning figures, rank, top
+ * categories, the month's topic, overdue problems and trend (docs/dashboard.md, Monthly reports).
+ * The job makes them on the 1st for the city, every district and every street; staff make one on
+ * demand for any unit in their scope.
  * Reports hold staff-only data: listing, making and downloading answer 404 outside the caller's
  * scope, whatever the unit's level.
  */
@@ -60,6 +61,8 @@ public class MonthlyReports {
 
 	private final DashboardFigures figures;
 
+	private final MonthlyTopics topics;
+
 	private final UnitManagement units;
 
 	private final ProblemViews problems;
@@ -74,9 +77,11 @@ public class MonthlyReports {
 
 	private final Clock clock;
 
-	MonthlyReports(DashboardFigures figures, UnitManagement units, ProblemViews problems, ReportRepository reports,
-			ReportPdf pdf, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+	MonthlyReports(DashboardFigures figures, MonthlyTopics topics, UnitManagement units, ProblemViews problems,
+			ReportRepository reports, ReportPdf pdf, ApplicationEventPublisher events, TransactionTemplate transactions,
+			Clock clock) {
 		this.figures = figures;
+		this.topics = topics;
 		this.units = units;
 		this.problems = problems;
 		this.reports = reports;
@@ -251,7 +256,8 @@ public class MonthlyReports {
 			.toList();
 		List<TrendPoint> trend = figures.trend(unit.code(), month.minusMonths(11), month, reader);
 		return new ReportContent(shown, unit.nameZh(), unit.nameEn(), parent == null ? null : parent.nameZh(),
-				parent == null ? null : parent.nameEn(), rank, categories, overdue(unit, reader), trend, now);
+				parent == null ? null : parent.nameEn(), rank, categories, overdue(unit, reader), trend,
+				figures.learning(unit.code(), month, reader), topics.ofMonth(unit.code(), month, reader).orElse(null), now);
 	}
 
 	/**

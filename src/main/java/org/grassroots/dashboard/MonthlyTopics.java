@@ -155,6 +155,17 @@ public class MonthlyTopics {
 	}
 
 	/**
+	 * The month's own topic with its counts for the unit (this month, last month, the change), if
+	 * one was picked: {@link #ofUnit}'s {@code current} without the earlier topics.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TopicFigures> ofMonth(String unitCode, YearMonth month, CurrentUser user) {
+		figures.categoryMonths(unitCode, "*", month, month, user);
+		Unit unit = units.getByCode(unitCode, DataScope.CITY);
+		return topics.find(month).map(row -> figuresOf(topic(row, categories()), unit, month, user));
+	}
+
+	/**
 	 * The high-frequency categories the topic is picked from: the city's counts per category in the
 	 * month beside the month before, most frequent first.
 	 */

@@ -14,9 +14,11 @@ public record Ranking(String unitCode, String unitName, YearMonth month, Weights
 	/**
 	 * @param rankChange last month's rank minus this month's: positive means it rose
 	 * @param drillable whether the caller may open this unit's own ranking (it lies in their scope)
+	 * @param learning the unit's learning figures for the month, shown beside the score and not part of it
 	 */
 	public record Place(int rank, @Nullable Integer previousRank, @Nullable Integer rankChange,
-			@Nullable Double previousScore, @Nullable Double scoreChange, boolean drillable, Figures figures) {
+			@Nullable Double previousScore, @Nullable Double scoreChange, boolean drillable, Figures figures,
+			LearningFigures learning) {
 
 	}
 

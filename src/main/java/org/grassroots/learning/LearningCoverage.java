@@ -1,6 +1,7 @@
 package org.grassroots.learning;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,10 @@ public class LearningCoverage {
 
 	private final CoverageRollup rollup;
 
-	LearningCoverage(LearningManagement learning, UnitManagement units, CoverageRollup rollup) {
+	private final LearningRepository plans;
+
+	LearningCoverage(LearningManagement learning, UnitManagement units, CoverageRollup rollup, LearningRepository plans) {
+		this.plans = plans;
 		this.learning = learning;
 		this.units = units;
 		this.rollup = rollup;
@@ -72,6 +76,15 @@ public class LearningCoverage {
 		}
 		list.addAll(rows.values());
 		return new Coverage(plan, new Coverage.Row(unit.id(), unit.code(), unit.nameZh(), false, members, met), list);
+	}
+
+	/**
+	 * Of these plans, the ones the caller may see, so may open their coverage over a unit in their
+	 * scope ({@link #coverage}): one query whatever their number.
+	 */
+	@Transactional(readOnly = true)
+	public List<StudyPlan> visible(Collection<Long> planIds, CurrentUser user) {
+		return plans.plans(planIds).stream().filter(plan -> plan.visibleTo(user)).toList();
 	}
 
 	/** Members of the unit's subtree who have not met the plan's requirement yet, at most {@code limit}. */

@@ -114,7 +114,7 @@ public class LearningManagement {
 	@Transactional(readOnly = true)
 	public StudyPlan plan(long id, CurrentUser user) {
 		return learning.plan(id)
-			.filter(plan -> (user.isStaff() && user.scope().covers(plan.unitPath())) || user.unitPath().startsWith(plan.unitPath()))
+			.filter(plan -> plan.visibleTo(user))
 			.orElseThrow(() -> new NotFoundException("study plan", id));
 	}
 

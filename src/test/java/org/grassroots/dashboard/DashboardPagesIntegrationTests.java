@@ -129,6 +129,9 @@ class DashboardPagesIntegrationTests {
 			assertThat(text(page, "fig-satisfaction")).as(code).isEqualTo(percent(figures.path("satisfactionRate")));
 			assertThat(text(page, "fig-on-time")).as(code).isEqualTo(percent(figures.path("onTimeRate")));
 			assertThat(text(page, "fig-score")).as(code).isEqualTo(score(figures.path("score")));
+			JsonNode learning = api.get(token, "/api/v1/dashboard/units/" + code + "/learning?month=" + month).json();
+			assertThat(text(page, "fig-coverage")).as(code).isEqualTo(percent(learning.path("coverage")));
+			assertThat(text(page, "fig-check-ins")).as(code).isEqualTo(learning.path("checkIns").asString());
 
 			JsonNode ranking = api.get(token, "/api/v1/dashboard/units/" + code + "/ranking?month=" + month).json();
 			for (JsonNode place : ranking.path("places")) {
@@ -136,13 +139,17 @@ class DashboardPagesIntegrationTests {
 				String row = row(page, f.path("unitCode").asString());
 				assertThat(row).contains("data-rank=\"" + place.path("rank").asInt() + "\"");
 				assertThat(cells(row, "class=\"score\"[^>]*>([^<]*)<")).containsExactly(score(f.path("score")));
+				JsonNode l = place.path("learning");
 				assertThat(cells(row, "class=\"rate\"[^>]*>([^<]*)<")).containsExactly(percent(f.path("responseRate")),
-						percent(f.path("resolutionRate")), percent(f.path("satisfactionRate")), percent(f.path("onTimeRate")));
+						percent(f.path("resolutionRate")), percent(f.path("satisfactionRate")), percent(f.path("onTimeRate")),
+						percent(l.path("coverage")));
 				assertThat(cells(row, "class=\"d-block text-muted counts\">([^<]*)<")).containsExactly(
 						f.path("responded").asLong() + " / " + f.path("received").asLong(),
 						f.path("resolved").asLong() + " / " + f.path("closed").asLong(),
 						f.path("satisfied").asLong() + " / " + f.path("rated").asLong(),
-						f.path("closedOnTime").asLong() + " / " + f.path("closed").asLong());
+						f.path("closedOnTime").asLong() + " / " + f.path("closed").asLong(),
+						l.path("met").asLong() + " / " + l.path("members").asLong());
+				assertThat(cells(row, "class=\"check-ins\"[^>]*>([^<]*)<")).containsExactly(l.path("checkIns").asString());
 			}
 		}
 	}
@@ -180,11 +187,13 @@ class DashboardPagesIntegrationTests {
 			Sheet sheet = workbook.getSheetAt(0);
 			assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("单位");
 			assertFigures(sheet.getRow(1), own);
+			assertLearning(sheet.getRow(1), api.get(token, "/api/v1/dashboard/units/" + code + "/learning?month=" + month).json());
 			int r = 2;
 			for (JsonNode place : ranking.path("places")) {
 				Row row = sheet.getRow(r++);
 				assertThat((int) row.getCell(0).getNumericCellValue()).isEqualTo(place.path("rank").asInt());
 				assertFigures(row, place.path("figures"));
+				assertLearning(row, place.path("learning"));
 			}
 			assertThat(sheet.getLastRowNum()).isEqualTo(r - 1);
 		}
@@ -282,6 +291,13 @@ class DashboardPagesIntegrationTests {
 		else {
 			assertThat(number(row.getCell(3))).isEqualTo(f.path("score").asDouble());
 		}
+	}
+
+	private static void assertLearning(Row row, JsonNode l) {
+		assertRate(row.getCell(17), l.path("coverage"));
+		assertThat(number(row.getCell(18))).isEqualTo(l.path("met").asDouble());
+		assertThat(number(row.getCell(19))).isEqualTo(l.path("members").asDouble());
+		assertThat(number(row.getCell(20))).isEqualTo(l.path("checkIns").asDouble());
 	}
 
 	private static void assertRate(Cell cell, JsonNode rate) {

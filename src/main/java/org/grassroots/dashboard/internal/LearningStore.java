@@ -1,6 +1,8 @@
 package org.grassroots.dashboard.internal;
 
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -125,18 +127,57 @@ public class LearningStore {
 		jdbc.sql("delete from dash_learning_plan").update();
 	}
 
-	/** Members and met over the plans running in the month, and activities in the month, of a unit's subtree. */
+	/**
+	 * Members and met over the plans running in the month, activities in the month, and the number
+	 * of running plans covering anyone, of a unit's subtree.
+	 */
 	public long[] figures(String unitPath, int month) {
-		long[] cover = jdbc.sql("""
-				select coalesce(sum(c.members), 0) members, coalesce(sum(c.met), 0) met
+		return figures(List.of(unitPath), month).get(unitPath);
+	}
+
+	/**
+	 * {@link #figures(String, int)} of several units at once (a ranking's children): two queries
+	 * whatever their number, each a set of primary-key ranges. Every path asked for is in the answer.
+	 */
+	public Map<String, long[]> figures(Collection<String> unitPaths, int month) {
+		Map<String, long[]> figures = new HashMap<>();
+		unitPaths.forEach(path -> figures.put(path, new long[4]));
+		if (unitPaths.isEmpty()) {
+			return figures;
+		}
+		jdbc.sql("""
+				select c.unit_path, coalesce(sum(c.members), 0) members, coalesce(sum(c.met), 0) met,
+				  sum(case when c.members > 0 then 1 else 0 end) plans
 				from dash_learning_cover c join dash_learning_plan p on p.plan_id = c.plan_id
-				where c.unit_path = :path and p.first_month <= :month and p.last_month >= :month
+				where c.unit_path in (:paths) and p.first_month <= :month and p.last_month >= :month
+				group by c.unit_path
+				""").param("paths", unitPaths).param("month", month).query((rs, n) -> {
+			long[] row = figures.get(rs.getString("unit_path"));
+			row[0] = rs.getLong("members");
+			row[1] = rs.getLong("met");
+			row[3] = rs.getLong("plans");
+			return row;
+		}).list();
+		jdbc.sql("select unit_path, check_ins from dash_learning_month where unit_path in (:paths) and month_key = :month")
+			.param("paths", unitPaths).param("month", month)
+			.query((rs, n) -> figures.get(rs.getString("unit_path"))[2] = rs.getLong("check_ins"))
+			.list();
+		return figures;
+	}
+
+	/**
+	 * The plans running in the month that cover members of a unit's subtree, each with its members
+	 * and met there (plan id, members, met), most members first: what the unit's coverage adds up.
+	 */
+	public List<long[]> runningPlans(String unitPath, int month) {
+		return jdbc.sql("""
+				select c.plan_id, c.members, c.met
+				from dash_learning_cover c join dash_learning_plan p on p.plan_id = c.plan_id
+				where c.unit_path = :path and p.first_month <= :month and p.last_month >= :month and c.members > 0
+				order by c.members desc, c.plan_id
 				""").param("path", unitPath).param("month", month)
-			.query((rs, n) -> new long[] { rs.getLong("members"), rs.getLong("met") })
-			.single();
-		long checkIns = jdbc.sql("select coalesce(sum(check_ins), 0) from dash_learning_month where unit_path = :path and month_key = :month")
-			.param("path", unitPath).param("month", month).query(Long.class).single();
-		return new long[] { cover[0], cover[1], checkIns };
+			.query((rs, n) -> new long[] { rs.getLong("plan_id"), rs.getLong("members"), rs.getLong("met") })
+			.list();
 	}
 
 	/** Every non-zero row, for comparing a rebuild with the incremental tables. */

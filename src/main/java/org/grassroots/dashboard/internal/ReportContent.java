@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.Figures;
+import org.grassroots.dashboard.LearningFigures;
+import org.grassroots.dashboard.TopicFigures;
 import org.grassroots.dashboard.TrendPoint;
 import org.jspecify.annotations.Nullable;
 
@@ -15,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param rank the unit's place among its parent's administrative children, null for the city or a department
  * @param overdue open overdue problems, at most {@link #OVERDUE_LISTED}, earliest deadline first
+ * @param learning the unit's learning figures for the month
+ * @param topic the month's topic (每月一题) with its counts for the unit, null when none was picked
  */
 public record ReportContent(Figures figures, String unitNameZh, @Nullable String unitNameEn,
 		@Nullable String parentNameZh, @Nullable String parentNameEn, @Nullable Rank rank, List<CategoryCount> categories,
-		List<OverdueProblem> overdue, List<TrendPoint> trend, Instant madeAt) {
+		List<OverdueProblem> overdue, List<TrendPoint> trend, LearningFigures learning, @Nullable TopicFigures topic,
+		Instant madeAt) {
 
 	public static final int OVERDUE_LISTED = 50;
 

@@ -12,6 +12,8 @@ import java.util.Locale;
 
 import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.Figures;
+import org.grassroots.dashboard.LearningFigures;
+import org.grassroots.dashboard.TopicFigures;
 import org.grassroots.dashboard.TrendPoint;
 import org.grassroots.shared.Times;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +35,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * Draws a monthly report as an A4 PDF (OpenPDF). Labels are in Chinese and English side by side,
+ * Draws a monthly report as an A4 PDF (OpenPDF), in the order of docs/dashboard.md's table of parts. Labels are in Chinese and English side by side,
  * so one kept file serves readers of both languages. A CJK font is embedded (subset) so the PDF
  * reads on any machine: the one named by {@code grassroots.dashboard.report-font}, else the first
  * found of the same fonts as the learning posters (fonts-wqy-zenhei is installed by .ci/run).
@@ -94,6 +96,15 @@ public class ReportPdf {
 		}
 		document.add(figures);
 
+		section(document, heading, "dashboard.report.section.learning");
+		PdfPTable learning = table(new float[] { 3, 1 }, text, label("dashboard.report.figure"),
+				label("dashboard.report.value"));
+		for (Line line : lines(content.learning())) {
+			cell(learning, label("dashboard.report.figure." + line.key()), text, Element.ALIGN_LEFT);
+			cell(learning, line.value(), text, Element.ALIGN_RIGHT);
+		}
+		document.add(learning);
+
 		section(document, heading, "dashboard.report.section.rank");
 		ReportContent.Rank rank = content.rank();
 		String rankText = rank == null ? label("dashboard.report.rank.none")
@@ -115,6 +126,24 @@ public class ReportPdf {
 			cell(categories, percent(category.changeRate()), text, Element.ALIGN_RIGHT);
 		}
 		document.add(content.categories().isEmpty() ? new Paragraph(label("dashboard.report.nothing"), text) : categories);
+
+		section(document, heading, "dashboard.report.section.topic");
+		TopicFigures topic = content.topic();
+		if (topic == null) {
+			document.add(new Paragraph(label("dashboard.report.topic.none"), text));
+		}
+		else {
+			document.add(new Paragraph(label("dashboard.report.topic.note") + " " + topic.topic().note(), text));
+			PdfPTable counts = table(new float[] { 3, 1, 1, 1, 1 }, text, label("dashboard.report.topic.category"),
+					label("dashboard.report.received"), label("dashboard.report.previous"), label("dashboard.report.change"),
+					label("dashboard.report.change-rate"));
+			cell(counts, topic.topic().categoryZh() + " " + topic.topic().categoryEn(), text, Element.ALIGN_LEFT);
+			cell(counts, Long.toString(topic.latest()), text, Element.ALIGN_RIGHT);
+			cell(counts, Long.toString(topic.previous()), text, Element.ALIGN_RIGHT);
+			cell(counts, (topic.change() > 0 ? "+" : "") + topic.change(), text, Element.ALIGN_RIGHT);
+			cell(counts, percent(topic.changeRate()), text, Element.ALIGN_RIGHT);
+			document.add(counts);
+		}
 
 		section(document, heading, "dashboard.report.section.overdue");
 		document.add(new Paragraph(label("dashboard.report.overdue.count") + " " + f.overdueNow()
@@ -166,6 +195,13 @@ public class ReportPdf {
 				new Line("open-now", n(f.openNow())), new Line("overdue-now", n(f.overdueNow())),
 				new Line("supervised-now", n(f.supervisedNow())),
 				new Line("score", f.score() == null ? "—" : String.format(Locale.ROOT, "%.2f", f.score())));
+	}
+
+	/** The learning figures as the PDF shows them, in the order of docs/dashboard.md. */
+	public static List<Line> lines(LearningFigures l) {
+		return List.of(new Line("members", n(l.members())), new Line("met", n(l.met())),
+				new Line("coverage", percent(l.coverage())), new Line("check-ins", n(l.checkIns())),
+				new Line("plans", n(l.plans())));
 	}
 
 	/** A share shown as a percentage to two places; an empty rate as a dash. */

@@ -11,7 +11,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.Figures;
 import org.grassroots.dashboard.HeatRow;
+import org.grassroots.dashboard.LearningFigures;
 import org.grassroots.dashboard.Ranking;
+import org.grassroots.dashboard.Topic;
 import org.grassroots.dashboard.TrendPoint;
 import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
@@ -38,19 +40,24 @@ class DashboardExport {
 		this.messages = messages;
 	}
 
-	/** The unit's own figures first, then its children in ranking order. */
-	void ranking(Figures own, Ranking ranking, HttpServletResponse response) throws IOException {
+	/**
+	 * The unit's own figures first, then its children in ranking order; each row ends with the
+	 * learning figures of the month (coverage, met, members covered, check-ins), not part of the score.
+	 */
+	void ranking(Figures own, LearningFigures ownLearning, Ranking ranking, HttpServletResponse response)
+			throws IOException {
 		write(response, "ranking-" + own.unitCode() + "-" + own.month(), "dashboard.ranking.title", (workbook, sheet) -> {
 			CellStyle percent = percent(workbook);
 			header(sheet.createRow(0), "dashboard.col.rank", "dashboard.col.rank-change", "dashboard.col.unit",
 					"dashboard.col.score", "dashboard.col.received", "dashboard.col.responded", "dashboard.col.response-rate",
 					"dashboard.col.closed", "dashboard.col.resolved", "dashboard.col.resolution-rate", "dashboard.col.rated",
 					"dashboard.col.satisfied", "dashboard.col.satisfaction-rate", "dashboard.col.closed-on-time",
-					"dashboard.col.on-time-rate", "dashboard.col.overdue", "dashboard.col.supervised");
-			figures(sheet.createRow(1), null, null, own, percent);
+					"dashboard.col.on-time-rate", "dashboard.col.overdue", "dashboard.col.supervised",
+					"dashboard.col.coverage", "dashboard.col.met", "dashboard.col.members", "dashboard.col.check-ins");
+			figures(sheet.createRow(1), null, null, own, ownLearning, percent);
 			int r = 2;
 			for (Ranking.Place place : ranking.places()) {
-				figures(sheet.createRow(r++), place.rank(), place.rankChange(), place.figures(), percent);
+				figures(sheet.createRow(r++), place.rank(), place.rankChange(), place.figures(), place.learning(), percent);
 			}
 		});
 	}
@@ -89,12 +96,13 @@ class DashboardExport {
 		});
 	}
 
-	void categories(String code, YearMonth month, List<CategoryCount> categories, HttpServletResponse response)
-			throws IOException {
+	/** The categories of the month; the month's topic (每月一题), if one was picked, is marked on its category's row with its note. */
+	void categories(String code, YearMonth month, List<CategoryCount> categories, @Nullable Topic topic,
+			HttpServletResponse response) throws IOException {
 		write(response, "categories-" + code + "-" + month, "dashboard.categories.title", (workbook, sheet) -> {
 			CellStyle percent = percent(workbook);
 			header(sheet.createRow(0), "dashboard.col.category", "dashboard.col.received", "dashboard.col.previous",
-					"dashboard.col.change", "dashboard.col.change-rate");
+					"dashboard.col.change", "dashboard.col.change-rate", "dashboard.col.topic");
 			int r = 1;
 			String lang = lang();
 			for (CategoryCount category : categories) {
@@ -104,6 +112,9 @@ class DashboardExport {
 				line.createCell(2).setCellValue(category.previous());
 				line.createCell(3).setCellValue(category.change());
 				rate(line, 4, category.changeRate(), percent);
+				if (topic != null && topic.categoryCode().equals(category.categoryCode())) {
+					line.createCell(5).setCellValue(topic.note());
+				}
 			}
 		});
 	}
@@ -125,7 +136,8 @@ class DashboardExport {
 		}
 	}
 
-	private void figures(Row row, @Nullable Integer rank, @Nullable Integer change, Figures figures, CellStyle percent) {
+	private void figures(Row row, @Nullable Integer rank, @Nullable Integer change, Figures figures,
+			LearningFigures learning, CellStyle percent) {
 		if (rank != null) {
 			row.createCell(0).setCellValue(rank);
 		}
@@ -149,6 +161,10 @@ class DashboardExport {
 		rate(row, 14, figures.onTimeRate(), percent);
 		row.createCell(15).setCellValue(figures.overdueNow());
 		row.createCell(16).setCellValue(figures.supervisedNow());
+		rate(row, 17, learning.coverage(), percent);
+		row.createCell(18).setCellValue(learning.met());
+		row.createCell(19).setCellValue(learning.members());
+		row.createCell(20).setCellValue(learning.checkIns());
 	}
 
 	private static void rate(Row row, int column, @Nullable Double rate, CellStyle percent) {

@@ -44,6 +44,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/dashboard")
 class DashboardPageController {
 
+	/** The plans listed under a unit's coverage, most members first. */
+	static final int PLANS_LISTED = 5;
+
 	private final DashboardFigures figures;
 
 	private final DashboardAdministration administration;
@@ -87,6 +90,8 @@ class DashboardPageController {
 		model.addAttribute("month", shown);
 		model.addAttribute("thisMonth", figures.thisMonth());
 		model.addAttribute("figures", figures.figures(code, shown, user));
+		model.addAttribute("learning", figures.learning(code, shown, user));
+		model.addAttribute("learningPlans", figures.learningPlans(code, shown, PLANS_LISTED, user));
 		Ranking ranking = figures.ranking(code, shown, user);
 		model.addAttribute("ranking", ranking);
 		model.addAttribute("mine", unit.level() == UnitLevel.CITY && !user.scope().all()
@@ -128,7 +133,8 @@ class DashboardPageController {
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
 		drillable(code, user);
 		YearMonth shown = month(month);
-		export.ranking(figures.figures(code, shown, user), figures.ranking(code, shown, user), response);
+		export.ranking(figures.figures(code, shown, user), figures.learning(code, shown, user),
+				figures.ranking(code, shown, user), response);
 	}
 
 	@GetMapping("/units/{code}/heat.xlsx")
@@ -154,7 +160,8 @@ class DashboardPageController {
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
 		drillable(code, user);
 		YearMonth shown = month(month);
-		export.categories(code, shown, figures.categories(code, shown, user), response);
+		export.categories(code, shown, figures.categories(code, shown, user),
+				topics.find(shown, user).orElse(null), response);
 	}
 
 	@GetMapping("/weights")

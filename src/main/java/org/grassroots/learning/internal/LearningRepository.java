@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -130,6 +131,14 @@ public class LearningRepository {
 			spec = spec.param("member", memberUnitPath);
 		}
 		return spec.query(LearningRepository::plan).list();
+	}
+
+	public List<StudyPlan> plans(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from study_plan where id in (:ids) order by id").param("ids", ids)
+			.query(LearningRepository::plan).list();
 	}
 
 	public Optional<StudyPlan> plan(long id) {

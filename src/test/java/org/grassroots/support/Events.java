@@ -1,0 +1,30 @@
+package org.grassroots.support;
+
+import java.time.Duration;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Waiting for the events the dashboard hears after commit (event publication registry). */
+public final class Events {
+
+	private Events() {
+	}
+
+	/** Waits until every event publication has been delivered, at most 30 s. */
+	public static void settle(JdbcClient jdbc) {
+		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
+			if (System.nanoTime() > end) {
+				throw new AssertionError("events not delivered in 30 s");
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+}
