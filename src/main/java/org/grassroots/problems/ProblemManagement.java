@@ -45,11 +45,9 @@ import org.grassroots.units.Unit;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitLevel;
 import org.grassroots.units.UnitManagement;
-import org.grassroots.units.UnitMoved;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -764,13 +762,6 @@ public class ProblemManagement {
 		if (problems.markDeadlineNotified(id)) {
 			notice("DEADLINE_SOON", problem, List.of(problem.holderUnitPath()), String.valueOf(problem.deadline()));
 		}
-	}
-
-	/** Keeps copied unit paths true when a unit moves, in the mover's transaction. */
-	@EventListener
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-	void on(UnitMoved moved) {
-		problems.rewritePaths(moved.before().path(), moved.after().path());
 	}
 
 	// ---------------------------------------------------------------- plumbing
