@@ -203,7 +203,7 @@ public class ProblemViews {
 
 	@Transactional(readOnly = true)
 	public Optional<Tracking> track(String code) {
-		return problems.findByTrackingHash(ProblemManagement.sha256(code.trim())).map(problem -> {
+		return problems.findByTrackingHash(ProblemCommandSupport.sha256(code.trim())).map(problem -> {
 			Optional<Problem> original = problem.duplicateOf() == null ? Optional.empty()
 					: problems.find(problem.duplicateOf(), DataScope.CITY);
 			String duplicateOf = original.map(Problem::ledgerNo).orElse(null);

@@ -15,7 +15,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.grassroots.dashboard.web.Percent;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemDispatch;
+import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemRectification;
+import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.shared.Times;
 import org.grassroots.support.Api;
 import org.grassroots.support.IntegrationTest;
@@ -45,7 +48,16 @@ class DashboardPagesIntegrationTests {
 	int port;
 
 	@Autowired
-	ProblemManagement problems;
+	ProblemIntake intake;
+
+	@Autowired
+	ProblemDispatch dispatch;
+
+	@Autowired
+	ProblemRectification rectification;
+
+	@Autowired
+	ProblemSupervision supervision;
 
 	@Autowired
 	UnitManagement units;
@@ -63,7 +75,7 @@ class DashboardPagesIntegrationTests {
 	void anOverdueProblemInANananCommunity() {
 		api = new Api(port);
 		month = YearMonth.now(Times.ZONE);
-		overdue = new NananOverdue(problems, units, jdbc);
+		overdue = new NananOverdue(intake, dispatch, rectification, supervision, units, jdbc);
 		overdue.make(Api.uniqueCode("南湖社区楼道灯不亮 "));
 	}
 

@@ -5,7 +5,8 @@ import java.util.Map;
 
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemEvaluation;
+import org.grassroots.problems.ProblemIntake;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -29,14 +30,17 @@ import jakarta.servlet.http.HttpServletRequest;
 		+ "are limited per client address: past the limit they answer 429 with Retry-After.")
 class PublicApiController {
 
-	private final ProblemManagement management;
+	private final ProblemIntake intake;
+
+	private final ProblemEvaluation evaluation;
 
 	private final ProblemViews views;
 
 	private final PublicLimits limits;
 
-	PublicApiController(ProblemManagement management, ProblemViews views, PublicLimits limits) {
-		this.management = management;
+	PublicApiController(ProblemIntake intake, ProblemEvaluation evaluation, ProblemViews views, PublicLimits limits) {
+		this.intake = intake;
+		this.evaluation = evaluation;
 		this.views = views;
 		this.limits = limits;
 	}
@@ -61,7 +65,7 @@ class PublicApiController {
 			+ "tracking code (shown once) to follow and later rate it")
 	Map<String, String> report(@RequestBody ProblemCommands.ResidentReport command, HttpServletRequest request) {
 		limits.report(request, 0);
-		ProblemManagement.Reported reported = management.reportAtPlace(command, List.of());
+		ProblemIntake.Reported reported = intake.reportAtPlace(command, List.of());
 		return Map.of("ledgerNo", reported.problem().ledgerNo(), "trackingCode", reported.trackingCode());
 	}
 
@@ -77,7 +81,7 @@ class PublicApiController {
 	Map<String, String> evaluate(@PathVariable String trackingCode, @RequestBody ProblemCommands.Evaluate command,
 			HttpServletRequest request) {
 		limits.lookup(request);
-		Problem problem = management.evaluate(trackingCode, command);
+		Problem problem = evaluation.evaluate(trackingCode, command);
 		return Map.of("ledgerNo", problem.ledgerNo(), "evaluation", String.valueOf(problem.evaluation()));
 	}
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemEvaluation;
+import org.grassroots.problems.ProblemIntake;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.problems.Rating;
 import org.grassroots.problems.Upload;
@@ -37,7 +38,9 @@ class ResidentPageController {
 
 	private static final String CITY = "500000";
 
-	private final ProblemManagement management;
+	private final ProblemIntake intake;
+
+	private final ProblemEvaluation evaluation;
 
 	private final ProblemViews views;
 
@@ -47,9 +50,10 @@ class ResidentPageController {
 
 	private final PublicLimits limits;
 
-	ResidentPageController(ProblemManagement management, ProblemViews views, UnitManagement units, Messages messages,
-			PublicLimits limits) {
-		this.management = management;
+	ResidentPageController(ProblemIntake intake, ProblemEvaluation evaluation, ProblemViews views, UnitManagement units,
+			Messages messages, PublicLimits limits) {
+		this.intake = intake;
+		this.evaluation = evaluation;
 		this.views = views;
 		this.units = units;
 		this.messages = messages;
@@ -93,7 +97,7 @@ class ResidentPageController {
 			}
 			List<Upload> uploads = ProblemPageController.uploads(files);
 			limits.report(request, uploads.stream().mapToLong(upload -> upload.bytes().length).sum());
-			ProblemManagement.Reported reported = management.reportAtPlace(command, uploads);
+			ProblemIntake.Reported reported = intake.reportAtPlace(command, uploads);
 			model.addAttribute("reported", reported);
 			return "problems/reported";
 		}
@@ -139,7 +143,7 @@ class ResidentPageController {
 			if (rating == null) {
 				throw DomainException.invalid("problems.error.rating-required");
 			}
-			management.evaluate(code, new ProblemCommands.Evaluate(rating, comment));
+			evaluation.evaluate(code, new ProblemCommands.Evaluate(rating, comment));
 			redirect.addFlashAttribute("notice", messages.text("problems.track.rated"));
 		}
 		catch (DomainException ex) {
