@@ -75,7 +75,9 @@ class CoverageExport {
 		row.createCell(0).setCellValue(coverage.unitName());
 		row.createCell(1).setCellValue(coverage.members());
 		row.createCell(2).setCellValue(coverage.met());
-		row.createCell(3).setCellValue(coverage.percent());
+		if (coverage.percent() != null) {
+			row.createCell(3).setCellValue(coverage.percent());
+		}
 		return index + 1;
 	}
 
