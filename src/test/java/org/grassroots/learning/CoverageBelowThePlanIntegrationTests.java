@@ -2,7 +2,11 @@ package org.grassroots.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Nan'an's demo plan (本月主题教育理论学习) as the people below Nan'an see it: a street's caseworker
  * opens it at their own street, drills down only within their scope, and sees where they are; a
- * unit without members has no coverage, not 0%.
+ * unit without members has no coverage, not 0%; the export is named for the plan and the unit.
  */
 @IntegrationTest
 class CoverageBelowThePlanIntegrationTests {
@@ -123,6 +127,27 @@ class CoverageBelowThePlanIntegrationTests {
 		int behind = coverage.path("total").path("members").asInt() - coverage.path("total").path("met").asInt();
 		assertThat(text(page.body(), "behind-title")).isEqualTo("未达标党员（" + behind + " 名）");
 		assertThat(page.body().split("<li>", -1).length - 1).isGreaterThanOrEqualTo(behind);
+	}
+
+	@Test
+	void theExportIsNamedForThePlanTheUnitAndTheDay() throws Exception {
+		// when the street's caseworker exports the coverage of their street
+		HttpResponse<byte[]> xlsx = signedIn("huayuanlu.worker").bytes("/learning/plans/" + plan + "/coverage.xlsx");
+
+		// then the file is named for what, whose and when, in Chinese with an ASCII name beside it
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		String disposition = xlsx.headers().firstValue("Content-Disposition").orElseThrow();
+		assertThat(disposition).startsWith("attachment; ")
+			.contains("filename=\"coverage-plan" + plan + "-500108002-" + today + ".xlsx\"");
+		assertThat(utf8Name(disposition)).isEqualTo("覆盖率-" + PLAN + "-花园路街道-" + today + ".xlsx");
+	}
+
+	/** The name a browser takes from {@code filename*=UTF-8''…} (RFC 6266). */
+	static String utf8Name(String disposition) {
+		Matcher name = Pattern.compile("filename\\*=UTF-8''([^;]+)").matcher(disposition);
+		assertThat(name.find()).as(disposition).isTrue();
+		return URLDecoder.decode(name.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
 	/** A 404 page still carries the signed-in person's navigation, so they are not stranded. */
