@@ -71,8 +71,8 @@ class DashboardExport {
 	}
 
 	void heat(Unit unit, List<HeatRow> heat, HttpServletResponse response) throws IOException {
-		write(response, "overdue", unit.name(lang()), unit.code(), LocalDate.now(clock.withZone(Times.ZONE)).toString(),
-				"dashboard.heat.title", (workbook, sheet) -> {
+		String today = LocalDate.now(clock.withZone(Times.ZONE)).toString();
+		write(response, "overdue", unit.name(lang()), unit.code(), today, "dashboard.heat.title", (workbook, sheet) -> {
 			header(sheet.createRow(0), "dashboard.col.unit", "dashboard.col.below", "dashboard.col.open",
 					"dashboard.col.overdue", "dashboard.col.supervised");
 			int r = 1;
@@ -108,8 +108,8 @@ class DashboardExport {
 	/** The categories of the month; the month's topic (每月一题), if one was picked, is marked on its category's row with its note. */
 	void categories(Unit unit, YearMonth month, List<CategoryCount> categories, @Nullable Topic topic,
 			HttpServletResponse response) throws IOException {
-		write(response, "categories", unit.name(lang()), unit.code(), month.toString(), "dashboard.categories.title",
-				(workbook, sheet) -> {
+		String name = unit.name(lang());
+		write(response, "categories", name, unit.code(), month.toString(), "dashboard.categories.title", (workbook, sheet) -> {
 			CellStyle percent = percent(workbook);
 			header(sheet.createRow(0), "dashboard.col.category", "dashboard.col.received", "dashboard.col.previous",
 					"dashboard.col.change", "dashboard.col.change-rate", "dashboard.col.topic");
