@@ -1,7 +1,7 @@
 package org.grassroots.problems.internal;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -55,13 +55,11 @@ class DemoProblems {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
 	private final ProblemRepository repository;
 
 	DemoProblems(ProblemIntake intake, ProblemDispatch dispatch, ProblemRectification rectification,
 			ProblemSupervision supervision, ProblemEvaluation evaluation, UnitManagement units, UserDetailsService users,
-			JdbcClient jdbc, Clock clock, ProblemRepository repository) {
+			JdbcClient jdbc, ProblemRepository repository) {
 		this.repository = repository;
 		this.intake = intake;
 		this.dispatch = dispatch;
@@ -71,7 +69,6 @@ class DemoProblems {
 		this.units = units;
 		this.users = users;
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
 	@EventListener
@@ -118,11 +115,27 @@ class DemoProblems {
 				new ProblemCommands.Summon(List.of(housing, unit("500108-D03")), "管网权属不清，需住建、城管共同处置", false), user));
 		as("nanan.housing", user -> supervision.reportIn(summoned.id(), new ProblemCommands.ReportIn("陈办事员"), user));
 		Problem late = report(community, "MEDICAL_CARE", "社区卫生站周末不开门", "周末孩子发烧只能去区医院。");
-		jdbc.sql("update problem set response_due = :due where id = :id")
-			.param("due", org.grassroots.shared.Times.utc(clock.instant().minus(Duration.ofHours(1))))
-			.param("id", late.id())
+		backdate(late);
+	}
+
+	/**
+	 * Moves a fresh report back in time so that its first response was due an hour ago: the report
+	 * time, its timeline and its notices move with the deadline, so the deadline still comes after
+	 * the report, as the response limit of its category sets it.
+	 */
+	private void backdate(Problem problem) {
+		Instant reported = problem.createdAt();
+		Instant due = java.util.Objects.requireNonNull(problem.responseDue(), "a fresh report has a response deadline");
+		Duration back = Duration.between(reported, due).plusHours(1);
+		java.time.OffsetDateTime then = org.grassroots.shared.Times.utc(reported.minus(back));
+		jdbc.sql("update problem set created_at = :then, updated_at = :then, response_due = :due where id = :id")
+			.param("then", then)
+			.param("due", org.grassroots.shared.Times.utc(due.minus(back)))
+			.param("id", problem.id())
 			.update();
-		repository.copyToParties(late.id());
+		jdbc.sql("update problem_event set at = :then where problem_id = :id").param("then", then).param("id", problem.id()).update();
+		jdbc.sql("update notification set created_at = :then where problem_id = :id").param("then", then).param("id", problem.id()).update();
+		repository.copyToParties(problem.id());
 	}
 
 	private void yuzhong() {
