@@ -100,8 +100,9 @@ class DashboardPageController {
 		model.addAttribute("trend", figures.trend(code, shown.minusMonths(11), shown, user));
 		model.addAttribute("categories", figures.categories(code, shown, user));
 		model.addAttribute("topics", topics.ofUnit(code, shown, user));
-		// reports hold staff-only data: offered only where the viewer's scope covers the unit
-		model.addAttribute("reportsOpen", user.scope().covers(unit.path()));
+		// the problems behind a number and the reports hold staff-only data: linked only where the
+		// viewer's scope covers the unit (the city's and other districts' figures are published bare)
+		model.addAttribute("inScope", user.scope().covers(unit.path()));
 		return "dashboard/unit";
 	}
 
