@@ -220,10 +220,15 @@ class ProblemCommandSupport {
 	}
 
 	long store(long problemId, String purpose, Upload upload, String by, Instant at) {
+		return store(problemId, purpose, upload, by, at, false);
+	}
+
+	/** @param filePublic whether the resident's tracking page shows the file: staff decide, at upload or later */
+	long store(long problemId, String purpose, Upload upload, String by, Instant at, boolean filePublic) {
 		AttachmentStore.Stored stored = files.store(upload);
 		String name = upload.fileName().isBlank() ? "file" : upload.fileName();
 		return work.insertAttachment(problemId, purpose, name.length() > 255 ? name.substring(0, 255) : name,
-				stored.contentType(), stored.size(), stored.sha256(), stored.storageKey(), by, at);
+				stored.contentType(), stored.size(), stored.sha256(), stored.storageKey(), by, at, filePublic);
 	}
 
 	void notice(String kind, Problem problem, List<String> unitPaths, String key) {

@@ -53,8 +53,22 @@ public class ProblemEvaluation {
 	@Transactional
 	public Problem evaluate(String trackingCode, Evaluate command) {
 		input.check(command);
-		Problem problem = problems.findByTrackingHash(sha256(trackingCode.trim()))
-			.orElseThrow(() -> new NotFoundException("problem", "tracking code"));
+		return evaluate(problems.findByTrackingHash(sha256(trackingCode.trim()))
+			.orElseThrow(() -> new NotFoundException("problem", "tracking code")), command);
+	}
+
+	/**
+	 * The signed-in resident rates one of their own reports (我的反映) by ledger number: holding
+	 * the account that filed it makes them the reporter, as holding the tracking code does.
+	 */
+	@Transactional
+	public Problem evaluateOwn(String ledgerNo, Evaluate command, CurrentUser user) {
+		input.check(command);
+		return evaluate(problems.findReportedBy(ledgerNo.trim(), user.accountId())
+			.orElseThrow(() -> new NotFoundException("problem", ledgerNo)), command);
+	}
+
+	private Problem evaluate(Problem problem, Evaluate command) {
 		ProblemRules.check(ProblemAction.EVALUATE, problem.state(), Set.of(Party.REPORTER));
 		// one rating per closure: a reopened and closed again problem may be rated again
 		if (problem.evaluatedAt() != null && problem.closedAt() != null && problem.evaluatedAt().isAfter(problem.closedAt())) {

@@ -18,6 +18,7 @@ import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.FieldCipher;
 import org.grassroots.shared.InputCheck;
+import org.grassroots.shared.Role;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitLevel;
@@ -121,13 +122,23 @@ public class ProblemIntake {
 	 */
 	@Transactional
 	public Reported reportAtPlace(ResidentReport given, List<Upload> uploads) {
+		return reportAtPlace(given, uploads, null);
+	}
+
+	/**
+	 * A resident's report through the public page. When a resident is signed in, the report is
+	 * linked to their account, so that it is listed among their own reports (我的反映); staff and
+	 * members who use the public page are not linked. The account is never shown to staff.
+	 */
+	@Transactional
+	public Reported reportAtPlace(ResidentReport given, List<Upload> uploads, @Nullable CurrentUser reporter) {
 		ResidentReport command = input.check(IntakeRules.clean(given));
 		Unit location = units.get(command.locationUnitId(), DataScope.CITY);
 		if (location.kind() != UnitKind.ADMINISTRATIVE
 				|| (location.level() != UnitLevel.COMMUNITY && location.level() != UnitLevel.STREET)) {
 			throw DomainException.invalid("problems.error.location-level");
 		}
-		return file(command, uploads);
+		return file(command, uploads, reporter != null && reporter.has(Role.RESIDENT) ? reporter.accountId() : null);
 	}
 
 	/**
@@ -137,11 +148,11 @@ public class ProblemIntake {
 	 */
 	@Transactional
 	public Reported report(ResidentReport given, List<Upload> uploads) {
-		return file(input.check(IntakeRules.clean(given)), uploads);
+		return file(input.check(IntakeRules.clean(given)), uploads, null);
 	}
 
 	/** Saves a report that has passed {@link IntakeRules} and its constraints. */
-	private Reported file(ResidentReport command, List<Upload> uploads) {
+	private Reported file(ResidentReport command, List<Upload> uploads, @Nullable Long reporterAccountId) {
 		uploads.forEach(AttachmentStore::check);
 		if (uploads.stream().mapToLong(upload -> upload.bytes().length).sum() > uploadMegabytesPerReport * 1024 * 1024) {
 			throw DomainException.invalid("problems.error.uploads-too-large", uploadMegabytesPerReport);
@@ -156,6 +167,7 @@ public class ProblemIntake {
 		Instant now = clock.instant();
 		String code = trackingCode();
 		Map<String, @Nullable Object> row = residentRow(command, location, district, category, code, now);
+		row.put("reporter_account_id", reporterAccountId);
 		if (original != null) {
 			// a duplicate is declined at once and linked, so nobody works it twice
 			row.put("state", ProblemState.DECLINED.name());

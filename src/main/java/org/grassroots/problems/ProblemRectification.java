@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.grassroots.problems.ProblemCommands.Decide;
+import org.grassroots.problems.ProblemCommands.Note;
 import org.grassroots.problems.ProblemCommands.Plan;
+import org.grassroots.problems.ProblemCommands.PublishFile;
 import org.grassroots.problems.ProblemCommands.Submit;
 import org.grassroots.problems.internal.AttachmentStore;
 import org.grassroots.problems.internal.ProblemRepository;
@@ -20,6 +22,7 @@ import org.grassroots.problems.internal.WorkRepository;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.InputCheck;
+import org.grassroots.shared.NotFoundException;
 import org.grassroots.units.Unit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -55,7 +58,7 @@ public class ProblemRectification {
 	@Transactional
 	public Problem plan(long id, Plan command, CurrentUser user) {
 		input.check(command);
-		return support.transition(id, ProblemAction.START, command.version(), user, command.measures(), false,
+		return support.transition(id, ProblemAction.START, command.version(), user, command.measures(), command.isPublic(),
 				problem -> {
 					Map<String, @Nullable Object> changes = changes("state", ProblemState.RECTIFYING, "measures",
 							command.measures().trim());
@@ -66,11 +69,12 @@ public class ProblemRectification {
 				});
 	}
 
+	/** A note on the progress, internal unless staff publish it to the resident. */
 	@Transactional
-	public Problem note(long id, Decide command, CurrentUser user) {
+	public Problem note(long id, Note command, CurrentUser user) {
 		input.check(command);
 		String note = required(command.note(), "note");
-		return support.transition(id, ProblemAction.NOTE, command.version(), user, note, false,
+		return support.transition(id, ProblemAction.NOTE, command.version(), user, note, command.isPublic(),
 				problem -> changes("state", problem.state()));
 	}
 
@@ -87,12 +91,49 @@ public class ProblemRectification {
 	/** A file on the problem: evidence while it is being rectified, otherwise part of the intake. */
 	@Transactional
 	public Attachment attach(long id, Upload upload, CurrentUser user) {
+		return attach(id, upload, false, user);
+	}
+
+	/**
+	 * A file on the problem, shown on the resident's tracking page when {@code filePublic}: staff
+	 * judge that it holds no personal data.
+	 */
+	@Transactional
+	public Attachment attach(long id, Upload upload, boolean filePublic, CurrentUser user) {
 		Problem problem = support.permitted(id, ProblemAction.ATTACH, user);
 		Instant now = clock.instant();
 		long attachmentId = support.store(id, problem.state() == ProblemState.RECTIFYING ? "EVIDENCE" : "INTAKE", upload,
-				user.displayName(), now);
+				user.displayName(), now, filePublic);
 		support.recordStep(problem, ProblemAction.ATTACH, user, support.unit(user.unitId()).nameZh(), upload.fileName(),
 				upload.fileName(), now);
+		return work.attachments(id).stream().filter(attachment -> attachment.id() == attachmentId).findFirst().orElseThrow();
+	}
+
+	/**
+	 * Shows a file on the resident's tracking page or withdraws it. Those who may attach files may,
+	 * and those who decide what is public (the handling unit, an upper unit) may in any state, so a
+	 * file that turns out to show a person can be withdrawn after closure too.
+	 */
+	@Transactional
+	public Attachment publishFile(long id, long attachmentId, PublishFile command, CurrentUser user) {
+		input.check(command);
+		Problem problem = support.get(id, user);
+		Set<Party> parties = support.parties(problem, user);
+		if (!ProblemRules.allows(ProblemAction.ATTACH, problem.state(), parties)) {
+			ProblemRules.check(ProblemAction.PUBLISH, problem.state(), parties);
+		}
+		Attachment file = work.attachments(id)
+			.stream()
+			.filter(attachment -> attachment.id() == attachmentId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+		boolean shown = command.filePublic();
+		if (file.filePublic() != shown) {
+			work.markPublic(id, attachmentId, shown);
+			String entry = (shown ? "PUBLIC " : "INTERNAL ") + file.fileName();
+			support.recordStep(problem, ProblemAction.PUBLISH, user, support.unit(user.unitId()).nameZh(), entry, entry,
+					clock.instant());
+		}
 		return work.attachments(id).stream().filter(attachment -> attachment.id() == attachmentId).findFirst().orElseThrow();
 	}
 
@@ -103,7 +144,8 @@ public class ProblemRectification {
 		evidence.forEach(AttachmentStore::check);
 		Problem after = support.transition(id, ProblemAction.SUBMIT, command.version(), user, command.evidence(), true,
 				this::submission);
-		evidence.forEach(upload -> support.store(id, "EVIDENCE", upload, user.displayName(), clock.instant()));
+		evidence.forEach(upload -> support.store(id, "EVIDENCE", upload, user.displayName(), clock.instant(),
+				command.isPublic()));
 		problems.addParty(id, after.raisingSidePath());
 		problems.addParty(id, after.responsibleSidePath());
 		support.notice("SUBMITTED", after, sides(after), String.valueOf(after.version()));

@@ -186,6 +186,24 @@ public class ProblemRepository {
 			.optional();
 	}
 
+	/** A report the account filed while signed in: the account's own, nobody else's (scope SELF). */
+	public Optional<Problem> findReportedBy(String ledgerNo, long accountId) {
+		return jdbc.sql("select " + COLUMNS + " from problem p where p.ledger_no = :no and p.reporter_account_id = :account")
+			.param("no", ledgerNo)
+			.param("account", accountId)
+			.query(this::map)
+			.optional();
+	}
+
+	/** The reports the account filed while signed in, newest first (scope SELF, on its own index). */
+	public List<Problem> reportedBy(long accountId, int limit, int offset) {
+		return jdbc.sql("select " + COLUMNS + " from problem p where p.reporter_account_id = :account"
+				+ " order by p.created_at desc, p.id desc limit " + limit + " offset " + offset)
+			.param("account", accountId)
+			.query(this::map)
+			.list();
+	}
+
 	public List<Problem> children(long parentId) {
 		return jdbc.sql("select " + COLUMNS + " from problem p where p.parent_id = :id order by p.id")
 			.param("id", parentId)

@@ -162,14 +162,15 @@ class ProblemApiController {
 	}
 
 	@PostMapping("/{id}/plan")
-	@Operation(summary = "Record the rectification plan and measures; the problem is then being rectified")
+	@Operation(summary = "Record the rectification plan and measures; the problem is then being rectified. "
+			+ "With measuresPublic the resident's tracking page shows the measures")
 	Problem plan(@PathVariable long id, @RequestBody ProblemCommands.Plan command, @AuthenticationPrincipal CurrentUser user) {
 		return rectification.plan(id, command, user);
 	}
 
 	@PostMapping("/{id}/notes")
-	@Operation(summary = "Add a progress note")
-	Problem note(@PathVariable long id, @RequestBody ProblemCommands.Decide command, @AuthenticationPrincipal CurrentUser user) {
+	@Operation(summary = "Add a progress note; with notePublic the resident's tracking page shows it")
+	Problem note(@PathVariable long id, @RequestBody ProblemCommands.Note command, @AuthenticationPrincipal CurrentUser user) {
 		return rectification.note(id, command, user);
 	}
 
@@ -238,10 +239,19 @@ class ProblemApiController {
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Attach an image or PDF (10 MB at most; the type is read from the content)")
-	Attachment attach(@PathVariable long id, @RequestPart("file") MultipartFile file, @AuthenticationPrincipal CurrentUser user)
+	@Operation(summary = "Attach an image or PDF (10 MB at most; the type is read from the content); with "
+			+ "filePublic=true the resident's tracking page shows it")
+	Attachment attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean filePublic, @AuthenticationPrincipal CurrentUser user)
 			throws IOException {
-		return rectification.attach(id, new Upload(nameOf(file), file.getBytes()), user);
+		return rectification.attach(id, new Upload(nameOf(file), file.getBytes()), filePublic, user);
+	}
+
+	@PostMapping("/{id}/attachments/{attachmentId}/publish")
+	@Operation(summary = "Show an attached file on the resident's tracking page, or withdraw it")
+	Attachment publishFile(@PathVariable long id, @PathVariable long attachmentId,
+			@RequestBody ProblemCommands.PublishFile command, @AuthenticationPrincipal CurrentUser user) {
+		return rectification.publishFile(id, attachmentId, command, user);
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")

@@ -232,17 +232,18 @@ class ProblemPageController {
 
 	@PostMapping("/{id}/plan")
 	String plan(@PathVariable long id, @RequestParam int version, @RequestParam String measures,
-			@RequestParam(required = false) String standard, @AuthenticationPrincipal CurrentUser user,
-			RedirectAttributes redirect) {
-		return act(id, redirect, "problems.done.START",
-				() -> rectification.plan(id, new ProblemCommands.Plan(version, measures, standard), user));
+			@RequestParam(required = false) String standard, @RequestParam(defaultValue = "false") boolean measuresPublic,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		return act(id, redirect, "problems.done.START", () -> rectification.plan(id,
+				new ProblemCommands.Plan(version, measures, standard, measuresPublic), user));
 	}
 
 	@PostMapping("/{id}/notes")
 	String note(@PathVariable long id, @RequestParam int version, @RequestParam String note,
-			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean notePublic, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.NOTE",
-				() -> rectification.note(id, new ProblemCommands.Decide(version, note), user));
+				() -> rectification.note(id, new ProblemCommands.Note(version, note, notePublic), user));
 	}
 
 	@PostMapping("/{id}/milestones/{seq}/complete")
@@ -255,10 +256,11 @@ class ProblemPageController {
 	@PostMapping("/{id}/submit")
 	String submit(@PathVariable long id, @RequestParam int version, @RequestParam String evidence,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
-			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) throws IOException {
+			@RequestParam(defaultValue = "false") boolean filesPublic, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) throws IOException {
 		List<Upload> uploads = uploads(files);
-		return act(id, redirect, "problems.done.SUBMIT",
-				() -> rectification.submit(id, new ProblemCommands.Submit(version, evidence), uploads, user));
+		return act(id, redirect, "problems.done.SUBMIT", () -> rectification.submit(id,
+				new ProblemCommands.Submit(version, evidence, filesPublic), uploads, user));
 	}
 
 	@PostMapping("/{id}/recognize")
@@ -319,10 +321,18 @@ class ProblemPageController {
 	}
 
 	@PostMapping("/{id}/attachments")
-	String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal CurrentUser user,
+	String attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean filePublic, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) throws IOException {
 		Upload upload = new Upload(ProblemApiController.nameOf(file), file.getBytes());
-		return act(id, redirect, "problems.done.ATTACH", () -> rectification.attach(id, upload, user));
+		return act(id, redirect, "problems.done.ATTACH", () -> rectification.attach(id, upload, filePublic, user));
+	}
+
+	@PostMapping("/{id}/attachments/{attachmentId}/publish")
+	String publishFile(@PathVariable long id, @PathVariable long attachmentId, @RequestParam boolean filePublic,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		return act(id, redirect, filePublic ? "problems.done.FILE_PUBLIC" : "problems.done.FILE_INTERNAL",
+				() -> rectification.publishFile(id, attachmentId, new ProblemCommands.PublishFile(filePublic), user));
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")

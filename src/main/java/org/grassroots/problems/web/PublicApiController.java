@@ -7,6 +7,7 @@ import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
 import org.grassroots.problems.ProblemEvaluation;
 import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -86,9 +87,12 @@ class PublicApiController {
 	}
 
 	@GetMapping("/ledger/{unitCode}")
-	@Operation(summary = "The public ledger of a unit and everything below it, 50 a page, without personal data")
-	List<ProblemViews.LedgerLine> ledger(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int page) {
-		return views.ledger(unitCode, page);
+	@Operation(summary = "The public ledger of a unit and everything below it, 50 a page, without personal data; "
+			+ "titles only where public. Filters: state, category and area (the code of a unit below, e.g. a street)")
+	List<ProblemViews.LedgerLine> ledger(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) ProblemState state, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String area) {
+		return views.ledger(unitCode, new ProblemViews.LedgerFilter(state, category, area), page).lines();
 	}
 
 }
