@@ -156,7 +156,7 @@ public class ProblemDispatch {
 		long childId = support.insert(row, support.unit(parent.raisingUnitId()), null);
 		problems.addParty(childId, target.path());
 		problems.insertEvent(childId, ProblemAction.SPLIT, null, ProblemState.ASSIGNED, user.displayName(),
-				handling.nameZh(), parent.ledgerNo(), true, now);
+				handling, parent.ledgerNo(), true, now);
 		Problem child = support.reported(childId, null);
 		support.notice("ASSIGNED", child, List.of(target.path()), "0");
 	}
