@@ -348,9 +348,16 @@ public class ProblemViews {
 		return work.categories();
 	}
 
+	/** The newest notices to the person's unit, at most 100: all, only those to do, or only those done. */
 	@Transactional(readOnly = true)
-	public List<Notice> inbox(CurrentUser user) {
-		return notices.inbox(user.unitPath(), user.accountId(), 100);
+	public List<Notice> inbox(CurrentUser user, @Nullable Boolean done) {
+		return notices.inbox(user.unitPath(), user.accountId(), user.scope(), done, 100);
+	}
+
+	/** How many notices to the person's unit still need doing: the inbox badge. */
+	@Transactional(readOnly = true)
+	public int pending(CurrentUser user) {
+		return notices.pending(user.unitPath(), user.accountId(), user.scope());
 	}
 
 	@Transactional(readOnly = true)
