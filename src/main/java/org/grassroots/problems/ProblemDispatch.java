@@ -78,7 +78,7 @@ public class ProblemDispatch {
 		Unit target = unitAtOrBelow(command.unitId(), problem.handlingUnitPath(), false);
 		Instant deadline = deadline(problem, command.deadline());
 		Problem after = support.transition(id, ProblemAction.ASSIGN, command.version(), user,
-				target.nameZh() + (command.person() == null ? "" : " / " + command.person()), true,
+				target.nameZh() + (blankToNull(command.person()) == null ? "" : " / " + command.person().trim()), true,
 				before -> assignment(before, target, command, deadline));
 		return handedTo(after, target, "ASSIGNED");
 	}
