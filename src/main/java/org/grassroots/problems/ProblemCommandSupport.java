@@ -80,7 +80,7 @@ class ProblemCommandSupport {
 		if (!problems.update(id, version, update, now)) {
 			throw DomainException.staleVersion();
 		}
-		String actorUnit = unit(user.unitId()).nameZh();
+		Unit actorUnit = unit(user.unitId());
 		problems.insertEvent(id, action, before.state(), to, user.displayName(), actorUnit, blankToNull(note),
 				publicEntry, now);
 		Problem after = reload(id);
@@ -103,10 +103,10 @@ class ProblemCommandSupport {
 			Instant now = clock.instant();
 			if (problems.update(parent.id(), parent.version(), changes("state", ProblemState.CLOSED.name(), "closed_at",
 					now, "supervised", false), now)) {
-				problems.insertEvent(parent.id(), ProblemAction.CLOSE, parent.state(), ProblemState.CLOSED, "system", null,
+				problems.insertEvent(parent.id(), ProblemAction.CLOSE, parent.state(), ProblemState.CLOSED, TimelineEntry.SYSTEM, null,
 						child.ledgerNo(), true, now);
 				work.resolveSupervisions(parent.id(), now);
-				events.publishEvent(new ProblemChanged(ProblemAction.CLOSE, parent, reload(parent.id()), null, "system"));
+				events.publishEvent(new ProblemChanged(ProblemAction.CLOSE, parent, reload(parent.id()), null, TimelineEntry.SYSTEM));
 			}
 		}
 	}
@@ -122,7 +122,7 @@ class ProblemCommandSupport {
 	 * Records a step that leaves the state as it is (an attachment, a summons and its steps): an
 	 * internal timeline entry and the event that the audit log and the dashboard read.
 	 */
-	void recordStep(Problem problem, ProblemAction action, CurrentUser user, String actorUnit, String entry,
+	void recordStep(Problem problem, ProblemAction action, CurrentUser user, Unit actorUnit, String entry,
 			@Nullable String detail, Instant at) {
 		problems.insertEvent(problem.id(), action, problem.state(), problem.state(), user.displayName(), actorUnit, entry,
 				false, at);

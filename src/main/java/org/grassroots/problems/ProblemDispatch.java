@@ -78,7 +78,7 @@ public class ProblemDispatch {
 		Unit target = unitAtOrBelow(command.unitId(), problem.handlingUnitPath(), false);
 		Instant deadline = deadline(problem, command.deadline());
 		Problem after = support.transition(id, ProblemAction.ASSIGN, command.version(), user,
-				target.nameZh() + (command.person() == null ? "" : " / " + command.person()), true,
+				target.nameZh() + (blankToNull(command.person()) == null ? "" : " / " + command.person().trim()), true,
 				before -> assignment(before, target, command, deadline));
 		return handedTo(after, target, "ASSIGNED");
 	}
@@ -156,7 +156,7 @@ public class ProblemDispatch {
 		long childId = support.insert(row, support.unit(parent.raisingUnitId()), null);
 		problems.addParty(childId, target.path());
 		problems.insertEvent(childId, ProblemAction.SPLIT, null, ProblemState.ASSIGNED, user.displayName(),
-				handling.nameZh(), parent.ledgerNo(), true, now);
+				handling, parent.ledgerNo(), true, now);
 		Problem child = support.reported(childId, null);
 		support.notice("ASSIGNED", child, List.of(target.path()), "0");
 	}

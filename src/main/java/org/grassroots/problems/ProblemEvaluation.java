@@ -86,10 +86,10 @@ public class ProblemEvaluation {
 		if (!problems.update(problem.id(), problem.version(), changes, now)) {
 			throw DomainException.staleVersion();
 		}
-		problems.insertEvent(problem.id(), ProblemAction.EVALUATE, problem.state(), problem.state(), "resident", null,
+		problems.insertEvent(problem.id(), ProblemAction.EVALUATE, problem.state(), problem.state(), TimelineEntry.RESIDENT, null,
 				command.rating().name(), true, now);
 		Problem after = support.reload(problem.id());
-		events.publishEvent(new ProblemChanged(ProblemAction.EVALUATE, problem, after, command.rating().name(), "resident"));
+		events.publishEvent(new ProblemChanged(ProblemAction.EVALUATE, problem, after, command.rating().name(), TimelineEntry.RESIDENT));
 		if (reviewer != null) {
 			problems.addParty(problem.id(), reviewer);
 			support.notice("REVIEW", after, List.of(reviewer), String.valueOf(after.version()));

@@ -94,7 +94,7 @@ public class ProblemIntake {
 		}
 		uploads.forEach(upload -> support.store(id, "INTAKE", upload, user.displayName(), now));
 		problems.insertEvent(id, ProblemAction.REPORT, null, ProblemState.REPORTED, user.displayName(),
-				raising.nameZh(), null, true, now);
+				raising, null, true, now);
 		Problem created = support.reported(id, null);
 		support.notice("REPORTED", created, List.of(created.handlingUnitPath()), "");
 		return created;
@@ -177,14 +177,15 @@ public class ProblemIntake {
 		}
 		long id = support.insert(row, location, location);
 		problems.insertAttributes(id, command.attributes() == null ? Map.of() : command.attributes());
-		uploads.forEach(upload -> support.store(id, "INTAKE", upload, "resident", now));
-		problems.insertEvent(id, ProblemAction.REPORT, null, ProblemState.REPORTED, "resident", null, null, true, now);
+		uploads.forEach(upload -> support.store(id, "INTAKE", upload, TimelineEntry.RESIDENT, now));
+		problems.insertEvent(id, ProblemAction.REPORT, null, ProblemState.REPORTED, TimelineEntry.RESIDENT, null, null, true,
+				now);
 		if (original != null) {
-			problems.insertEvent(id, ProblemAction.DECLINE, ProblemState.REPORTED, ProblemState.DECLINED, "resident", null,
+			problems.insertEvent(id, ProblemAction.DECLINE, ProblemState.REPORTED, ProblemState.DECLINED, TimelineEntry.RESIDENT, null,
 					original.ledgerNo(), true, now);
 			problems.bumpReportCount(original.id());
 		}
-		Problem created = support.reported(id, "resident");
+		Problem created = support.reported(id, TimelineEntry.RESIDENT);
 		if (original == null) {
 			support.notice("REPORTED", created, List.of(created.handlingUnitPath()), "");
 		}

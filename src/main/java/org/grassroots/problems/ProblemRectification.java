@@ -104,7 +104,7 @@ public class ProblemRectification {
 		Instant now = clock.instant();
 		long attachmentId = support.store(id, problem.state() == ProblemState.RECTIFYING ? "EVIDENCE" : "INTAKE", upload,
 				user.displayName(), now, filePublic);
-		support.recordStep(problem, ProblemAction.ATTACH, user, support.unit(user.unitId()).nameZh(), upload.fileName(),
+		support.recordStep(problem, ProblemAction.ATTACH, user, support.unit(user.unitId()), upload.fileName(),
 				upload.fileName(), now);
 		return work.attachments(id).stream().filter(attachment -> attachment.id() == attachmentId).findFirst().orElseThrow();
 	}
@@ -131,7 +131,7 @@ public class ProblemRectification {
 		if (file.filePublic() != shown) {
 			work.markPublic(id, attachmentId, shown);
 			String entry = (shown ? "PUBLIC " : "INTERNAL ") + file.fileName();
-			support.recordStep(problem, ProblemAction.PUBLISH, user, support.unit(user.unitId()).nameZh(), entry, entry,
+			support.recordStep(problem, ProblemAction.PUBLISH, user, support.unit(user.unitId()), entry, entry,
 					clock.instant());
 		}
 		return work.attachments(id).stream().filter(attachment -> attachment.id() == attachmentId).findFirst().orElseThrow();
@@ -250,8 +250,9 @@ public class ProblemRectification {
 	/** The upper unit of the rectifier supervises, recorded as the system's doing, not the returner's. */
 	private void superviseReturnedTwice(Problem after) {
 		Unit upper = support.parentOf(support.unit(after.holderUnitId()));
-		work.insertSupervision(after.id(), upper.id(), upper.nameZh(), "RETURNED_TWICE", true, "system", clock.instant());
-		problems.insertEvent(after.id(), ProblemAction.SUPERVISE, after.state(), after.state(), "system", upper.nameZh(),
+		work.insertSupervision(after.id(), upper.id(), upper.nameZh(), "RETURNED_TWICE", true, TimelineEntry.SYSTEM,
+				clock.instant());
+		problems.insertEvent(after.id(), ProblemAction.SUPERVISE, after.state(), after.state(), TimelineEntry.SYSTEM, upper,
 				"RETURNED_TWICE", false, clock.instant());
 		support.noticeHolder("SUPERVISED", after);
 	}

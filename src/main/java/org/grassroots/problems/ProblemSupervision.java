@@ -93,7 +93,7 @@ public class ProblemSupervision {
 			problems.addParty(id, department.path());
 		}
 		String names = String.join("、", departments.stream().map(Unit::nameZh).toList());
-		support.recordStep(problem, ProblemAction.SUMMON, user, street.nameZh(), names + ": " + command.reason().trim(),
+		support.recordStep(problem, ProblemAction.SUMMON, user, street, names + ": " + command.reason().trim(),
 				names, now);
 		support.notice("SUMMONED", problem, departments.stream().map(Unit::path).toList(), "summons-" + summonsId);
 		return support.reload(id);
@@ -137,7 +137,7 @@ public class ProblemSupervision {
 			throw DomainException.conflict(action == ProblemAction.REPORT_IN ? "problems.error.already-reported-in"
 					: "problems.error.report-in-first");
 		}
-		support.recordStep(problem, action, user, support.unit(user.unitId()).nameZh(), note.trim(), note,
+		support.recordStep(problem, action, user, support.unit(user.unitId()), note.trim(), note,
 				clock.instant());
 		return support.reload(id);
 	}
@@ -154,10 +154,10 @@ public class ProblemSupervision {
 		if (!problems.update(id, before.version(), changes("overdue", true), now)) {
 			return;
 		}
-		problems.insertEvent(id, ProblemAction.FLAG_OVERDUE, before.state(), before.state(), "system", null, null, false,
+		problems.insertEvent(id, ProblemAction.FLAG_OVERDUE, before.state(), before.state(), TimelineEntry.SYSTEM, null, null, false,
 				now);
 		Problem after = support.reload(id);
-		events.publishEvent(new ProblemChanged(ProblemAction.FLAG_OVERDUE, before, after, null, "system"));
+		events.publishEvent(new ProblemChanged(ProblemAction.FLAG_OVERDUE, before, after, null, TimelineEntry.SYSTEM));
 		support.notice("OVERDUE", after, List.of(after.holderUnitPath()), String.valueOf(after.deadline()));
 	}
 

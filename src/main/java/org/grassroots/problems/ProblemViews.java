@@ -20,6 +20,8 @@ import org.grassroots.shared.Database;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.units.Unit;
+import org.grassroots.units.UnitKind;
+import org.grassroots.units.UnitLevel;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -200,16 +202,85 @@ public class ProblemViews {
 	public Detail detail(long id, CurrentUser user) {
 		Problem problem = get(id, user);
 		Set<Party> parties = access.parties(problem, user);
+		List<Milestone> milestones = problems.milestones(id);
+		List<Summons> summonses = work.summonses(id);
+		List<Problem> children = problems.children(id);
 		Set<ProblemAction> allowed = EnumSet.noneOf(ProblemAction.class);
 		ProblemRules.TABLE.keySet().stream()
 			.filter(action -> ProblemRules.allows(action, problem.state(), parties))
 			.forEach(allowed::add);
+		narrow(allowed, problem, parties, milestones, summonses, children, user);
+		return new Detail(problem, problems.timeline(id, false), milestones, work.attachments(id), work.supervisions(id),
+				summonses, children, problems.attributes(List.of(id)).getOrDefault(id, Map.of()), parties, allowed);
+	}
+
+	/**
+	 * Leaves out what the table allows but the command would still refuse now, so that a page
+	 * offers only what can be done: a recognition the person's side has already given, a review
+	 * with none open, a report-in already made or an action before it, a submission with
+	 * milestones or children open, a summons from a unit that is not a street or has no
+	 * departments to call, a delegation or split with no unit below, an escalation with no unit above.
+	 */
+	private void narrow(Set<ProblemAction> allowed, Problem problem, Set<Party> parties, List<Milestone> milestones,
+			List<Summons> summonses, List<Problem> children, CurrentUser user) {
 		if (!problem.reviewOpen()) {
 			allowed.remove(ProblemAction.REVIEW);
 		}
-		return new Detail(problem, problems.timeline(id, false), problems.milestones(id), work.attachments(id),
-				work.supervisions(id), work.summonses(id), problems.children(id),
-				problems.attributes(List.of(id)).getOrDefault(id, Map.of()), parties, allowed);
+		boolean raising = parties.contains(Party.RAISING_SIDE) && problem.raisingRecognizedAt() == null;
+		boolean responsible = parties.contains(Party.RESPONSIBLE_SIDE) && problem.responsibleRecognizedAt() == null;
+		if (!raising && !responsible) {
+			allowed.remove(ProblemAction.RECOGNIZE);
+		}
+		Optional<Summons.Department> ours = summonses.stream()
+			.filter(summons -> summons.closedAt() == null)
+			.flatMap(summons -> summons.departments().stream())
+			.filter(department -> department.unitPath().equals(user.unitPath()) && department.actedAt() == null)
+			.findFirst();
+		if (ours.isEmpty() || ours.get().reportedAt() != null) {
+			allowed.remove(ProblemAction.REPORT_IN);
+		}
+		if (ours.isEmpty() || ours.get().reportedAt() == null) {
+			allowed.remove(ProblemAction.ACT_ON_SUMMONS);
+		}
+		boolean milestonesOpen = milestones.stream().anyMatch(milestone -> milestone.doneAt() == null);
+		if (!milestonesOpen) {
+			allowed.remove(ProblemAction.COMPLETE_MILESTONE);
+		}
+		if (milestonesOpen || children.stream().anyMatch(child -> child.state().isOpen())) {
+			allowed.remove(ProblemAction.SUBMIT);
+		}
+		if (allowed.contains(ProblemAction.SUMMON) && summonable(user).isEmpty()) {
+			allowed.remove(ProblemAction.SUMMON);
+		}
+		if ((allowed.contains(ProblemAction.DELEGATE) || allowed.contains(ProblemAction.SPLIT))
+				&& below(problem, user).isEmpty()) {
+			allowed.remove(ProblemAction.DELEGATE);
+			allowed.remove(ProblemAction.SPLIT);
+		}
+		if (allowed.contains(ProblemAction.ESCALATE)
+				&& units.get(problem.holderUnitId(), DataScope.CITY).parentId() == null) {
+			allowed.remove(ProblemAction.ESCALATE);
+		}
+	}
+
+	/** The units below the handling unit that a delegation or split may name, within the person's scope. */
+	@Transactional(readOnly = true)
+	public List<Unit> below(Problem problem, CurrentUser user) {
+		return user.scope().covers(problem.handlingUnitPath())
+				? units.children(problem.handlingUnitId(), user.scope(), 0) : List.of();
+	}
+
+	/** The departments a person's street may summon: those of its district; none for any other unit. */
+	@Transactional(readOnly = true)
+	public List<Unit> summonable(CurrentUser user) {
+		Unit mine = units.get(user.unitId(), DataScope.CITY);
+		if (mine.level() != UnitLevel.STREET || mine.kind() == UnitKind.DEPARTMENT || mine.parentId() == null) {
+			return List.of();
+		}
+		return units.children(mine.parentId(), DataScope.CITY, 0)
+			.stream()
+			.filter(unit -> unit.kind() == UnitKind.DEPARTMENT)
+			.toList();
 	}
 
 	/** Problems waiting for the person's own unit, overdue first, then by deadline. */
@@ -444,9 +515,16 @@ public class ProblemViews {
 		return work.categories();
 	}
 
+	/** The newest notices to the person's unit, at most 100: all, only those to do, or only those done. */
 	@Transactional(readOnly = true)
-	public List<Notice> inbox(CurrentUser user) {
-		return notices.inbox(user.unitPath(), user.accountId(), 100);
+	public List<Notice> inbox(CurrentUser user, @Nullable Boolean done) {
+		return notices.inbox(user.unitPath(), user.accountId(), user.scope(), done, 100);
+	}
+
+	/** How many notices to the person's unit still need doing: the inbox badge. */
+	@Transactional(readOnly = true)
+	public int pending(CurrentUser user) {
+		return notices.pending(user.unitPath(), user.accountId(), user.scope());
 	}
 
 	@Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import org.grassroots.learning.LearningCoverage;
 import org.grassroots.learning.LearningManagement;
 import org.grassroots.learning.MemberImport;
 import org.grassroots.learning.LearningPoint;
+import org.grassroots.learning.StudyPlan;
 import org.grassroots.learning.StudySession;
 import org.grassroots.learning.internal.QrImages;
 import org.grassroots.problems.Problem;
@@ -21,6 +22,7 @@ import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Times;
 import org.grassroots.shared.web.FileNames;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.units.UnitManagement;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,8 +59,10 @@ class LearningPageController {
 
 	private final Messages messages;
 
+	private final UnitManagement units;
+
 	LearningPageController(LearningManagement learning, LearningCoverage coverage, MemberImport members, QrImages images,
-			CoverageExport export, ProblemViews problems, Messages messages) {
+			CoverageExport export, ProblemViews problems, Messages messages, UnitManagement units) {
 		this.learning = learning;
 		this.coverage = coverage;
 		this.members = members;
@@ -66,11 +70,14 @@ class LearningPageController {
 		this.export = export;
 		this.problems = problems;
 		this.messages = messages;
+		this.units = units;
 	}
 
 	@GetMapping
 	String plans(Model model, @AuthenticationPrincipal CurrentUser user) {
-		model.addAttribute("plans", learning.plans(user));
+		List<StudyPlan> plans = learning.plans(user);
+		model.addAttribute("plans", plans);
+		model.addAttribute("unitNames", units.byIds(plans.stream().map(StudyPlan::unitId).distinct().toList()));
 		return "learning/plans";
 	}
 

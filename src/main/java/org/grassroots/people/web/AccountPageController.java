@@ -12,6 +12,7 @@ import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Role;
 import org.grassroots.shared.ScopeKind;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.units.UnitManagement;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -33,15 +34,26 @@ class AccountPageController {
 
 	private final Messages messages;
 
-	AccountPageController(AccountManagement accounts, Messages messages) {
+	private final UnitManagement units;
+
+	AccountPageController(AccountManagement accounts, Messages messages, UnitManagement units) {
 		this.accounts = accounts;
 		this.messages = messages;
+		this.units = units;
 	}
 
 	@GetMapping("/accounts")
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model,
 			@AuthenticationPrincipal CurrentUser admin) {
-		model.addAttribute("accounts", accounts.list(admin, q, page));
+		List<Account> found = accounts.list(admin, q, page);
+		model.addAttribute("accounts", found);
+		// units by name: each account's own, and the units a steering group's scope names by code
+		model.addAttribute("unitsById", units.byIds(found.stream().map(Account::unitId).distinct().toList()));
+		model.addAttribute("unitsByCode", units.byCodes(found.stream()
+			.flatMap(account -> account.roles().stream())
+			.flatMap(grant -> grant.assignedUnitCodes().stream())
+			.distinct()
+			.toList()));
 		model.addAttribute("q", q);
 		model.addAttribute("page", page);
 		model.addAttribute("grantable", grantable(admin));

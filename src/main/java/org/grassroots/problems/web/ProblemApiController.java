@@ -276,10 +276,11 @@ class ProblemApiController {
 	}
 
 	@GetMapping("/inbox")
-	@Operation(summary = "The caller's inbox: notices to their unit, newest first, with the unread count")
-	Map<String, Object> inbox(@AuthenticationPrincipal CurrentUser user) {
-		List<Notice> notices = views.inbox(user);
-		return Map.of("unread", views.unread(user), "notices", notices);
+	@Operation(summary = "The caller's inbox: notices to their unit, newest first (at most 100), each marked done or not;"
+			+ " done=false for those still to do, done=true for those done; pending counts what still needs doing")
+	Map<String, Object> inbox(@RequestParam(required = false) Boolean done, @AuthenticationPrincipal CurrentUser user) {
+		List<Notice> notices = views.inbox(user, done);
+		return Map.of("pending", views.pending(user), "unread", views.unread(user), "notices", notices);
 	}
 
 	static String nameOf(@Nullable MultipartFile file) {

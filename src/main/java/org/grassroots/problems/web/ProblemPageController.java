@@ -6,10 +6,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.grassroots.problems.Category;
+import org.grassroots.problems.Party;
 import org.grassroots.problems.Problem;
+import org.grassroots.problems.ProblemAction;
 import org.grassroots.problems.ProblemCategories;
 import org.grassroots.problems.ProblemCommands;
 import org.grassroots.problems.ProblemDispatch;
@@ -22,7 +25,6 @@ import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.problems.ProblemType;
 import org.grassroots.problems.ProblemViews;
-import org.grassroots.problems.Rating;
 import org.grassroots.problems.Upload;
 import org.grassroots.problems.Urgency;
 import org.grassroots.shared.CurrentUser;
@@ -32,7 +34,6 @@ import org.grassroots.shared.Role;
 import org.grassroots.shared.Times;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.units.Unit;
-import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -76,9 +77,11 @@ class ProblemPageController {
 
 	private final Messages messages;
 
+	private final TimelineText timeline;
+
 	ProblemPageController(ProblemIntake intake, ProblemDispatch dispatch, ProblemRectification rectification,
 			ProblemSupervision supervision, ProblemEvaluation evaluation, ProblemCategories categories, ProblemViews views,
-			UnitManagement units, LedgerExport export, Messages messages) {
+			UnitManagement units, LedgerExport export, Messages messages, TimelineText timeline) {
 		this.intake = intake;
 		this.dispatch = dispatch;
 		this.rectification = rectification;
@@ -89,6 +92,7 @@ class ProblemPageController {
 		this.units = units;
 		this.export = export;
 		this.messages = messages;
+		this.timeline = timeline;
 	}
 
 	@GetMapping
@@ -168,17 +172,23 @@ class ProblemPageController {
 		Problem problem = detail.problem();
 		List<Problem> shown = new ArrayList<>(detail.children());
 		shown.add(problem);
+		Set<ProblemAction> allowed = detail.allowed();
 		model.addAttribute("d", detail);
-		model.addAttribute("allowed", detail.allowed().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+		model.addAttribute("allowed", allowed.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("p", problem);
+		model.addAttribute("timeline", timeline.lines(detail.timeline()));
 		model.addAttribute("unitNames", views.unitsOf(shown));
 		model.addAttribute("category", views.categories().stream()
 			.filter(category -> category.code().equals(problem.categoryCode())).findFirst().orElse(null));
-		model.addAttribute("assignable", unitAndChildren(problem.handlingUnitId(), user));
-		model.addAttribute("below", user.scope().covers(problem.handlingUnitPath())
-				? units.children(problem.handlingUnitId(), user.scope(), 0) : List.of());
-		model.addAttribute("departments", departmentsFor(user));
-		model.addAttribute("ratings", Rating.values());
+		// the pickers list only what the offered actions may name, and none of them is chosen beforehand
+		model.addAttribute("assignable",
+				allowed.contains(ProblemAction.ASSIGN) ? unitAndChildren(problem.handlingUnitId(), user) : List.of());
+		model.addAttribute("below", allowed.contains(ProblemAction.DELEGATE) || allowed.contains(ProblemAction.SPLIT)
+				? views.below(problem, user) : List.of());
+		model.addAttribute("departments", allowed.contains(ProblemAction.SUMMON) ? views.summonable(user) : List.of());
+		// the responsible unit is told why it cannot submit yet, instead of finding no button
+		model.addAttribute("submitWaits", problem.state() == ProblemState.RECTIFYING
+				&& detail.parties().contains(Party.RESPONSIBLE_UNIT) && !allowed.contains(ProblemAction.SUBMIT));
 		return "problems/detail";
 	}
 
@@ -391,18 +401,6 @@ class ProblemPageController {
 			result.addAll(units.children(unitId, user.scope(), 0));
 		}
 		return result;
-	}
-
-	/** A street's summons goes to the departments of its district. */
-	private List<Unit> departmentsFor(CurrentUser user) {
-		Unit mine = units.get(user.unitId(), DataScope.CITY);
-		if (mine.parentId() == null) {
-			return List.of();
-		}
-		return units.children(mine.parentId(), DataScope.CITY, 0)
-			.stream()
-			.filter(unit -> unit.kind() == UnitKind.DEPARTMENT)
-			.toList();
 	}
 
 	static List<Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {
