@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +14,6 @@ import org.grassroots.dashboard.internal.ReportContent;
 import org.grassroots.dashboard.internal.ReportPdf;
 import org.grassroots.dashboard.internal.ReportRepository;
 import org.grassroots.problems.Problem;
-import org.grassroots.problems.ProblemFilter;
-import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
@@ -55,9 +52,6 @@ public class MonthlyReports {
 	public static final String LOCK = "dashboard-monthly-reports";
 
 	private static final int LISTED = 120;
-
-	private static final List<ProblemState> OPEN = List.of(ProblemState.REPORTED, ProblemState.ACCEPTED,
-			ProblemState.ASSIGNED, ProblemState.RECTIFYING, ProblemState.SUBMITTED);
 
 	private final DashboardFigures figures;
 
@@ -262,24 +256,12 @@ public class MonthlyReports {
 	}
 
 	/**
-	 * Open overdue problems held in the unit's subtree, earliest deadline first, through the
-	 * problems module's scoped search: one page per open state, so closed problems that keep their
-	 * overdue flag never crowd the open ones out.
+	 * The open overdue problems held in the unit's subtree that the work queue puts first (highest
+	 * priority, then earliest deadline): the first page of the list behind the *Overdue now* number,
+	 * one scoped search. (One search per open state and page took 24 queries, 10 s, at ten million.)
 	 */
 	private List<ReportContent.OverdueProblem> overdue(Unit unit, CurrentUser reader) {
-		List<Problem> found = new ArrayList<>();
-		for (ProblemState state : OPEN) {
-			for (int page = 0; page < 3; page++) {
-				ProblemViews.Page result = problems.search(
-						new ProblemFilter(state, null, null, unit.code(), true, null, null, null, null), reader, page);
-				found.addAll(result.items());
-				if (result.items().size() < ProblemViews.PAGE_SIZE) {
-					break;
-				}
-			}
-		}
-		found.sort(Comparator.comparing((Problem p) -> p.deadline() == null ? Instant.MAX : p.deadline())
-			.thenComparing(Problem::ledgerNo));
+		List<Problem> found = figures.behindPage(unit.code(), Measure.OVERDUE, null, null, 0, reader).items();
 		List<Problem> listed = found.stream().limit(ReportContent.OVERDUE_LISTED).toList();
 		Map<Long, Unit> names = problems.unitsOfIds(listed.stream().map(Problem::handlingUnitId).toList());
 		return listed.stream().map(p -> {

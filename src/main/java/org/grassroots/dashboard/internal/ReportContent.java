@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * scoped search before the PDF is drawn, so the PDF holds exactly the API's numbers.
  *
  * @param rank the unit's place among its parent's administrative children, null for the city or a department
- * @param overdue open overdue problems, at most {@link #OVERDUE_LISTED}, earliest deadline first
+ * @param overdue open overdue problems, at most {@link #OVERDUE_LISTED}, in the work queue's order
  * @param learning the unit's learning figures for the month
  * @param topic the month's topic (每月一题) with its counts for the unit, null when none was picked
  */
@@ -25,7 +25,7 @@ public record ReportContent(Figures figures, String unitNameZh, @Nullable String
 		List<OverdueProblem> overdue, List<TrendPoint> trend, LearningFigures learning, @Nullable TopicFigures topic,
 		Instant madeAt) {
 
-	public static final int OVERDUE_LISTED = 50;
+	public static final int OVERDUE_LISTED = 20;
 
 	public static final int CATEGORIES_LISTED = 5;
 
