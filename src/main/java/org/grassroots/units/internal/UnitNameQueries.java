@@ -20,14 +20,23 @@ public class UnitNameQueries {
 
 	private static final String NAMED = "select id, code, path, name_zh, name_en from unit";
 
+	/**
+	 * Each way of matching takes its first {@value #CANDIDATES} units in scope and stops: a short,
+	 * common start of a name would otherwise gather tens of thousands of units only to show 20.
+	 */
 	private static final String PICK = """
 			select u.id, u.code, u.name_zh, u.name_en, u.level, u.batch, u.kind, u.parent_id, u.path, u.depth,
 			       u.demo, u.version, 0 as child_count, p.name_zh as parent_zh, p.name_en as parent_en
 			from unit u left join unit p on p.id = u.parent_id
-			where u.id in (select id from unit where code = :code
-			               union select id from unit where name_zh like :prefix escape '\\'
-			               union select id from unit where name_en_key like :lowerPrefix escape '\\')
+			where u.id in (select id from unit where code = :code and %1$s
+			               union (select id from unit where name_zh like :prefix escape '\\' and %1$s
+			                      fetch first %2$d rows only)
+			               union (select id from unit where name_en_key like :lowerPrefix escape '\\' and %1$s
+			                      fetch first %2$d rows only))
+			order by u.depth, u.name_zh, u.code fetch first :limit rows only
 			""";
+
+	static final int CANDIDATES = 100;
 
 	private final JdbcClient jdbc;
 
@@ -37,9 +46,9 @@ public class UnitNameQueries {
 
 	/** Units in scope whose code is the text or whose name starts with it, higher levels first. */
 	public List<UnitChoice> startingWith(String text, DataScope scope, int limit) {
-		SqlCondition inScope = scope.on("u.path");
+		SqlCondition inScope = scope.on("path");
 		String prefix = escapeLike(text) + "%";
-		return jdbc.sql(PICK + " and " + inScope.sql() + " order by u.depth, u.name_zh, u.code fetch first :limit rows only")
+		return jdbc.sql(PICK.formatted(inScope.sql(), CANDIDATES))
 			.params(inScope.params())
 			.param("code", text)
 			.param("prefix", prefix)
