@@ -26,6 +26,9 @@ class UnitPickerBrowserTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aStreetPickedByNameFiltersTheSearchAndAnotherDistrictIsNotOffered() throws Exception {
 		try (Browser browser = Browser.open(port, "1280,800")) {
@@ -79,6 +82,38 @@ class UnitPickerBrowserTests {
 	}
 
 	@Test
+	void aSteeringGroupIsGivenTwoDistrictsPickedByName() throws Exception {
+		String username = Api.uniqueCode("group.").toLowerCase();
+		try (Browser browser = Browser.open(port, "1280,800")) {
+			browser.signIn("city.admin", Api.DEMO_PASSWORD);
+			browser.go("/accounts");
+			assertThat(browser.find("#open-unit").getDomProperty("value")).isEqualTo("重庆市");
+			browser.find("#open-username").sendKeys(username);
+			browser.find("#open-display-name").sendKeys("第九巡回指导组");
+			new org.openqa.selenium.support.ui.Select(browser.find("#open-role")).selectByValue("STEERING_GROUP");
+			browser.find("#open-assigned").sendKeys("南岸");
+			pick(browser, choice(browser, "open-assigned", "南岸", "500108"));
+			browser.find("#open-assigned").sendKeys("渝中");
+			pick(browser, choice(browser, "open-assigned", "渝中", "500103"));
+			List<String> chips = browser.driver()
+				.findElements(By.cssSelector("#open-account .unit-chip"))
+				.stream()
+				.map(WebElement::getText)
+				.toList();
+			assertThat(chips).containsExactly("南岸区", "渝中区");
+			browser.driver().executeScript("document.getElementById('open-account').scrollIntoView({behavior: 'instant'});");
+			browser.screenshot("unit-picker-04-steering-group");
+			browser.click("#open-account button[type=submit]");
+			assertThat(browser.text("#notice")).contains(username);
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+		assertThat(jdbc.sql("""
+				select u.unit_code from account_role_unit u join account_role r on r.id = u.role_id
+				join account a on a.id = r.account_id where a.username = :u order by u.unit_code
+				""").param("u", username).query(String.class).list()).containsExactly("500103", "500108");
+	}
+
+	@Test
 	void theAuditPageIsCardsOnAPhoneAndTakesAPickedUnit() throws Exception {
 		try (Browser phone = Browser.open(port, "390,844")) {
 			// a desktop Chromium keeps its window at least 500 px wide: the page is laid out as a phone's instead
@@ -121,18 +156,28 @@ class UnitPickerBrowserTests {
 	 * lists the top of the scope, and that answer may still be on show for a moment.
 	 */
 	private static WebElement choice(Browser browser, String typed, String code) {
+		return choice(browser, "f-unit", typed, code);
+	}
+
+	private static WebElement choice(Browser browser, String box, String typed, String code) {
 		return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(driver -> {
-				List<WebElement> choices = driver.findElements(By.cssSelector("#f-unit-menu .unit-choice"));
+				List<WebElement> choices = driver.findElements(By.cssSelector("#" + box + "-menu .unit-choice"));
 				boolean answered = !choices.isEmpty()
 						&& choices.stream().allMatch(choice -> choice.getDomAttribute("data-name").startsWith(typed));
-				return answered ? driver.findElements(By.cssSelector("#f-unit-menu .unit-choice[data-code='" + code + "']"))
+				return answered ? driver.findElements(By.cssSelector("#" + box + "-menu .unit-choice[data-code='" + code + "']"))
 					.stream()
 					.filter(WebElement::isDisplayed)
 					.findFirst()
 					.orElse(null) : null;
 			});
+	}
+
+	/** A choice low on the screen is scrolled to first, as a person would. */
+	private static void pick(Browser browser, WebElement choice) {
+		browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", choice);
+		choice.click();
 	}
 
 	private static int overflow(Browser browser) {
