@@ -116,13 +116,14 @@ public class MonthlyReports {
 			ReportRepository.Stored stored = reports.find(reportId)
 				.filter(found -> found.report().unitCode().equals(unit.code()) && user.scope().covers(found.unitPath()))
 				.orElseThrow(() -> new NotFoundException("report", reportId));
-			return new Download(stored.report(), reports.pdf(reportId));
+			return new Download(stored.report(), unit, reports.pdf(reportId));
 		});
 	}
 
-	/** A report and its PDF bytes. */
-	public record Download(MonthlyReport report, byte[] pdf) {
+	/** A report, the unit it is about and its PDF bytes. */
+	public record Download(MonthlyReport report, Unit unit, byte[] pdf) {
 
+		/** The file's name in ASCII, of codes: report-500108-2026-10.pdf, report-500108-2026-10-1.pdf for edition 1. */
 		public String fileName() {
 			return "report-" + report.unitCode() + "-" + report.month()
 					+ (report.edition() == 0 ? "" : "-" + report.edition()) + ".pdf";

@@ -11,6 +11,7 @@ import org.grassroots.learning.internal.LearningRepository;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
+import org.grassroots.shared.NotFoundException;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
@@ -40,18 +41,21 @@ public class LearningCoverage {
 	}
 
 	/**
-	 * Coverage of a plan over a unit (the plan's own unit by default): members counted where they
-	 * are now, with everything they did in the period wherever they were.
+	 * Coverage of a plan over a unit: members counted where they are now, with everything they did
+	 * in the period wherever they were. Without a unit it opens where the caller starts (see
+	 * {@code start}); rows and breadcrumb steps outside the caller's scope do not open.
 	 */
 	@Transactional(readOnly = true)
 	public Coverage coverage(long planId, @Nullable Long unitId, CurrentUser user) {
 		StudyPlan plan = learning.plan(planId, user);
-		Unit unit = units.get(unitId == null ? plan.unitId() : unitId, user.scope());
+		Unit unit = viewed(plan, unitId, user);
 		String prefix = prefix(plan, unit);
+		DataScope scope = user.scope();
 		Map<String, Coverage.Row> rows = new LinkedHashMap<>();
-		Coverage.Row own = new Coverage.Row(unit.id(), unit.code(), unit.nameZh(), true, 0, 0);
+		Coverage.Row own = new Coverage.Row(unit.id(), unit.code(), unit.nameZh(), true, 0, 0, true);
 		for (Unit child : units.children(unit.id(), DataScope.CITY, 0)) {
-			rows.put(child.code(), new Coverage.Row(child.id(), child.code(), child.nameZh(), false, 0, 0));
+			rows.put(child.code(), new Coverage.Row(child.id(), child.code(), child.nameZh(), false, 0, 0,
+					scope.covers(child.path())));
 		}
 		int members = 0;
 		int met = 0;
@@ -75,7 +79,38 @@ public class LearningCoverage {
 			list.add(own);
 		}
 		list.addAll(rows.values());
-		return new Coverage(plan, new Coverage.Row(unit.id(), unit.code(), unit.nameZh(), false, members, met), list);
+		List<Coverage.Step> lineage = units.lineage(unit, DataScope.CITY)
+			.stream()
+			.map(step -> new Coverage.Step(step.id(), step.code(), step.nameZh(), scope.covers(step.path())))
+			.toList();
+		return new Coverage(plan, new Coverage.Row(unit.id(), unit.code(), unit.nameZh(), false, members, met, true), list,
+				lineage);
+	}
+
+	/**
+	 * Where a caller's view of a plan opens: the plan's own unit when it lies in their scope;
+	 * otherwise (staff below the plan's unit) their own unit, or failing that the highest unit of
+	 * their scope inside the plan's subtree. A plan they see but with nothing of it in their scope
+	 * answers 404.
+	 */
+	private Unit start(StudyPlan plan, CurrentUser user) {
+		DataScope scope = user.scope();
+		if (scope.covers(plan.unitPath())) {
+			return units.get(plan.unitId(), DataScope.CITY);
+		}
+		if (user.unitPath().startsWith(plan.unitPath()) && scope.covers(user.unitPath())) {
+			return units.get(user.unitId(), DataScope.CITY);
+		}
+		return java.util.stream.Stream.concat(scope.subtrees().stream(), scope.units().stream())
+			.filter(path -> path.startsWith(plan.unitPath()))
+			.min(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()))
+			.map(path -> units.getByCode(last(path), DataScope.CITY))
+			.orElseThrow(() -> new NotFoundException("study plan", plan.id()));
+	}
+
+	/** The unit asked for, which must lie in the caller's scope (404 otherwise), or where the caller starts. */
+	private Unit viewed(StudyPlan plan, @Nullable Long unitId, CurrentUser user) {
+		return unitId == null ? start(plan, user) : units.get(unitId, user.scope());
 	}
 
 	/**
@@ -91,7 +126,7 @@ public class LearningCoverage {
 	@Transactional(readOnly = true)
 	public List<MemberStatus> behind(long planId, @Nullable Long unitId, CurrentUser user, int limit) {
 		StudyPlan plan = learning.plan(planId, user);
-		Unit unit = units.get(unitId == null ? plan.unitId() : unitId, user.scope());
+		Unit unit = viewed(plan, unitId, user);
 		List<LearningRepository.Behind> rows = rollup.behind(plan, prefix(plan, unit), limit);
 		Map<String, String> names = new java.util.HashMap<>();
 		List<MemberStatus> statuses = new ArrayList<>();
@@ -104,8 +139,13 @@ public class LearningCoverage {
 	}
 
 	private String unitName(String path) {
+		return units.getByCode(last(path), DataScope.CITY).nameZh();
+	}
+
+	/** The code of the unit a materialized path ends in. */
+	private static String last(String path) {
 		List<String> codes = java.util.Arrays.stream(path.split("/")).filter(code -> !code.isEmpty()).toList();
-		return units.getByCode(codes.get(codes.size() - 1), DataScope.CITY).nameZh();
+		return codes.get(codes.size() - 1);
 	}
 
 	/** The deeper of the plan's target and the unit viewed; they must lie on one branch. */
@@ -121,7 +161,7 @@ public class LearningCoverage {
 
 	private static Coverage.Row add(Coverage.Row row, LearningRepository.PathCount count) {
 		return new Coverage.Row(row.unitId(), row.unitCode(), row.unitName(), row.own(), row.members() + count.members(),
-				row.met() + count.met());
+				row.met() + count.met(), row.open());
 	}
 
 }

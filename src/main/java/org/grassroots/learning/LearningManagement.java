@@ -14,7 +14,7 @@ import org.grassroots.learning.internal.LearningRepository.Member;
 import org.grassroots.learning.internal.QrSigner;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemIntake;
 import org.grassroots.problems.ProblemSource;
 import org.grassroots.problems.ProblemType;
 import org.grassroots.problems.Urgency;
@@ -45,7 +45,7 @@ public class LearningManagement {
 
 	private final UnitManagement units;
 
-	private final ProblemManagement problems;
+	private final ProblemIntake intake;
 
 	private final QrSigner signer;
 
@@ -60,12 +60,12 @@ public class LearningManagement {
 	private final CoverageRollup rollup;
 
 	LearningManagement(LearningRepository learning, UnitManagement units,
-			ProblemManagement problems, QrSigner signer, ApplicationEventPublisher events, TransactionTemplate transactions,
+			ProblemIntake intake, QrSigner signer, ApplicationEventPublisher events, TransactionTemplate transactions,
 			InputCheck input, Clock clock, CoverageRollup rollup) {
 		this.rollup = rollup;
 		this.learning = learning;
 		this.units = units;
-		this.problems = problems;
+		this.intake = intake;
 		this.signer = signer;
 		this.events = events;
 		this.transactions = transactions;
@@ -228,7 +228,7 @@ public class LearningManagement {
 	@Transactional
 	public Problem raiseProblem(long sessionId, String title, String description, String categoryCode, CurrentUser user) {
 		StudySession session = session(sessionId, user);
-		return problems.register(new ProblemCommands.Register(title, description, ProblemSource.STUDY, categoryCode,
+		return intake.register(new ProblemCommands.Register(title, description, ProblemSource.STUDY, categoryCode,
 				Urgency.GENERAL, ProblemType.IMMEDIATE, session.hostUnitId(), null, session.place(), null, null, null, null,
 				null), List.of(), user);
 	}

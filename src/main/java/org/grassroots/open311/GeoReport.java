@@ -15,7 +15,7 @@ import org.grassroots.open311.internal.ServiceCatalog;
 import org.grassroots.problems.Category;
 import org.grassroots.problems.IntakeRules;
 import org.grassroots.problems.ProblemCommands;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemIntake;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.problems.PublicQuery;
 import org.grassroots.problems.PublicRequest;
@@ -40,7 +40,7 @@ public class GeoReport {
 
 	static final Duration MAX_SPAN = Duration.ofDays(90);
 
-	private final ProblemManagement problems;
+	private final ProblemIntake intake;
 
 	private final ProblemViews views;
 
@@ -58,9 +58,9 @@ public class GeoReport {
 
 	private final ResidentComments comments;
 
-	GeoReport(ProblemManagement problems, ProblemViews views, ServiceCatalog catalog, Locator locator, RequestLog log,
+	GeoReport(ProblemIntake intake, ProblemViews views, ServiceCatalog catalog, Locator locator, RequestLog log,
 			Open311Keys keys, RateLimiter limiter, Clock clock, ResidentComments comments) {
-		this.problems = problems;
+		this.intake = intake;
 		this.views = views;
 		this.catalog = catalog;
 		this.locator = locator;
@@ -196,7 +196,7 @@ public class GeoReport {
 			notices.add(new Notice("open311.notice.default-unit"));
 		}
 		String serviceName = service(code, false).name();
-		var reported = problems.report(new ProblemCommands.ResidentReport(placed.unit().id(), code,
+		var reported = intake.report(new ProblemCommands.ResidentReport(placed.unit().id(), code,
 				title(description, serviceName), description, truncate(address, 300),
 				decimal(latitude), decimal(longitude), phone, false, null, checked.attributes(), kept), List.of());
 		log.record(reported.problem().id(), reported.problem().ledgerNo(), key.id(), clock.instant());

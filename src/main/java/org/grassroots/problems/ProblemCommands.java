@@ -94,12 +94,57 @@ public final class ProblemCommands {
 
 	}
 
-	/** The rectification plan: measures and the standard it will be judged by. */
-	public record Plan(int version, @NotBlank @Size(max = 4000) String measures, @Nullable @Size(max = 1000) String standard) {
+	/**
+	 * The rectification plan: measures and the standard it will be judged by.
+	 *
+	 * @param measuresPublic whether the resident's tracking page shows the measures (internal unless set)
+	 */
+	public record Plan(int version, @NotBlank @Size(max = 4000) String measures, @Nullable @Size(max = 1000) String standard,
+			@Nullable Boolean measuresPublic) {
+
+		public Plan(int version, String measures, @Nullable String standard) {
+			this(version, measures, standard, null);
+		}
+
+		public boolean isPublic() {
+			return Boolean.TRUE.equals(measuresPublic);
+		}
 
 	}
 
-	public record Submit(int version, @NotBlank @Size(max = 4000) String evidence) {
+	/**
+	 * A note on the progress.
+	 *
+	 * @param notePublic whether the resident's tracking page shows it (internal unless set)
+	 */
+	public record Note(int version, @NotBlank @Size(max = 1000) String note, @Nullable Boolean notePublic) {
+
+		public boolean isPublic() {
+			return Boolean.TRUE.equals(notePublic);
+		}
+
+	}
+
+	/**
+	 * The rectification handed in.
+	 *
+	 * @param filesPublic whether the resident's tracking page shows the evidence files sent with it; the
+	 * evidence text stays internal
+	 */
+	public record Submit(int version, @NotBlank @Size(max = 4000) String evidence, @Nullable Boolean filesPublic) {
+
+		public Submit(int version, String evidence) {
+			this(version, evidence, null);
+		}
+
+		public boolean isPublic() {
+			return Boolean.TRUE.equals(filesPublic);
+		}
+
+	}
+
+	/** Shows an attached file on the resident's tracking page, or withdraws it. */
+	public record PublishFile(@NotNull Boolean filePublic) {
 
 	}
 

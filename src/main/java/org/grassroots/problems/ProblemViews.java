@@ -20,6 +20,8 @@ import org.grassroots.shared.Database;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.units.Unit;
+import org.grassroots.units.UnitKind;
+import org.grassroots.units.UnitLevel;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -85,20 +87,66 @@ public class ProblemViews {
 
 	}
 
-	/** What a resident sees by tracking code: no personal data, only public timeline entries. */
+	/**
+	 * What a resident sees by tracking code or in their own reports: no personal data, only public
+	 * timeline entries, the measures and notes staff published and the files they marked public.
+	 *
+	 * @param responsibleUnit the unit working on it now: the responsible unit once assigned, else the one that received it
+	 * @param assigned whether a responsible unit has been named
+	 * @param place the community or street the report is about
+	 * @param districtCode the district whose public ledger lists it
+	 * @param measures the latest rectification measures staff published, if any
+	 * @param notes the progress notes staff published, newest first
+	 * @param evidence the files staff marked public
+	 */
 	public record Tracking(String ledgerNo, String title, String categoryCode, ProblemState state, Instant createdAt,
 			@Nullable Instant deadline, @Nullable Instant closedAt, @Nullable Rating evaluation,
-			@Nullable String duplicateOf, List<PublicStep> timeline, boolean canEvaluate) {
+			@Nullable String duplicateOf, List<PublicStep> timeline, boolean canEvaluate, PublicUnit responsibleUnit,
+			boolean assigned, @Nullable PublicUnit place, String districtCode, @Nullable String measures,
+			List<PublicStep> notes, List<PublicFile> evidence) {
+
+	}
+
+	/** A unit as the public pages name it: by its names, never its code or path. */
+	public record PublicUnit(String nameZh, @Nullable String nameEn) {
+
+		static PublicUnit of(Unit unit) {
+			return new PublicUnit(unit.nameZh(), unit.nameEn());
+		}
+
+		/** The name in the given language, Chinese where no English name is known. */
+		public String name(String language) {
+			return "en".equals(language) && nameEn != null && !nameEn.isBlank() ? nameEn : nameZh;
+		}
+
+	}
+
+	/** A file staff marked public, without its name or who uploaded it. */
+	public record PublicFile(long id, String contentType, long sizeBytes, Instant uploadedAt) {
+
+		static PublicFile of(Attachment attachment) {
+			return new PublicFile(attachment.id(), attachment.contentType(), attachment.sizeBytes(), attachment.uploadedAt());
+		}
+
+		public boolean image() {
+			return contentType.startsWith("image/");
+		}
 
 	}
 
 	/**
-	 * A step of the public timeline: what happened and when, never who; only a refusal keeps its reason.
+	 * A step of the public timeline: what happened and when, never who. Only words written for the
+	 * public come with it: a refusal's reason, and the measures and progress notes staff published
+	 * (those entries are public only when staff chose so).
 	 *
+	 * @param reason the words published with the step
 	 * @param duplicate whether the problem is a resident's report linked to an open one as the same problem
 	 */
 	public record PublicStep(long id, ProblemAction action, ProblemState state, Instant at, @Nullable String reason,
 			boolean duplicate) {
+
+		private static final Set<ProblemAction> WITH_WORDS = EnumSet.of(ProblemAction.DECLINE, ProblemAction.START,
+				ProblemAction.NOTE);
 
 		static PublicStep of(TimelineEntry entry) {
 			return of(entry, false);
@@ -106,16 +154,44 @@ public class ProblemViews {
 
 		static PublicStep of(TimelineEntry entry, boolean duplicate) {
 			return new PublicStep(entry.id(), entry.action(), entry.toState(), entry.at(),
-					entry.action() == ProblemAction.DECLINE ? entry.note() : null, duplicate);
+					entry.publicNote() && WITH_WORDS.contains(entry.action()) ? entry.note() : null, duplicate);
 		}
 
 	}
 
-	/** A line of the public ledger: no personal data. */
+	/**
+	 * A line of the public ledger: no personal data.
+	 *
+	 * @param title the title where it is public, else none
+	 */
 	public record LedgerLine(String ledgerNo, String categoryCode, @Nullable Long locationUnitId, ProblemState state,
-			@Nullable Instant deadline, @Nullable Instant closedAt) {
+			@Nullable Instant deadline, @Nullable Instant closedAt, @Nullable String title) {
 
 	}
+
+	/**
+	 * What the public ledger may be filtered by; each is left out when none.
+	 *
+	 * @param areaCode a unit below the ledger's unit (a street of a district's ledger): problems placed there,
+	 * or held there when they have no place
+	 */
+	public record LedgerFilter(@Nullable ProblemState state, @Nullable String categoryCode, @Nullable String areaCode) {
+
+		public static final LedgerFilter NONE = new LedgerFilter(null, null, null);
+
+	}
+
+	/** One page of the public ledger, and whether another follows. */
+	public record LedgerPage(List<LedgerLine> lines, int page, boolean hasNext) {
+
+	}
+
+	/** One page of a resident's own reports, newest first, and whether another follows. */
+	public record OwnReports(List<Problem> items, int page, boolean hasNext) {
+
+	}
+
+	public static final int LEDGER_PAGE_SIZE = 50;
 
 	@Transactional(readOnly = true)
 	public Problem get(long id, CurrentUser user) {
@@ -126,16 +202,85 @@ public class ProblemViews {
 	public Detail detail(long id, CurrentUser user) {
 		Problem problem = get(id, user);
 		Set<Party> parties = access.parties(problem, user);
+		List<Milestone> milestones = problems.milestones(id);
+		List<Summons> summonses = work.summonses(id);
+		List<Problem> children = problems.children(id);
 		Set<ProblemAction> allowed = EnumSet.noneOf(ProblemAction.class);
 		ProblemRules.TABLE.keySet().stream()
 			.filter(action -> ProblemRules.allows(action, problem.state(), parties))
 			.forEach(allowed::add);
+		narrow(allowed, problem, parties, milestones, summonses, children, user);
+		return new Detail(problem, problems.timeline(id, false), milestones, work.attachments(id), work.supervisions(id),
+				summonses, children, problems.attributes(List.of(id)).getOrDefault(id, Map.of()), parties, allowed);
+	}
+
+	/**
+	 * Leaves out what the table allows but the command would still refuse now, so that a page
+	 * offers only what can be done: a recognition the person's side has already given, a review
+	 * with none open, a report-in already made or an action before it, a submission with
+	 * milestones or children open, a summons from a unit that is not a street or has no
+	 * departments to call, a delegation or split with no unit below, an escalation with no unit above.
+	 */
+	private void narrow(Set<ProblemAction> allowed, Problem problem, Set<Party> parties, List<Milestone> milestones,
+			List<Summons> summonses, List<Problem> children, CurrentUser user) {
 		if (!problem.reviewOpen()) {
 			allowed.remove(ProblemAction.REVIEW);
 		}
-		return new Detail(problem, problems.timeline(id, false), problems.milestones(id), work.attachments(id),
-				work.supervisions(id), work.summonses(id), problems.children(id),
-				problems.attributes(List.of(id)).getOrDefault(id, Map.of()), parties, allowed);
+		boolean raising = parties.contains(Party.RAISING_SIDE) && problem.raisingRecognizedAt() == null;
+		boolean responsible = parties.contains(Party.RESPONSIBLE_SIDE) && problem.responsibleRecognizedAt() == null;
+		if (!raising && !responsible) {
+			allowed.remove(ProblemAction.RECOGNIZE);
+		}
+		Optional<Summons.Department> ours = summonses.stream()
+			.filter(summons -> summons.closedAt() == null)
+			.flatMap(summons -> summons.departments().stream())
+			.filter(department -> department.unitPath().equals(user.unitPath()) && department.actedAt() == null)
+			.findFirst();
+		if (ours.isEmpty() || ours.get().reportedAt() != null) {
+			allowed.remove(ProblemAction.REPORT_IN);
+		}
+		if (ours.isEmpty() || ours.get().reportedAt() == null) {
+			allowed.remove(ProblemAction.ACT_ON_SUMMONS);
+		}
+		boolean milestonesOpen = milestones.stream().anyMatch(milestone -> milestone.doneAt() == null);
+		if (!milestonesOpen) {
+			allowed.remove(ProblemAction.COMPLETE_MILESTONE);
+		}
+		if (milestonesOpen || children.stream().anyMatch(child -> child.state().isOpen())) {
+			allowed.remove(ProblemAction.SUBMIT);
+		}
+		if (allowed.contains(ProblemAction.SUMMON) && summonable(user).isEmpty()) {
+			allowed.remove(ProblemAction.SUMMON);
+		}
+		if ((allowed.contains(ProblemAction.DELEGATE) || allowed.contains(ProblemAction.SPLIT))
+				&& below(problem, user).isEmpty()) {
+			allowed.remove(ProblemAction.DELEGATE);
+			allowed.remove(ProblemAction.SPLIT);
+		}
+		if (allowed.contains(ProblemAction.ESCALATE)
+				&& units.get(problem.holderUnitId(), DataScope.CITY).parentId() == null) {
+			allowed.remove(ProblemAction.ESCALATE);
+		}
+	}
+
+	/** The units below the handling unit that a delegation or split may name, within the person's scope. */
+	@Transactional(readOnly = true)
+	public List<Unit> below(Problem problem, CurrentUser user) {
+		return user.scope().covers(problem.handlingUnitPath())
+				? units.children(problem.handlingUnitId(), user.scope(), 0) : List.of();
+	}
+
+	/** The departments a person's street may summon: those of its district; none for any other unit. */
+	@Transactional(readOnly = true)
+	public List<Unit> summonable(CurrentUser user) {
+		Unit mine = units.get(user.unitId(), DataScope.CITY);
+		if (mine.level() != UnitLevel.STREET || mine.kind() == UnitKind.DEPARTMENT || mine.parentId() == null) {
+			return List.of();
+		}
+		return units.children(mine.parentId(), DataScope.CITY, 0)
+			.stream()
+			.filter(unit -> unit.kind() == UnitKind.DEPARTMENT)
+			.toList();
 	}
 
 	/** Problems waiting for the person's own unit, overdue first, then by deadline. */
@@ -186,36 +331,129 @@ public class ProblemViews {
 		problems.stream(ProblemSearch.select(where), where.params(), sink);
 	}
 
-	/** The public ledger of a unit's subtree: duplicates left out, no personal data. */
+	/** The public ledger of a unit's subtree, 50 a page: duplicates left out, no personal data. */
 	@Transactional(readOnly = true)
 	public List<LedgerLine> ledger(String unitCode, int page) {
+		return ledger(unitCode, LedgerFilter.NONE, page).lines();
+	}
+
+	/**
+	 * The public ledger of a unit's subtree, filtered, 50 a page: duplicates left out, no personal
+	 * data, titles only where public. An area outside the ledger's unit finds nothing.
+	 */
+	@Transactional(readOnly = true)
+	public LedgerPage ledger(String unitCode, LedgerFilter filter, int page) {
 		Unit unit = units.getByCode(unitCode, DataScope.CITY);
-		var filter = new SqlCondition("coalesce(p.responsible_unit_path, p.handling_unit_path) like :prefix and p.duplicate_of is null",
-				Map.of("prefix", unit.path() + "%"));
-		return problems.list("select " + columns() + " from problem p where " + filter.sql()
-				+ " order by p.created_at desc, p.id desc" + limit(50, Math.max(page, 0) * 50),
-				filter.params())
-			.stream()
+		int shown = Math.max(page, 0);
+		List<String> terms = new java.util.ArrayList<>(
+				List.of("coalesce(p.responsible_unit_path, p.handling_unit_path) like :prefix", "p.duplicate_of is null"));
+		Map<String, Object> params = new java.util.HashMap<>(Map.of("prefix", unit.path() + "%"));
+		if (filter.state() != null) {
+			terms.add("p.state = :state");
+			params.put("state", filter.state().name());
+		}
+		if (filter.categoryCode() != null && !filter.categoryCode().isBlank()) {
+			terms.add("p.category_code = :category");
+			params.put("category", filter.categoryCode());
+		}
+		if (filter.areaCode() != null && !filter.areaCode().isBlank()) {
+			Optional<Unit> area = units.findByCode(filter.areaCode().trim(), DataScope.CITY)
+				.filter(found -> found.path().startsWith(unit.path()));
+			if (area.isEmpty()) {
+				return new LedgerPage(List.of(), shown, false);
+			}
+			terms.add("coalesce(p.location_unit_path, p.responsible_unit_path, p.handling_unit_path) like :area");
+			params.put("area", area.get().path() + "%");
+		}
+		List<Problem> found = problems.list("select " + columns() + " from problem p where " + String.join(" and ", terms)
+				+ " order by p.created_at desc, p.id desc" + limit(LEDGER_PAGE_SIZE + 1, shown * LEDGER_PAGE_SIZE), params);
+		List<LedgerLine> lines = found.stream()
+			.limit(LEDGER_PAGE_SIZE)
 			.map(problem -> new LedgerLine(problem.ledgerNo(), problem.categoryCode(), problem.locationUnitId(),
-					problem.state(), problem.deadline(), problem.closedAt()))
+					problem.state(), problem.deadline(), problem.closedAt(), problem.titlePublic() ? problem.title() : null))
 			.toList();
+		return new LedgerPage(lines, shown, found.size() > LEDGER_PAGE_SIZE);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Tracking> track(String code) {
-		return problems.findByTrackingHash(ProblemManagement.sha256(code.trim())).map(problem -> {
-			Optional<Problem> original = problem.duplicateOf() == null ? Optional.empty()
-					: problems.find(problem.duplicateOf(), DataScope.CITY);
-			String duplicateOf = original.map(Problem::ledgerNo).orElse(null);
-			// the original's progress is followed only while its title is public
-			Problem shown = original.filter(Problem::titlePublic).orElse(problem);
-			boolean evaluated = problem.evaluatedAt() != null && problem.closedAt() != null
-					&& problem.evaluatedAt().isAfter(problem.closedAt());
-			return new Tracking(problem.ledgerNo(), problem.title(), problem.categoryCode(), shown.state(),
-					problem.createdAt(), shown.deadline(), shown.closedAt(), problem.evaluation(), duplicateOf,
-					problems.timeline(shown.id(), true).stream().map(PublicStep::of).toList(),
-					problem.state() == ProblemState.CLOSED && !evaluated);
-		});
+		return problems.findByTrackingHash(ProblemCommandSupport.sha256(code.trim())).map(this::tracking);
+	}
+
+	/** A report the person filed while signed in, by its ledger number: nobody else's (scope SELF). */
+	@Transactional(readOnly = true)
+	public Optional<Tracking> trackOwn(String ledgerNo, CurrentUser user) {
+		return problems.findReportedBy(ledgerNo.trim(), user.accountId()).map(this::tracking);
+	}
+
+	/** The reports the person filed while signed in, newest first, 20 a page: only their own (scope SELF). */
+	@Transactional(readOnly = true)
+	public OwnReports ownReports(CurrentUser user, int page) {
+		int shown = Math.max(page, 0);
+		List<Problem> found = problems.reportedBy(user.accountId(), PAGE_SIZE + 1, shown * PAGE_SIZE);
+		return new OwnReports(found.stream().limit(PAGE_SIZE).toList(), shown, found.size() > PAGE_SIZE);
+	}
+
+	/** A file staff marked public on the problem a tracking code follows; anything else is not found. */
+	@Transactional(readOnly = true)
+	public AttachmentFile publicFile(String code, long attachmentId) {
+		Problem problem = problems.findByTrackingHash(ProblemCommandSupport.sha256(code.trim()))
+			.orElseThrow(() -> new NotFoundException("problem", "tracking code"));
+		return publicFile(problem, attachmentId);
+	}
+
+	/** A file staff marked public on one of the person's own reports; anything else is not found. */
+	@Transactional(readOnly = true)
+	public AttachmentFile ownPublicFile(String ledgerNo, long attachmentId, CurrentUser user) {
+		Problem problem = problems.findReportedBy(ledgerNo.trim(), user.accountId())
+			.orElseThrow(() -> new NotFoundException("problem", ledgerNo));
+		return publicFile(problem, attachmentId);
+	}
+
+	private AttachmentFile publicFile(Problem problem, long attachmentId) {
+		Problem shown = followed(problem);
+		var stored = work.attachment(shown.id(), attachmentId)
+			.filter(file -> file.attachment().filePublic())
+			.orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+		return new AttachmentFile(stored.attachment(), files.path(stored.storageKey()));
+	}
+
+	/** A linked report follows the original's progress, but only while the original's title is public. */
+	private Problem followed(Problem problem) {
+		return problem.duplicateOf() == null ? problem
+				: problems.find(problem.duplicateOf(), DataScope.CITY).filter(Problem::titlePublic).orElse(problem);
+	}
+
+	private Tracking tracking(Problem problem) {
+		Optional<Problem> original = problem.duplicateOf() == null ? Optional.empty()
+				: problems.find(problem.duplicateOf(), DataScope.CITY);
+		String duplicateOf = original.map(Problem::ledgerNo).orElse(null);
+		Problem shown = followed(problem);
+		boolean evaluated = problem.evaluatedAt() != null && problem.closedAt() != null
+				&& problem.evaluatedAt().isAfter(problem.closedAt());
+		// a linked report's own refusal says "merged", not the internal reason
+		boolean linked = shown.id() == problem.id() && problem.duplicateOf() != null;
+		List<PublicStep> timeline = problems.timeline(shown.id(), true)
+			.stream()
+			.map(entry -> PublicStep.of(entry, linked && entry.action() == ProblemAction.DECLINE))
+			.toList();
+		String measures = timeline.stream()
+			.filter(step -> step.action() == ProblemAction.START && step.reason() != null)
+			.reduce((first, second) -> second)
+			.map(PublicStep::reason)
+			.orElse(null);
+		List<PublicStep> notes = timeline.stream()
+			.filter(step -> step.action() == ProblemAction.NOTE && step.reason() != null)
+			.sorted(java.util.Comparator.comparing(PublicStep::id).reversed())
+			.toList();
+		Map<Long, Unit> named = units.byIds(shown.locationUnitId() == null ? List.of(shown.holderUnitId())
+				: List.of(shown.holderUnitId(), shown.locationUnitId()));
+		Unit place = shown.locationUnitId() == null ? null : named.get(shown.locationUnitId());
+		return new Tracking(problem.ledgerNo(), problem.title(), problem.categoryCode(), shown.state(),
+				problem.createdAt(), shown.deadline(), shown.closedAt(), problem.evaluation(), duplicateOf, timeline,
+				problem.state() == ProblemState.CLOSED && !evaluated, PublicUnit.of(named.get(shown.holderUnitId())),
+				shown.responsibleUnitId() != null, place == null ? null : PublicUnit.of(place), shown.districtCode(),
+				measures, notes, work.publicAttachments(shown.id()).stream().map(PublicFile::of).toList());
 	}
 
 	/** Residents' reports whose titles are public, for public readers (Open311), newest first, without personal data. */
@@ -277,9 +515,16 @@ public class ProblemViews {
 		return work.categories();
 	}
 
+	/** The newest notices to the person's unit, at most 100: all, only those to do, or only those done. */
 	@Transactional(readOnly = true)
-	public List<Notice> inbox(CurrentUser user) {
-		return notices.inbox(user.unitPath(), user.accountId(), 100);
+	public List<Notice> inbox(CurrentUser user, @Nullable Boolean done) {
+		return notices.inbox(user.unitPath(), user.accountId(), user.scope(), done, 100);
+	}
+
+	/** How many notices to the person's unit still need doing: the inbox badge. */
+	@Transactional(readOnly = true)
+	public int pending(CurrentUser user) {
+		return notices.pending(user.unitPath(), user.accountId(), user.scope());
 	}
 
 	@Transactional(readOnly = true)

@@ -2,11 +2,13 @@ package org.grassroots.shared;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import org.grassroots.shared.web.FieldLabels;
 import org.grassroots.shared.web.RowErrors;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -40,20 +42,29 @@ public class InputCheck {
 		return command;
 	}
 
-	/** Bad input: 400, with the fields at fault. */
+	/**
+	 * Bad input: 400, naming each field at fault by its label ({@link FieldLabels}); the field's
+	 * name in the code stays only in the API's {@code errors[].field}.
+	 */
 	public static class Refused extends DomainException implements RowErrors {
 
 		private final List<Map<String, String>> fields;
 
 		Refused(List<Map<String, String>> fields) {
-			super(HttpStatus.BAD_REQUEST, "error.invalid-fields",
-					fields.stream().map(field -> field.get("field")).distinct().collect(Collectors.joining(", ")));
+			super(HttpStatus.BAD_REQUEST, "error.invalid-fields", FieldLabels.problems(fields.stream()
+				.map(field -> FieldLabels.problem(field.get("field"), field.get("message")))
+				.toList()));
 			this.fields = fields;
 		}
 
 		@Override
 		public List<Map<String, Object>> localized(MessageSource messages) {
-			return fields.stream().map(field -> Map.<String, Object>copyOf(field)).toList();
+			Locale locale = LocaleContextHolder.getLocale();
+			return fields.stream()
+				.map(field -> Map.<String, Object>of("field", field.get("field"), "label",
+						FieldLabels.label(field.get("field"), messages, locale), "message",
+						messages.getMessage(FieldLabels.problem(field.get("field"), field.get("message")), locale)))
+				.toList();
 		}
 
 	}

@@ -69,6 +69,14 @@ public class UnitManagement {
 		return found;
 	}
 
+	/** Units by code whatever the scope, for showing the names of units a visible object names by code. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, Unit> byCodes(java.util.Collection<String> codes) {
+		var found = new java.util.HashMap<String, Unit>();
+		units.findByCodes(codes, DataScope.CITY).forEach(unit -> found.put(unit.code(), unit));
+		return found;
+	}
+
 	/** The units from the top of the scope down to this one, for breadcrumbs. */
 	@Transactional(readOnly = true)
 	public List<Unit> lineage(Unit unit, DataScope scope) {

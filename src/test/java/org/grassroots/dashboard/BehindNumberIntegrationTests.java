@@ -14,8 +14,12 @@ import java.util.Set;
 
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemDispatch;
+import org.grassroots.problems.ProblemEvaluation;
+import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemRectification;
 import org.grassroots.problems.ProblemSource;
+import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.problems.Rating;
 import org.grassroots.shared.CurrentUser;
@@ -58,7 +62,19 @@ class BehindNumberIntegrationTests {
 	UnitManagement units;
 
 	@Autowired
-	ProblemManagement problems;
+	ProblemIntake intake;
+
+	@Autowired
+	ProblemDispatch dispatch;
+
+	@Autowired
+	ProblemRectification rectification;
+
+	@Autowired
+	ProblemSupervision supervision;
+
+	@Autowired
+	ProblemEvaluation evaluation;
 
 	@Autowired
 	ProblemViews views;
@@ -94,23 +110,23 @@ class BehindNumberIntegrationTests {
 		CurrentUser s1 = user("s1.worker", street1, Role.CASEWORKER);
 
 		// A: closed on time, satisfied
-		ProblemManagement.Reported a = report(community, "PARKING", "A", null);
+		ProblemIntake.Reported a = report(community, "PARKING", "A", null);
 		Problem p = assign(accept(a.problem(), admin), street1, admin);
 		close(p, admin, s1);
-		problems.evaluate(a.trackingCode(), new ProblemCommands.Evaluate(Rating.BASICALLY_SATISFIED, null));
+		evaluation.evaluate(a.trackingCode(), new ProblemCommands.Evaluate(Rating.BASICALLY_SATISFIED, null));
 
 		// B: returned once, closed, dissatisfied, reopened by the review: open again
-		ProblemManagement.Reported b = report(community, "ELDERLY_CARE", "B", null);
+		ProblemIntake.Reported b = report(community, "ELDERLY_CARE", "B", null);
 		p = assign(accept(b.problem(), admin), street1, admin);
-		p = problems.plan(p.id(), new ProblemCommands.Plan(p.version(), "measures", null), s1);
-		p = problems.submit(p.id(), new ProblemCommands.Submit(p.version(), "evidence"), List.of(), s1);
-		p = problems.returnRectification(p.id(), new ProblemCommands.Decide(p.version(), "not enough"), admin);
+		p = rectification.plan(p.id(), new ProblemCommands.Plan(p.version(), "measures", null), s1);
+		p = rectification.submit(p.id(), new ProblemCommands.Submit(p.version(), "evidence"), List.of(), s1);
+		p = rectification.returnRectification(p.id(), new ProblemCommands.Decide(p.version(), "not enough"), admin);
 		p = close(p, admin, s1);
-		p = problems.evaluate(b.trackingCode(), new ProblemCommands.Evaluate(Rating.DISSATISFIED, "no"));
-		problems.review(p.id(), new ProblemCommands.Review(p.version(), true, "reopen"), admin);
+		p = evaluation.evaluate(b.trackingCode(), new ProblemCommands.Evaluate(Rating.DISSATISFIED, "no"));
+		evaluation.review(p.id(), new ProblemCommands.Review(p.version(), true, "reopen"), admin);
 
 		// M: responded late, closed after its deadline, dissatisfied, the closure upheld on review
-		ProblemManagement.Reported m = report(community, "PARKING", "M", null);
+		ProblemIntake.Reported m = report(community, "PARKING", "M", null);
 		Instant past = Instant.now().minus(1, ChronoUnit.DAYS);
 		jdbc.sql("update problem set response_due = :past where id = :id")
 			.param("past", Times.utc(past))
@@ -119,35 +135,35 @@ class BehindNumberIntegrationTests {
 		p = assign(accept(views.get(m.problem().id(), admin), admin), street1, admin);
 		jdbc.sql("update problem set deadline = :past where id = :id").param("past", Times.utc(past)).param("id", p.id()).update();
 		p = close(views.get(p.id(), admin), admin, s1);
-		p = problems.evaluate(m.trackingCode(), new ProblemCommands.Evaluate(Rating.DISSATISFIED, "slow"));
-		problems.review(p.id(), new ProblemCommands.Review(p.version(), false, "done as agreed"), admin);
+		p = evaluation.evaluate(m.trackingCode(), new ProblemCommands.Evaluate(Rating.DISSATISFIED, "slow"));
+		evaluation.review(p.id(), new ProblemCommands.Review(p.version(), false, "done as agreed"), admin);
 
 		// N: closed, not rated
-		ProblemManagement.Reported n = report(community, "HOUSING", "N", null);
+		ProblemIntake.Reported n = report(community, "HOUSING", "N", null);
 		close(assign(accept(n.problem(), admin), street1, admin), admin, s1);
 
 		// C: declined; D: never acted on, overdue; E: a duplicate of D
-		ProblemManagement.Reported c = report(community, "OTHER", "C", null);
-		problems.decline(c.problem().id(), new ProblemCommands.Decide(c.problem().version(), "not ours"), admin);
-		ProblemManagement.Reported d = report(community, "PARKING", "D", null);
-		problems.flagOverdue(d.problem().id());
+		ProblemIntake.Reported c = report(community, "OTHER", "C", null);
+		dispatch.decline(c.problem().id(), new ProblemCommands.Decide(c.problem().version(), "not ours"), admin);
+		ProblemIntake.Reported d = report(community, "PARKING", "D", null);
+		supervision.flagOverdue(d.problem().id());
 		report(community, "PARKING", "E", d.problem().id());
 
 		// F: split to both streets, street 1's child supervised and flagged overdue
-		p = problems.register(register("F", "PARKING"), List.of(), admin);
-		p = problems.accept(p.id(), decide(p.version()), admin);
-		problems.split(p.id(), new ProblemCommands.Split(p.version(), List.of(street1.id(), street2.id()), null, null), admin);
+		p = intake.register(register("F", "PARKING"), List.of(), admin);
+		p = dispatch.accept(p.id(), decide(p.version()), admin);
+		dispatch.split(p.id(), new ProblemCommands.Split(p.version(), List.of(street1.id(), street2.id()), null, null), admin);
 		long child = jdbc.sql("select id from problem where parent_id = :parent and responsible_unit_id = :unit")
 			.param("parent", p.id())
 			.param("unit", street1.id())
 			.query(Long.class)
 			.single();
 		Problem child1 = views.get(child, admin);
-		problems.supervise(child1.id(), new ProblemCommands.Supervise(child1.version(), "push"), admin);
-		problems.flagOverdue(child1.id());
+		supervision.supervise(child1.id(), new ProblemCommands.Supervise(child1.version(), "push"), admin);
+		supervision.flagOverdue(child1.id());
 
 		// K: registered by street 1, not acted on
-		problems.register(register("K", "PARKING"), List.of(), s1);
+		intake.register(register("K", "PARKING"), List.of(), s1);
 		settle();
 	}
 
@@ -242,8 +258,8 @@ class BehindNumberIntegrationTests {
 				role == Role.UNIT_ADMIN ? scope : DataScope.NONE, null, true, null, false);
 	}
 
-	private ProblemManagement.Reported report(Unit place, String category, String title, Long duplicateOf) {
-		return problems.report(new ProblemCommands.ResidentReport(place.id(), category, title + " " + district.code(),
+	private ProblemIntake.Reported report(Unit place, String category, String title, Long duplicateOf) {
+		return intake.report(new ProblemCommands.ResidentReport(place.id(), category, title + " " + district.code(),
 				"resident says " + title, null, null, null, "13912345678", false, duplicateOf), List.of());
 	}
 
@@ -257,19 +273,19 @@ class BehindNumberIntegrationTests {
 	}
 
 	private Problem accept(Problem p, CurrentUser admin) {
-		return problems.accept(p.id(), decide(p.version()), admin);
+		return dispatch.accept(p.id(), decide(p.version()), admin);
 	}
 
 	private Problem assign(Problem p, Unit to, CurrentUser admin) {
-		return problems.assign(p.id(), new ProblemCommands.Assign(p.version(), to.id(), "Li", null, null), admin);
+		return dispatch.assign(p.id(), new ProblemCommands.Assign(p.version(), to.id(), "Li", null, null), admin);
 	}
 
 	/** Plans, submits and recognizes for both sides: the district raises, the street responds. */
 	private Problem close(Problem p, CurrentUser raising, CurrentUser street) {
-		p = problems.plan(p.id(), new ProblemCommands.Plan(p.version(), "measures", null), street);
-		p = problems.submit(p.id(), new ProblemCommands.Submit(p.version(), "evidence"), List.of(), street);
-		p = problems.recognize(p.id(), decide(p.version()), raising);
-		return problems.recognize(p.id(), decide(p.version()), street);
+		p = rectification.plan(p.id(), new ProblemCommands.Plan(p.version(), "measures", null), street);
+		p = rectification.submit(p.id(), new ProblemCommands.Submit(p.version(), "evidence"), List.of(), street);
+		p = rectification.recognize(p.id(), decide(p.version()), raising);
+		return rectification.recognize(p.id(), decide(p.version()), street);
 	}
 
 }

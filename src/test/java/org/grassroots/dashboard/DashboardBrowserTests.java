@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.stream.Collectors;
 
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemDispatch;
+import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemRectification;
+import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.shared.Times;
 import org.grassroots.support.Api;
 import org.grassroots.support.Browser;
@@ -38,7 +41,16 @@ class DashboardBrowserTests {
 	int port;
 
 	@Autowired
-	ProblemManagement problems;
+	ProblemIntake intake;
+
+	@Autowired
+	ProblemDispatch dispatch;
+
+	@Autowired
+	ProblemRectification rectification;
+
+	@Autowired
+	ProblemSupervision supervision;
 
 	@Autowired
 	UnitManagement units;
@@ -52,7 +64,7 @@ class DashboardBrowserTests {
 
 	@BeforeAll
 	void anOverdueProblemInANananCommunity() {
-		overdue = new NananOverdue(problems, units, jdbc);
+		overdue = new NananOverdue(intake, dispatch, rectification, supervision, units, jdbc);
 		ledgerNo = overdue.make(Api.uniqueCode("南湖社区楼道灯不亮 "));
 	}
 

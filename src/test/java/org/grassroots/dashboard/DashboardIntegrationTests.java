@@ -13,8 +13,12 @@ import java.util.Set;
 import org.grassroots.dashboard.internal.Counters;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemDispatch;
+import org.grassroots.problems.ProblemEvaluation;
+import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemRectification;
 import org.grassroots.problems.ProblemSource;
+import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.problems.Rating;
 import org.grassroots.shared.CurrentUser;
@@ -59,7 +63,19 @@ class DashboardIntegrationTests {
 	UnitManagement units;
 
 	@Autowired
-	ProblemManagement problems;
+	ProblemIntake intake;
+
+	@Autowired
+	ProblemDispatch dispatch;
+
+	@Autowired
+	ProblemRectification rectification;
+
+	@Autowired
+	ProblemSupervision supervision;
+
+	@Autowired
+	ProblemEvaluation evaluation;
 
 	@Autowired
 	ProblemViews views;
@@ -112,62 +128,62 @@ class DashboardIntegrationTests {
 		CurrentUser dep = user("dep.worker", department, Role.CASEWORKER);
 
 		// A: closed on time, rated satisfied (street 1)
-		ProblemManagement.Reported a = report(community1, "PARKING", "A", null);
-		Problem p = problems.accept(a.problem().id(), decide(a.problem().version()), admin);
+		ProblemIntake.Reported a = report(community1, "PARKING", "A", null);
+		Problem p = dispatch.accept(a.problem().id(), decide(a.problem().version()), admin);
 		p = assign(p, street1, admin);
 		p = close(p, admin, s1);
-		problems.evaluate(a.trackingCode(), new ProblemCommands.Evaluate(Rating.SATISFIED, null));
+		evaluation.evaluate(a.trackingCode(), new ProblemCommands.Evaluate(Rating.SATISFIED, null));
 
 		// B: returned once, closed, rated dissatisfied, reopened on review (street 1, open)
-		ProblemManagement.Reported b = report(community1, "ELDERLY_CARE", "B", null);
-		p = problems.accept(b.problem().id(), decide(b.problem().version()), admin);
+		ProblemIntake.Reported b = report(community1, "ELDERLY_CARE", "B", null);
+		p = dispatch.accept(b.problem().id(), decide(b.problem().version()), admin);
 		p = assign(p, street1, admin);
-		p = problems.plan(p.id(), new ProblemCommands.Plan(p.version(), "measures", null), s1);
-		p = problems.submit(p.id(), new ProblemCommands.Submit(p.version(), "evidence"), List.of(), s1);
-		p = problems.returnRectification(p.id(), new ProblemCommands.Decide(p.version(), "not enough"), admin);
+		p = rectification.plan(p.id(), new ProblemCommands.Plan(p.version(), "measures", null), s1);
+		p = rectification.submit(p.id(), new ProblemCommands.Submit(p.version(), "evidence"), List.of(), s1);
+		p = rectification.returnRectification(p.id(), new ProblemCommands.Decide(p.version(), "not enough"), admin);
 		p = close(p, admin, s1);
-		p = problems.evaluate(b.trackingCode(), new ProblemCommands.Evaluate(Rating.DISSATISFIED, "no"));
-		problems.review(p.id(), new ProblemCommands.Review(p.version(), true, "reopen"), admin);
+		p = evaluation.evaluate(b.trackingCode(), new ProblemCommands.Evaluate(Rating.DISSATISFIED, "no"));
+		evaluation.review(p.id(), new ProblemCommands.Review(p.version(), true, "reopen"), admin);
 
 		// C: declined (district)
-		ProblemManagement.Reported c = report(community1, "OTHER", "C", null);
-		problems.decline(c.problem().id(), new ProblemCommands.Decide(c.problem().version(), "not ours"), admin);
+		ProblemIntake.Reported c = report(community1, "OTHER", "C", null);
+		dispatch.decline(c.problem().id(), new ProblemCommands.Decide(c.problem().version(), "not ours"), admin);
 
 		// D: never acted on, flagged overdue (district); E: a duplicate of D, not counted
-		ProblemManagement.Reported d = report(community1, "PARKING", "D", null);
-		problems.flagOverdue(d.problem().id());
+		ProblemIntake.Reported d = report(community1, "PARKING", "D", null);
+		supervision.flagOverdue(d.problem().id());
 		report(community1, "PARKING", "E", d.problem().id());
 
 		// F: registered by the district and split to both streets; the parent is not counted, its
 		// children are; street 1 summons the department on its child, which reports in; the
 		// district supervises that child
-		p = problems.register(register("F", "PARKING"), List.of(), admin);
-		p = problems.accept(p.id(), decide(p.version()), admin);
-		problems.split(p.id(), new ProblemCommands.Split(p.version(), List.of(street1.id(), street2.id()), null, null), admin);
+		p = intake.register(register("F", "PARKING"), List.of(), admin);
+		p = dispatch.accept(p.id(), decide(p.version()), admin);
+		dispatch.split(p.id(), new ProblemCommands.Split(p.version(), List.of(street1.id(), street2.id()), null, null), admin);
 		Problem child1 = childAt(p.id(), street1);
-		problems.summon(child1.id(), new ProblemCommands.Summon(List.of(department.id()), "several departments", false), s1);
-		problems.reportIn(child1.id(), new ProblemCommands.ReportIn("Wang"), dep);
+		supervision.summon(child1.id(), new ProblemCommands.Summon(List.of(department.id()), "several departments", false), s1);
+		supervision.reportIn(child1.id(), new ProblemCommands.ReportIn("Wang"), dep);
 		child1 = views.get(child1.id(), admin);
-		problems.supervise(child1.id(), new ProblemCommands.Supervise(child1.version(), "push"), admin);
+		supervision.supervise(child1.id(), new ProblemCommands.Supervise(child1.version(), "push"), admin);
 
 		// G: registered and accepted by street 2, escalated to the district
-		p = problems.register(register("G", "EDUCATION"), List.of(), s2);
-		p = problems.accept(p.id(), decide(p.version()), s2);
-		problems.escalate(p.id(), new ProblemCommands.Escalate(p.version(), null, "beyond us"), s2);
+		p = intake.register(register("G", "EDUCATION"), List.of(), s2);
+		p = dispatch.accept(p.id(), decide(p.version()), s2);
+		dispatch.escalate(p.id(), new ProblemCommands.Escalate(p.version(), null, "beyond us"), s2);
 
 		// H: accepted by the district and delegated to street 2
-		ProblemManagement.Reported h = report(community1, "HOUSING", "H", null);
-		p = problems.accept(h.problem().id(), decide(h.problem().version()), admin);
-		problems.delegate(p.id(), new ProblemCommands.Delegate(p.version(), street2.id(), null), admin);
+		ProblemIntake.Reported h = report(community1, "HOUSING", "H", null);
+		p = dispatch.accept(h.problem().id(), decide(h.problem().version()), admin);
+		dispatch.delegate(p.id(), new ProblemCommands.Delegate(p.version(), street2.id(), null), admin);
 
 		// I: assigned to community 2, which then moves with it from street 2 to street 1
-		ProblemManagement.Reported i = report(community2, "ELEVATOR", "I", null);
-		p = problems.accept(i.problem().id(), decide(i.problem().version()), admin);
+		ProblemIntake.Reported i = report(community2, "ELEVATOR", "I", null);
+		p = dispatch.accept(i.problem().id(), decide(i.problem().version()), admin);
 		assign(p, community2, admin);
 		community2 = units.move(community2.id(), new MoveUnit(street1.id(), community2.version()), city);
 
 		// K: registered by street 1 and not acted on yet
-		problems.register(register("K", "PARKING"), List.of(), s1);
+		intake.register(register("K", "PARKING"), List.of(), s1);
 		settle();
 	}
 
@@ -309,7 +325,7 @@ class DashboardIntegrationTests {
 		assertThat(fromScratch).isEqualTo(incremental);
 		// and the events keep counting on top of the rebuilt tables
 		CurrentUser s1 = user("s1.worker", street1, Role.CASEWORKER);
-		problems.register(register("L", "PARKING"), List.of(), s1);
+		intake.register(register("L", "PARKING"), List.of(), s1);
 		settle();
 		assertThat(figures.figures(street1.code(), month, city).received()).isEqualTo(6);
 		Map<Counters.Key, List<Long>> after = snapshot();
@@ -364,8 +380,8 @@ class DashboardIntegrationTests {
 				role == Role.UNIT_ADMIN ? scope : DataScope.NONE, null, true, null, false);
 	}
 
-	private ProblemManagement.Reported report(Unit place, String category, String title, Long duplicateOf) {
-		return problems.report(new ProblemCommands.ResidentReport(place.id(), category, title + " " + district.code(),
+	private ProblemIntake.Reported report(Unit place, String category, String title, Long duplicateOf) {
+		return intake.report(new ProblemCommands.ResidentReport(place.id(), category, title + " " + district.code(),
 				"resident says " + title, null, null, null, "13912345678", false, duplicateOf), List.of());
 	}
 
@@ -379,15 +395,15 @@ class DashboardIntegrationTests {
 	}
 
 	private Problem assign(Problem p, Unit to, CurrentUser admin) {
-		return problems.assign(p.id(), new ProblemCommands.Assign(p.version(), to.id(), "Li", null, null), admin);
+		return dispatch.assign(p.id(), new ProblemCommands.Assign(p.version(), to.id(), "Li", null, null), admin);
 	}
 
 	/** Plans (or replans), submits and recognizes for both sides: the district raises, the street responds. */
 	private Problem close(Problem p, CurrentUser raising, CurrentUser street) {
-		p = problems.plan(p.id(), new ProblemCommands.Plan(p.version(), "measures", null), street);
-		p = problems.submit(p.id(), new ProblemCommands.Submit(p.version(), "evidence"), List.of(), street);
-		p = problems.recognize(p.id(), decide(p.version()), raising);
-		return problems.recognize(p.id(), decide(p.version()), street);
+		p = rectification.plan(p.id(), new ProblemCommands.Plan(p.version(), "measures", null), street);
+		p = rectification.submit(p.id(), new ProblemCommands.Submit(p.version(), "evidence"), List.of(), street);
+		p = rectification.recognize(p.id(), decide(p.version()), raising);
+		return rectification.recognize(p.id(), decide(p.version()), street);
 	}
 
 	private Problem childAt(long parentId, Unit unit) {

@@ -15,7 +15,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.grassroots.dashboard.web.Percent;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemDispatch;
+import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemRectification;
+import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.shared.Times;
 import org.grassroots.support.Api;
 import org.grassroots.support.IntegrationTest;
@@ -45,7 +48,16 @@ class DashboardPagesIntegrationTests {
 	int port;
 
 	@Autowired
-	ProblemManagement problems;
+	ProblemIntake intake;
+
+	@Autowired
+	ProblemDispatch dispatch;
+
+	@Autowired
+	ProblemRectification rectification;
+
+	@Autowired
+	ProblemSupervision supervision;
 
 	@Autowired
 	UnitManagement units;
@@ -63,7 +75,7 @@ class DashboardPagesIntegrationTests {
 	void anOverdueProblemInANananCommunity() {
 		api = new Api(port);
 		month = YearMonth.now(Times.ZONE);
-		overdue = new NananOverdue(problems, units, jdbc);
+		overdue = new NananOverdue(intake, dispatch, rectification, supervision, units, jdbc);
 		overdue.make(Api.uniqueCode("南湖社区楼道灯不亮 "));
 	}
 
@@ -101,6 +113,11 @@ class DashboardPagesIntegrationTests {
 		String nananRow = row(city, "500108");
 		assertThat(nananRow).as("Nan'an is ranked").contains("南岸区").doesNotContain("href=\"/dashboard/units/500108");
 		assertThat(row(city, "500103")).contains("href=\"/dashboard/units/500103?month=");
+		// the city's numbers are published bare: the problems behind them are the whole city's
+		assertThat(city).doesNotContain("/dashboard/units/500000/problems").doesNotContain("id=\"reports-link\"");
+		assertThat(yuzhong.get("/dashboard/units/500000/problems?measure=RECEIVED").statusCode()).isEqualTo(404);
+		assertThat(yuzhong.get("/dashboard/topics").body()).doesNotContain("/dashboard/units/500000/problems");
+		assertThat(signedIn("city.admin").get("/dashboard/units/500000").body()).contains("/dashboard/units/500000/problems");
 		for (String path : List.of("/dashboard/units/500108", "/dashboard/units/500108002", "/dashboard/units/" + NananOverdue.COMMUNITY,
 				"/dashboard/units/500108/problems?measure=OVERDUE", "/dashboard/units/500108/ranking.xlsx",
 				"/dashboard/units/500108/heat.xlsx", "/dashboard/units/500108/trend.xlsx",

@@ -6,8 +6,11 @@ import java.util.Set;
 
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemDispatch;
+import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemRectification;
 import org.grassroots.problems.ProblemSource;
+import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.Role;
@@ -23,7 +26,13 @@ final class NananOverdue {
 
 	static final String COMMUNITY = "500108002001";
 
-	private final ProblemManagement problems;
+	private final ProblemIntake intake;
+
+	private final ProblemDispatch dispatch;
+
+	private final ProblemRectification rectification;
+
+	private final ProblemSupervision supervision;
 
 	private final JdbcClient jdbc;
 
@@ -33,8 +42,12 @@ final class NananOverdue {
 
 	private Problem problem;
 
-	NananOverdue(ProblemManagement problems, UnitManagement units, JdbcClient jdbc) {
-		this.problems = problems;
+	NananOverdue(ProblemIntake intake, ProblemDispatch dispatch, ProblemRectification rectification,
+			ProblemSupervision supervision, UnitManagement units, JdbcClient jdbc) {
+		this.intake = intake;
+		this.dispatch = dispatch;
+		this.rectification = rectification;
+		this.supervision = supervision;
 		this.jdbc = jdbc;
 		this.district = user("nanan.test", units.getByCode("500108", DataScope.CITY), Role.UNIT_ADMIN);
 		this.community = user("nanhu.test", units.getByCode(COMMUNITY, DataScope.CITY), Role.CASEWORKER);
@@ -42,12 +55,12 @@ final class NananOverdue {
 
 	/** Registered by the district, assigned to the community and flagged overdue: its ledger number. */
 	String make(String title) {
-		Problem p = problems.register(new ProblemCommands.Register(title, "楼道灯坏了两个月", ProblemSource.SELF_FOUND,
+		Problem p = intake.register(new ProblemCommands.Register(title, "楼道灯坏了两个月", ProblemSource.SELF_FOUND,
 				"PROPERTY_DISPUTE", null, null, null, null, null, null, null, null, null, null), List.of(), district);
-		p = problems.accept(p.id(), new ProblemCommands.Decide(p.version(), null), district);
-		p = problems.assign(p.id(), new ProblemCommands.Assign(p.version(), community.unitId(), "南湖社区书记", null, null),
+		p = dispatch.accept(p.id(), new ProblemCommands.Decide(p.version(), null), district);
+		p = dispatch.assign(p.id(), new ProblemCommands.Assign(p.version(), community.unitId(), "南湖社区书记", null, null),
 				district);
-		problems.flagOverdue(p.id());
+		supervision.flagOverdue(p.id());
 		problem = p;
 		settle();
 		return p.ledgerNo();
@@ -59,10 +72,10 @@ final class NananOverdue {
 
 	/** Planned, submitted and recognized by both sides: closed, no longer open in Nan'an. */
 	void close() {
-		Problem p = problems.plan(problem.id(), new ProblemCommands.Plan(version(), "更换灯具", null), community);
-		p = problems.submit(p.id(), new ProblemCommands.Submit(p.version(), "已更换"), List.of(), community);
-		p = problems.recognize(p.id(), new ProblemCommands.Decide(p.version(), null), district);
-		problems.recognize(p.id(), new ProblemCommands.Decide(p.version(), null), community);
+		Problem p = rectification.plan(problem.id(), new ProblemCommands.Plan(version(), "更换灯具", null), community);
+		p = rectification.submit(p.id(), new ProblemCommands.Submit(p.version(), "已更换"), List.of(), community);
+		p = rectification.recognize(p.id(), new ProblemCommands.Decide(p.version(), null), district);
+		rectification.recognize(p.id(), new ProblemCommands.Decide(p.version(), null), community);
 		settle();
 	}
 

@@ -70,7 +70,7 @@ class ProblemLifecycleIntegrationTests {
 				Api.json("rating", "DISSATISFIED")).status()).isEqualTo(409);
 		assertThat(steps.problem("nanan.admin", report.id()).path("evaluation").asString()).isEqualTo("SATISFIED");
 
-		// the timeline holds every step, and the public ledger shows it closed without personal data
+		// the timeline holds every step, and the public ledger shows it closed with its public title, without personal data
 		List<String> actions = new ArrayList<>();
 		api.get(steps.token("nanan.admin"), "/api/v1/problems/" + report.id())
 			.json()
@@ -79,10 +79,11 @@ class ProblemLifecycleIntegrationTests {
 		assertThat(actions).containsExactly("REPORT", "ACCEPT", "ASSIGN", "START", "SUBMIT", "RECOGNIZE", "RECOGNIZE",
 				"CLOSE", "EVALUATE");
 		Api.Reply ledger = api.get(null, "/api/v1/public/ledger/500108002");
-		assertThat(ledger.body()).contains(report.ledgerNo()).doesNotContain("1391234").doesNotContain(title);
+		assertThat(ledger.body()).contains(report.ledgerNo()).doesNotContain("1391234");
 		for (JsonNode line : ledger.json()) {
 			if (line.path("ledgerNo").asString().equals(report.ledgerNo())) {
 				assertThat(line.path("state").asString()).isEqualTo("CLOSED");
+				assertThat(line.path("title").asString()).isEqualTo(title);
 			}
 		}
 	}

@@ -43,7 +43,9 @@ class MessagesTests {
 		Map<String, Enum<?>[]> labelled = Map.of("state.", org.grassroots.problems.ProblemState.values(), "source.",
 				org.grassroots.problems.ProblemSource.values(), "urgency.", org.grassroots.problems.Urgency.values(),
 				"problem-type.", org.grassroots.problems.ProblemType.values(), "rating.",
-				org.grassroots.problems.Rating.values(), "action.", org.grassroots.problems.ProblemAction.values());
+				org.grassroots.problems.Rating.values(), "action.", org.grassroots.problems.ProblemAction.values(),
+				"resident.state.", org.grassroots.problems.ProblemState.values(), "track.step.",
+				org.grassroots.problems.ProblemAction.values());
 		labelled.forEach((prefix, values) -> {
 			for (Enum<?> value : values) {
 				assertThat(keys).contains(prefix + value.name());

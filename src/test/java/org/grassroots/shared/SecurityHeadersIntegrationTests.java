@@ -160,6 +160,10 @@ class SecurityHeadersIntegrationTests {
 		examples.put("/report/places", "/report/places?parentId=" + district);
 		examples.put("/track/{code}", "/track/NO-SUCH-CODE");
 		examples.put("/ledger/{unitCode}", "/ledger/500108002001");
+		examples.put("/track/{code}/files/{fileId}", "/track/NO-SUCH-CODE/files/" + attachment);
+		String ledgerNo = jdbc.sql("select min(ledger_no) from problem").query(String.class).single();
+		examples.put("/my/reports/{ledgerNo}", "/my/reports/" + ledgerNo);
+		examples.put("/my/reports/{ledgerNo}/files/{fileId}", "/my/reports/" + ledgerNo + "/files/" + attachment);
 		examples.put("/learning/plans/{id}", "/learning/plans/" + plan);
 		examples.put("/learning/plans/{id}/coverage.xlsx", "/learning/plans/" + plan + "/coverage.xlsx");
 		examples.put("/learning/points/{id}/qr.png", "/learning/points/" + point + "/qr.png");

@@ -32,6 +32,9 @@ public final class Browser implements AutoCloseable {
 
 	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
+	/** Below Bootstrap's sm breakpoint: a window this narrow is a phone's. */
+	private static final int PHONE_WIDTH = 576;
+
 	private final ChromeDriver driver;
 
 	private final Path profile;
@@ -64,7 +67,30 @@ public final class Browser implements AutoCloseable {
 		// keep the console, so that a test can see what the Content-Security-Policy refused
 		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-		return new Browser(new ChromeDriver(service, options), profile, "http://localhost:" + port);
+		ChromeDriver driver = new ChromeDriver(service, options);
+		String[] size = windowSize.split(",");
+		int width = Integer.parseInt(size[0].trim());
+		if (width < PHONE_WIDTH) {
+			// headless Chromium keeps a window at least 500 px wide whatever --window-size asks: emulate the
+			// phone's screen instead, so the page is laid out at the width a phone really has
+			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+					Integer.parseInt(size[1].trim()), "deviceScaleFactor", 1, "mobile", true));
+		}
+		return new Browser(driver, profile, "http://localhost:" + port);
+	}
+
+	/**
+	 * How many pixels the page is wider than the window (0 or less: no sideways scrolling), as a
+	 * person on a phone would find by swiping sideways.
+	 */
+	public long horizontalOverflow() {
+		Object overflow = driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+		return ((Number) overflow).longValue();
+	}
+
+	/** The width the page is laid out at. */
+	public long innerWidth() {
+		return ((Number) driver.executeScript("return window.innerWidth;")).longValue();
 	}
 
 	/** The driver itself, for selects, file inputs and waits the helpers here do not cover. */
@@ -123,6 +149,31 @@ public final class Browser implements AutoCloseable {
 			.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
 			.map(LogEntry::getMessage)
 			.toList();
+	}
+
+	/**
+	 * Saves the whole page, top to bottom, under target/screenshots: the window is stretched to the
+	 * page's height for the shot and put back after.
+	 */
+	public void fullScreenshot(String name) throws IOException {
+		long width = innerWidth();
+		long height = ((Number) driver.executeScript("return Math.max(document.documentElement.scrollHeight, window.innerHeight);"))
+			.longValue();
+		long mobileHeight = ((Number) driver.executeScript("return window.innerHeight;")).longValue();
+		boolean phone = width < PHONE_WIDTH;
+		if (phone) {
+			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+					Math.min(height, 8000), "deviceScaleFactor", 1, "mobile", true));
+		}
+		try {
+			screenshot(name);
+		}
+		finally {
+			if (phone) {
+				driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+						mobileHeight, "deviceScaleFactor", 1, "mobile", true));
+			}
+		}
 	}
 
 	/** Saves what the page looks like now under target/screenshots, for people to look at. */

@@ -1,6 +1,8 @@
 package org.grassroots.dashboard.web;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -15,10 +17,12 @@ import org.grassroots.dashboard.LearningFigures;
 import org.grassroots.dashboard.Ranking;
 import org.grassroots.dashboard.Topic;
 import org.grassroots.dashboard.TrendPoint;
+import org.grassroots.shared.Times;
+import org.grassroots.shared.web.FileNames;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.units.Unit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +40,11 @@ class DashboardExport {
 
 	private final Messages messages;
 
-	DashboardExport(Messages messages) {
+	private final Clock clock;
+
+	DashboardExport(Messages messages, Clock clock) {
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	/**
@@ -46,7 +53,8 @@ class DashboardExport {
 	 */
 	void ranking(Figures own, LearningFigures ownLearning, Ranking ranking, HttpServletResponse response)
 			throws IOException {
-		write(response, "ranking-" + own.unitCode() + "-" + own.month(), "dashboard.ranking.title", (workbook, sheet) -> {
+		String name = "en".equals(lang()) && own.unitNameEn() != null ? own.unitNameEn() : own.unitName();
+		write(response, "ranking", name, own.unitCode(), own.month().toString(), "dashboard.ranking.title", (workbook, sheet) -> {
 			CellStyle percent = percent(workbook);
 			header(sheet.createRow(0), "dashboard.col.rank", "dashboard.col.rank-change", "dashboard.col.unit",
 					"dashboard.col.score", "dashboard.col.received", "dashboard.col.responded", "dashboard.col.response-rate",
@@ -62,8 +70,9 @@ class DashboardExport {
 		});
 	}
 
-	void heat(String code, List<HeatRow> heat, HttpServletResponse response) throws IOException {
-		write(response, "overdue-" + code, "dashboard.heat.title", (workbook, sheet) -> {
+	void heat(Unit unit, List<HeatRow> heat, HttpServletResponse response) throws IOException {
+		String today = LocalDate.now(clock.withZone(Times.ZONE)).toString();
+		write(response, "overdue", unit.name(lang()), unit.code(), today, "dashboard.heat.title", (workbook, sheet) -> {
 			header(sheet.createRow(0), "dashboard.col.unit", "dashboard.col.below", "dashboard.col.open",
 					"dashboard.col.overdue", "dashboard.col.supervised");
 			int r = 1;
@@ -83,8 +92,8 @@ class DashboardExport {
 		});
 	}
 
-	void trend(String code, List<TrendPoint> trend, HttpServletResponse response) throws IOException {
-		write(response, "trend-" + code, "dashboard.trend.title", (workbook, sheet) -> {
+	void trend(Unit unit, YearMonth month, List<TrendPoint> trend, HttpServletResponse response) throws IOException {
+		write(response, "trend", unit.name(lang()), unit.code(), month.toString(), "dashboard.trend.title", (workbook, sheet) -> {
 			header(sheet.createRow(0), "dashboard.col.month", "dashboard.col.received", "dashboard.col.closed");
 			int r = 1;
 			for (TrendPoint point : trend) {
@@ -97,9 +106,10 @@ class DashboardExport {
 	}
 
 	/** The categories of the month; the month's topic (每月一题), if one was picked, is marked on its category's row with its note. */
-	void categories(String code, YearMonth month, List<CategoryCount> categories, @Nullable Topic topic,
+	void categories(Unit unit, YearMonth month, List<CategoryCount> categories, @Nullable Topic topic,
 			HttpServletResponse response) throws IOException {
-		write(response, "categories-" + code + "-" + month, "dashboard.categories.title", (workbook, sheet) -> {
+		String name = unit.name(lang());
+		write(response, "categories", name, unit.code(), month.toString(), "dashboard.categories.title", (workbook, sheet) -> {
 			CellStyle percent = percent(workbook);
 			header(sheet.createRow(0), "dashboard.col.category", "dashboard.col.received", "dashboard.col.previous",
 					"dashboard.col.change", "dashboard.col.change-rate", "dashboard.col.topic");
@@ -125,10 +135,16 @@ class DashboardExport {
 
 	}
 
-	private void write(HttpServletResponse response, String file, String titleKey, Sheet content) throws IOException {
+	/**
+	 * Streams one sheet, named by what it is, whose and when: 排名-南岸区-2026-11.xlsx, with
+	 * ranking-500108-2026-11.xlsx for clients that read only the ASCII name.
+	 */
+	private void write(HttpServletResponse response, String kind, String unitName, String unitCode, String when,
+			String titleKey, Sheet content) throws IOException {
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(file + ".xlsx").build().toString());
+				FileNames.attachment(FileNames.of("xlsx", messages.text("export.file." + kind), unitName, when),
+						FileNames.of("xlsx", kind, unitCode, when)));
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			content.fill(workbook, workbook.createSheet(messages.text(titleKey)));
 			workbook.write(response.getOutputStream());

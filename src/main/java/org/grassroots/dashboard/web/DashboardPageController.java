@@ -100,8 +100,9 @@ class DashboardPageController {
 		model.addAttribute("trend", figures.trend(code, shown.minusMonths(11), shown, user));
 		model.addAttribute("categories", figures.categories(code, shown, user));
 		model.addAttribute("topics", topics.ofUnit(code, shown, user));
-		// reports hold staff-only data: offered only where the viewer's scope covers the unit
-		model.addAttribute("reportsOpen", user.scope().covers(unit.path()));
+		// the problems behind a number and the reports hold staff-only data: linked only where the
+		// viewer's scope covers the unit (the city's and other districts' figures are published bare)
+		model.addAttribute("inScope", user.scope().covers(unit.path()));
 		return "dashboard/unit";
 	}
 
@@ -140,27 +141,27 @@ class DashboardPageController {
 	@GetMapping("/units/{code}/heat.xlsx")
 	void heatXlsx(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response)
 			throws IOException {
-		drillable(code, user);
+		Unit unit = drillable(code, user);
 		List<HeatRow> heat = figures.heat(code, user);
-		export.heat(code, heat, response);
+		export.heat(unit, heat, response);
 	}
 
 	@GetMapping("/units/{code}/trend.xlsx")
 	void trendXlsx(@PathVariable String code,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
-		drillable(code, user);
+		Unit unit = drillable(code, user);
 		YearMonth shown = month(month);
-		export.trend(code, figures.trend(code, shown.minusMonths(11), shown, user), response);
+		export.trend(unit, shown, figures.trend(code, shown.minusMonths(11), shown, user), response);
 	}
 
 	@GetMapping("/units/{code}/categories.xlsx")
 	void categoriesXlsx(@PathVariable String code,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
-		drillable(code, user);
+		Unit unit = drillable(code, user);
 		YearMonth shown = month(month);
-		export.categories(code, shown, figures.categories(code, shown, user),
+		export.categories(unit, shown, figures.categories(code, shown, user),
 				topics.find(shown, user).orElse(null), response);
 	}
 

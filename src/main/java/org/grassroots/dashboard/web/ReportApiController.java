@@ -6,6 +6,7 @@ import java.util.List;
 import org.grassroots.dashboard.MonthlyReport;
 import org.grassroots.dashboard.MonthlyReports;
 import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -32,8 +33,11 @@ class ReportApiController {
 
 	private final MonthlyReports reports;
 
-	ReportApiController(MonthlyReports reports) {
+	private final Messages messages;
+
+	ReportApiController(MonthlyReports reports, Messages messages) {
 		this.reports = reports;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -54,7 +58,7 @@ class ReportApiController {
 	@Operation(summary = "Download a kept report as PDF")
 	ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable long id,
 			@AuthenticationPrincipal CurrentUser user) {
-		return ReportController.pdf(reports.download(code, id, user));
+		return ReportController.pdf(reports.download(code, id, user), messages);
 	}
 
 }

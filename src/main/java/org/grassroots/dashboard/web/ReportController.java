@@ -6,12 +6,12 @@ import org.grassroots.dashboard.MonthlyReport;
 import org.grassroots.dashboard.MonthlyReports;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
+import org.grassroots.shared.web.FileNames;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.units.Unit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,7 +66,7 @@ class ReportController {
 	@GetMapping(path = "/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable long id,
 			@AuthenticationPrincipal CurrentUser user) {
-		return pdf(reports.download(code, id, user));
+		return pdf(reports.download(code, id, user), messages);
 	}
 
 	/** A line of the list, with the time it was made in Asia/Shanghai. */
@@ -102,11 +102,15 @@ class ReportController {
 
 	}
 
-	static ResponseEntity<byte[]> pdf(MonthlyReports.Download download) {
+	/** The PDF named by what and whose it is in the reader's language: 月报-南岸区-2026-10.pdf. */
+	static ResponseEntity<byte[]> pdf(MonthlyReports.Download download, Messages messages) {
+		MonthlyReport report = download.report();
+		String name = FileNames.of("pdf", messages.text("export.file.report"),
+				download.unit().name(LocaleContextHolder.getLocale().getLanguage()), report.month(),
+				report.edition() == 0 ? "" : messages.text("export.file.edition", report.edition()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(download.fileName()).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, FileNames.attachment(name, download.fileName()))
 			.body(download.pdf());
 	}
 

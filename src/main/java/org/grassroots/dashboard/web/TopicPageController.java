@@ -57,6 +57,8 @@ class TopicPageController {
 		}
 		rows.addAll(ofCity.earlier());
 		model.addAttribute("city", city);
+		// the city's counts are published; the problems behind them only to the whole city's scope
+		model.addAttribute("cityInScope", user.scope().covers(city.path()));
 		model.addAttribute("thisMonth", thisMonth);
 		model.addAttribute("picking", picking);
 		model.addAttribute("rows", rows);

@@ -1,6 +1,8 @@
 package org.grassroots.learning.web;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -9,9 +11,10 @@ import org.grassroots.learning.Coverage;
 import org.grassroots.learning.LearningCoverage;
 import org.grassroots.learning.MemberStatus;
 import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.Times;
+import org.grassroots.shared.web.FileNames;
 import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -29,17 +32,23 @@ class CoverageExport {
 
 	private final Messages messages;
 
-	CoverageExport(LearningCoverage learning, Messages messages) {
+	private final Clock clock;
+
+	CoverageExport(LearningCoverage learning, Messages messages, Clock clock) {
 		this.learning = learning;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	void write(long planId, @Nullable Long unitId, CurrentUser user, HttpServletResponse response) throws IOException {
 		Coverage coverage = learning.coverage(planId, unitId, user);
 		var behind = learning.behind(planId, unitId, user, MAX_BEHIND);
 		response.setContentType(XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("coverage-" + planId + ".xlsx").build().toString());
+		String today = LocalDate.now(clock.withZone(Times.ZONE)).toString();
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, FileNames.attachment(
+				FileNames.of("xlsx", messages.text("export.file.coverage"), coverage.plan().title(),
+						coverage.total().unitName(), today),
+				FileNames.of("xlsx", "coverage", "plan" + planId, coverage.total().unitCode(), today)));
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			SXSSFSheet units = workbook.createSheet(messages.text("learning.export.coverage"));
 			header(units.createRow(0), "learning.export.unit", "learning.export.members", "learning.export.met",
@@ -75,7 +84,9 @@ class CoverageExport {
 		row.createCell(0).setCellValue(coverage.unitName());
 		row.createCell(1).setCellValue(coverage.members());
 		row.createCell(2).setCellValue(coverage.met());
-		row.createCell(3).setCellValue(coverage.percent());
+		if (coverage.percent() != null) {
+			row.createCell(3).setCellValue(coverage.percent());
+		}
 		return index + 1;
 	}
 

@@ -12,6 +12,7 @@ import org.grassroots.learning.LearningCoverage;
 import org.grassroots.learning.LearningManagement;
 import org.grassroots.learning.MemberImport;
 import org.grassroots.learning.LearningPoint;
+import org.grassroots.learning.StudyPlan;
 import org.grassroots.learning.StudySession;
 import org.grassroots.learning.internal.QrImages;
 import org.grassroots.problems.Problem;
@@ -19,8 +20,11 @@ import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Times;
+import org.grassroots.shared.web.FileNames;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.units.UnitManagement;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,8 +59,10 @@ class LearningPageController {
 
 	private final Messages messages;
 
+	private final UnitManagement units;
+
 	LearningPageController(LearningManagement learning, LearningCoverage coverage, MemberImport members, QrImages images,
-			CoverageExport export, ProblemViews problems, Messages messages) {
+			CoverageExport export, ProblemViews problems, Messages messages, UnitManagement units) {
 		this.learning = learning;
 		this.coverage = coverage;
 		this.members = members;
@@ -64,11 +70,14 @@ class LearningPageController {
 		this.export = export;
 		this.problems = problems;
 		this.messages = messages;
+		this.units = units;
 	}
 
 	@GetMapping
 	String plans(Model model, @AuthenticationPrincipal CurrentUser user) {
-		model.addAttribute("plans", learning.plans(user));
+		List<StudyPlan> plans = learning.plans(user);
+		model.addAttribute("plans", plans);
+		model.addAttribute("unitNames", units.byIds(plans.stream().map(StudyPlan::unitId).distinct().toList()));
 		return "learning/plans";
 	}
 
@@ -129,7 +138,12 @@ class LearningPageController {
 
 	@GetMapping(path = "/points/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> pointQr(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		return png(images.png(LearningApiController.absolute(learning.pointLink(id, user)), 480));
+		LearningPoint point = learning.point(id, user);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.header(HttpHeaders.CONTENT_DISPOSITION, FileNames.inline(
+					FileNames.of("png", messages.text("export.file.qr"), point.name()), FileNames.of("png", "qr-point", id)))
+			.body(images.png(LearningApiController.absolute(learning.pointLink(id, user)), 480));
 	}
 
 	@GetMapping(path = "/points/{id}/poster.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -139,7 +153,8 @@ class LearningPageController {
 		byte[] pdf = images.poster(point.name(), url, List.of(messages.text("learning.poster.scan"),
 				point.address() == null ? "" : point.address(), point.openingHours() == null ? "" : point.openingHours()));
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", "inline; filename=point-" + id + ".pdf")
+			.header(HttpHeaders.CONTENT_DISPOSITION, FileNames.inline(
+					FileNames.of("pdf", messages.text("export.file.poster"), point.name()), FileNames.of("pdf", "poster-point", id)))
 			.body(pdf);
 	}
 

@@ -1,6 +1,8 @@
 package org.grassroots.learning.web;
 
 import org.grassroots.learning.LearningManagement;
+import org.grassroots.learning.LearningPoint;
+import org.grassroots.learning.StudySession;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
@@ -49,7 +51,11 @@ class MemberPageController {
 	String scanPoint(@PathVariable long id, @RequestParam(defaultValue = "0") long k, @RequestParam(defaultValue = "") String s,
 			Model model, HttpServletResponse response) {
 		try {
-			model.addAttribute("place", learning.scannedPoint(id, k, s).name());
+			LearningPoint point = learning.scannedPoint(id, k, s);
+			// where and when: a member who scanned a photo of the poster sees whether the place is open
+			model.addAttribute("place", point.name());
+			model.addAttribute("address", point.address());
+			model.addAttribute("hours", point.openingHours());
 			model.addAttribute("action", "/learn/points/" + id + "/check-in");
 		}
 		catch (DomainException | NotFoundException ex) {
@@ -76,7 +82,10 @@ class MemberPageController {
 	String scanSession(@PathVariable long id, @RequestParam(defaultValue = "0") long k,
 			@RequestParam(defaultValue = "") String s, Model model, HttpServletResponse response) {
 		try {
-			model.addAttribute("place", learning.scannedSession(id, k, s).topic());
+			StudySession session = learning.scannedSession(id, k, s);
+			model.addAttribute("place", session.topic());
+			model.addAttribute("address", session.place());
+			model.addAttribute("startsAt", session.startsAt());
 			model.addAttribute("action", "/learn/sessions/" + id + "/check-in");
 		}
 		catch (DomainException | NotFoundException ex) {

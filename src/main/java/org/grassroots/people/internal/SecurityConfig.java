@@ -34,9 +34,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-	static final String[] PUBLIC_PAGES = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+	static final String[] PUBLIC_PAGES = { "/", "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-			"/swagger-ui/**", "/report", "/report/**", "/track", "/track/**", "/ledger/**" };
+			"/swagger-ui/**", "/report", "/report/**", "/track", "/track/**", "/ledger", "/ledger/**" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

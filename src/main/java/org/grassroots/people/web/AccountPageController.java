@@ -15,6 +15,7 @@ import org.grassroots.shared.ScopeKind;
 import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.units.UnitLookup;
+import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,18 +40,29 @@ class AccountPageController {
 
 	private final Messages messages;
 
-	private final UnitLookup units;
+	private final UnitManagement units;
 
-	AccountPageController(AccountManagement accounts, Messages messages, UnitLookup units) {
+	private final UnitLookup unitLookup;
+
+	AccountPageController(AccountManagement accounts, Messages messages, UnitManagement units, UnitLookup unitLookup) {
 		this.accounts = accounts;
 		this.messages = messages;
 		this.units = units;
+		this.unitLookup = unitLookup;
 	}
 
 	@GetMapping("/accounts")
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model,
 			@AuthenticationPrincipal CurrentUser admin) {
-		model.addAttribute("accounts", accounts.list(admin, q, page));
+		List<Account> found = accounts.list(admin, q, page);
+		model.addAttribute("accounts", found);
+		// units by name: each account's own, and the units a steering group's scope names by code
+		model.addAttribute("unitsById", units.byIds(found.stream().map(Account::unitId).distinct().toList()));
+		model.addAttribute("unitsByCode", units.byCodes(found.stream()
+			.flatMap(account -> account.roles().stream())
+			.flatMap(grant -> grant.assignedUnitCodes().stream())
+			.distinct()
+			.toList()));
 		model.addAttribute("q", q);
 		model.addAttribute("page", page);
 		model.addAttribute("grantable", grantable(admin));
@@ -83,7 +95,7 @@ class AccountPageController {
 		DomainException refusal = null;
 		for (String item : typed) {
 			try {
-				UnitNames.Named unit = units.resolve(item, admin.scope());
+				UnitNames.Named unit = unitLookup.resolve(item, admin.scope());
 				if (assigned.stream().noneMatch(known -> known.id() == unit.id())) {
 					assigned.add(unit);
 				}
@@ -97,7 +109,7 @@ class AccountPageController {
 		String pickedCode = "";
 		try {
 			if (!unitText.isEmpty()) {
-				UnitNames.Named unit = units.resolve(unitText, admin.scope());
+				UnitNames.Named unit = unitLookup.resolve(unitText, admin.scope());
 				unitText = unit.name(language);
 				pickedCode = unit.code();
 			}
@@ -130,7 +142,7 @@ class AccountPageController {
 	}
 
 	private OpenForm blankForm(CurrentUser admin) {
-		UnitNames.Named own = units.byIds(List.of(admin.unitId())).get(admin.unitId());
+		UnitNames.Named own = unitLookup.byIds(List.of(admin.unitId())).get(admin.unitId());
 		String language = LocaleContextHolder.getLocale().getLanguage();
 		return new OpenForm("", "", own == null ? "" : own.name(language), own == null ? "" : own.code(), null, List.of(),
 				"", "");

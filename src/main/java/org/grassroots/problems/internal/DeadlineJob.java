@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemSupervision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,15 +28,16 @@ public class DeadlineJob {
 
 	private final WorkRepository work;
 
-	private final ProblemManagement management;
+	private final ProblemSupervision supervision;
 
 	private final Clock clock;
 
-	DeadlineJob(JobLock lock, ProblemRepository problems, WorkRepository work, ProblemManagement management, Clock clock) {
+	DeadlineJob(JobLock lock, ProblemRepository problems, WorkRepository work, ProblemSupervision supervision,
+			Clock clock) {
 		this.lock = lock;
 		this.problems = problems;
 		this.work = work;
-		this.management = management;
+		this.supervision = supervision;
 		this.clock = clock;
 	}
 
@@ -56,11 +57,11 @@ public class DeadlineJob {
 		List<Long> overdue;
 		do {
 			overdue = problems.newlyOverdue(now, BATCH);
-			overdue.forEach(management::flagOverdue);
+			overdue.forEach(supervision::flagOverdue);
 			flagged += overdue.size();
 		}
 		while (overdue.size() == BATCH);
-		problems.deadlineSoon(now, now.plus(Duration.ofDays(3)), 10 * BATCH).forEach(management::noticeDeadlineSoon);
+		problems.deadlineSoon(now, now.plus(Duration.ofDays(3)), 10 * BATCH).forEach(supervision::noticeDeadlineSoon);
 		int reportIns = work.flagOverdueReportIns(now);
 		if (flagged + reportIns > 0) {
 			log.info("Flagged {} overdue problems and {} overdue report-ins", flagged, reportIns);

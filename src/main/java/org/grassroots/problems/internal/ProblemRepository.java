@@ -26,6 +26,7 @@ import org.grassroots.shared.DataScope;
 import org.grassroots.shared.FieldCipher;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
+import org.grassroots.units.Unit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -186,6 +187,24 @@ public class ProblemRepository {
 			.optional();
 	}
 
+	/** A report the account filed while signed in: the account's own, nobody else's (scope SELF). */
+	public Optional<Problem> findReportedBy(String ledgerNo, long accountId) {
+		return jdbc.sql("select " + COLUMNS + " from problem p where p.ledger_no = :no and p.reporter_account_id = :account")
+			.param("no", ledgerNo)
+			.param("account", accountId)
+			.query(this::map)
+			.optional();
+	}
+
+	/** The reports the account filed while signed in, newest first (scope SELF, on its own index). */
+	public List<Problem> reportedBy(long accountId, int limit, int offset) {
+		return jdbc.sql("select " + COLUMNS + " from problem p where p.reporter_account_id = :account"
+				+ " order by p.created_at desc, p.id desc limit " + limit + " offset " + offset)
+			.param("account", accountId)
+			.query(this::map)
+			.list();
+	}
+
 	public List<Problem> children(long parentId) {
 		return jdbc.sql("select " + COLUMNS + " from problem p where p.parent_id = :id order by p.id")
 			.param("id", parentId)
@@ -215,20 +234,25 @@ public class ProblemRepository {
 			.list();
 	}
 
-	/** Writes a timeline entry and answers its id. */
+	/**
+	 * Writes a timeline entry and answers its id. The actor's unit is kept by id, for its name in
+	 * the reader's language, and by its Chinese name as it was then.
+	 */
 	public long insertEvent(long problemId, ProblemAction action, @Nullable ProblemState from, ProblemState to,
-			String actorName, @Nullable String actorUnit, @Nullable String note, boolean publicNote, Instant at) {
+			String actorName, @Nullable Unit actorUnit, @Nullable String note, boolean publicNote, Instant at) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into problem_event (problem_id, action, from_state, to_state, actor_name, actor_unit, note, public_note, at)
-				values (:id, :action, :from, :to, :actor, :unit, :note, :public, :at)
+				insert into problem_event (problem_id, action, from_state, to_state, actor_name, actor_unit, actor_unit_id,
+				                           note, public_note, at)
+				values (:id, :action, :from, :to, :actor, :unit, :unitId, :note, :public, :at)
 				""")
 			.param("id", problemId)
 			.param("action", action.name())
 			.param("from", from == null ? null : from.name())
 			.param("to", to.name())
 			.param("actor", actorName)
-			.param("unit", actorUnit)
+			.param("unit", actorUnit == null ? null : actorUnit.nameZh())
+			.param("unitId", actorUnit == null ? null : actorUnit.id())
 			.param("note", note)
 			.param("public", publicNote)
 			.param("at", Times.utc(at))
@@ -369,6 +393,7 @@ public class ProblemRepository {
 		return new TimelineEntry(rs.getLong("id"), ProblemAction.valueOf(rs.getString("action")),
 				rs.getString("from_state") == null ? null : ProblemState.valueOf(rs.getString("from_state")),
 				ProblemState.valueOf(rs.getString("to_state")), rs.getString("actor_name"), rs.getString("actor_unit"),
+				rs.getObject("actor_unit_id", Long.class),
 				rs.getString("note"), rs.getBoolean("public_note"), instant(rs, "at"));
 	}
 

@@ -62,12 +62,12 @@ public class WorkRepository {
 	}
 
 	public long insertAttachment(long problemId, String purpose, String fileName, String contentType, long size,
-			String sha256, String storageKey, String uploadedBy, Instant at) {
+			String sha256, String storageKey, String uploadedBy, Instant at, boolean filePublic) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into problem_attachment (problem_id, purpose, file_name, content_type, size_bytes, sha256,
-				  storage_key, uploaded_by, uploaded_at)
-				values (:problem, :purpose, :name, :type, :size, :sha, :key, :by, :at)
+				  storage_key, uploaded_by, uploaded_at, file_public)
+				values (:problem, :purpose, :name, :type, :size, :sha, :key, :by, :at, :public)
 				""")
 			.param("problem", problemId)
 			.param("purpose", purpose)
@@ -78,8 +78,26 @@ public class WorkRepository {
 			.param("key", storageKey)
 			.param("by", uploadedBy)
 			.param("at", Times.utc(at))
+			.param("public", filePublic)
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
+	}
+
+	/** Shows a file to the public or withdraws it; false when the problem has no such file. */
+	public boolean markPublic(long problemId, long id, boolean filePublic) {
+		return jdbc.sql("update problem_attachment set file_public = :public where problem_id = :problem and id = :id")
+			.param("public", filePublic)
+			.param("problem", problemId)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** The files of a problem that staff marked public, oldest first. */
+	public List<Attachment> publicAttachments(long problemId) {
+		return jdbc.sql("select * from problem_attachment where problem_id = :id and file_public = true order by id")
+			.param("id", problemId)
+			.query(WorkRepository::attachment)
+			.list();
 	}
 
 	public List<Attachment> attachments(long problemId) {
@@ -104,7 +122,7 @@ public class WorkRepository {
 	private static Attachment attachment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Attachment(rs.getLong("id"), rs.getLong("problem_id"), rs.getString("purpose"),
 				rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-				rs.getString("uploaded_by"), instant(rs, "uploaded_at"));
+				rs.getString("uploaded_by"), instant(rs, "uploaded_at"), rs.getBoolean("file_public"));
 	}
 
 	public void insertSupervision(long problemId, long unitId, String unitName, String reason, boolean automatic,

@@ -28,4 +28,24 @@ final class Downloads {
 			.body(out -> Files.copy(file.file(), out));
 	}
 
+	/** A file for the public: named after its number, so that its stored name (which may name someone) is not sent. */
+	static ResponseEntity<StreamingResponseBody> anonymous(ProblemViews.AttachmentFile file) {
+		var attachment = file.attachment();
+		String extension = switch (attachment.contentType()) {
+			case "image/jpeg" -> ".jpg";
+			case "image/png" -> ".png";
+			case "image/gif" -> ".gif";
+			case "image/webp" -> ".webp";
+			case "application/pdf" -> ".pdf";
+			default -> "";
+		};
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(attachment.contentType()))
+			.contentLength(attachment.sizeBytes())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("evidence-" + attachment.id() + extension).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(out -> Files.copy(file.file(), out));
+	}
+
 }

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the unread count in every staff page's navigation. */
+/**
+ * Puts in every staff page's navigation how many notices still need doing (read or not): the
+ * layout calls it {@code inboxUnread}.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class InboxBadge {
 
@@ -21,7 +24,7 @@ class InboxBadge {
 	@Nullable Integer unread(jakarta.servlet.http.HttpServletRequest request) {
 		CurrentUser user = CurrentUser.current();
 		boolean page = !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-		return page && user != null && user.isStaff() ? views.unread(user) : null;
+		return page && user != null && user.isStaff() ? views.pending(user) : null;
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The in-app inbox of the signed-in person's unit. */
 @Controller
@@ -20,9 +21,12 @@ class InboxController {
 		this.views = views;
 	}
 
+	/** What still needs doing first; done notices (greyed) under their own tab. */
 	@GetMapping
-	String inbox(Model model, @AuthenticationPrincipal CurrentUser user) {
-		model.addAttribute("notices", views.inbox(user));
+	String inbox(@RequestParam(defaultValue = "todo") String tab, Model model, @AuthenticationPrincipal CurrentUser user) {
+		boolean done = "done".equals(tab);
+		model.addAttribute("tab", done ? "done" : "todo");
+		model.addAttribute("notices", views.inbox(user, done));
 		return "problems/inbox";
 	}
 

@@ -1,6 +1,7 @@
 package org.grassroots.problems.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -14,10 +15,13 @@ import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemFilter;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DataScope;
 import org.grassroots.shared.Times;
+import org.grassroots.shared.web.FileNames;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.units.Unit;
-import org.springframework.http.ContentDisposition;
+import org.grassroots.units.UnitManagement;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -43,18 +47,29 @@ class LedgerExport {
 
 	private final Times times;
 
-	LedgerExport(ProblemViews views, Messages messages, Times times) {
+	private final UnitManagement units;
+
+	private final Clock clock;
+
+	LedgerExport(ProblemViews views, Messages messages, Times times, UnitManagement units, Clock clock) {
 		this.views = views;
 		this.messages = messages;
 		this.times = times;
+		this.units = units;
+		this.clock = clock;
 	}
 
 	void write(ProblemFilter filter, CurrentUser user, HttpServletResponse response) throws IOException {
 		response.setContentType(XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("problem-ledger-" + LocalDate.now(Times.ZONE) + ".xlsx")
-			.build()
-			.toString());
+		// whose: the unit the filter asks for, else the caller's own unit
+		Unit whose = (filter.unitCode() == null ? java.util.Optional.<Unit>empty()
+				: units.findByCode(filter.unitCode(), user.scope()))
+			.orElseGet(() -> units.get(user.unitId(), DataScope.CITY));
+		String today = LocalDate.now(clock.withZone(Times.ZONE)).toString();
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, FileNames.attachment(
+				FileNames.of("xlsx", messages.text("export.file.ledger"),
+						whose.name(LocaleContextHolder.getLocale().getLanguage()), today),
+				FileNames.of("xlsx", "problem-ledger", whose.code(), today)));
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			workbook.setCompressTempFiles(true);
 			SXSSFSheet sheet = workbook.createSheet(messages.text("problems.export.sheet"));

@@ -9,11 +9,16 @@ import org.grassroots.problems.Attachment;
 import org.grassroots.problems.Category;
 import org.grassroots.problems.Notice;
 import org.grassroots.problems.Problem;
+import org.grassroots.problems.ProblemCategories;
 import org.grassroots.problems.ProblemCommands;
+import org.grassroots.problems.ProblemDispatch;
+import org.grassroots.problems.ProblemEvaluation;
 import org.grassroots.problems.ProblemFilter;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemRectification;
 import org.grassroots.problems.ProblemSource;
 import org.grassroots.problems.ProblemState;
+import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.problems.Upload;
 import org.grassroots.shared.CurrentUser;
@@ -46,14 +51,31 @@ import jakarta.servlet.http.HttpServletResponse;
 		+ "every command takes the version the caller saw and answers 409 when it is stale or the state forbids it")
 class ProblemApiController {
 
-	private final ProblemManagement management;
+	private final ProblemIntake intake;
+
+	private final ProblemDispatch dispatch;
+
+	private final ProblemRectification rectification;
+
+	private final ProblemSupervision supervision;
+
+	private final ProblemEvaluation evaluation;
+
+	private final ProblemCategories categories;
 
 	private final ProblemViews views;
 
 	private final LedgerExport export;
 
-	ProblemApiController(ProblemManagement management, ProblemViews views, LedgerExport export) {
-		this.management = management;
+	ProblemApiController(ProblemIntake intake, ProblemDispatch dispatch, ProblemRectification rectification,
+			ProblemSupervision supervision, ProblemEvaluation evaluation, ProblemCategories categories, ProblemViews views,
+			LedgerExport export) {
+		this.intake = intake;
+		this.dispatch = dispatch;
+		this.rectification = rectification;
+		this.supervision = supervision;
+		this.evaluation = evaluation;
+		this.categories = categories;
 		this.views = views;
 		this.export = export;
 	}
@@ -100,126 +122,136 @@ class ProblemApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a problem found by the caller's unit (or a unit in scope); it gets a ledger number at once")
 	Problem register(@RequestBody ProblemCommands.Register command, @AuthenticationPrincipal CurrentUser user) {
-		return management.register(command, List.of(), user);
+		return intake.register(command, List.of(), user);
 	}
 
 	@PostMapping("/{id}/accept")
 	@Operation(summary = "Accept a reported problem (handling unit)")
 	Problem accept(@PathVariable long id, @RequestBody ProblemCommands.Decide command, @AuthenticationPrincipal CurrentUser user) {
-		return management.accept(id, command, user);
+		return dispatch.accept(id, command, user);
 	}
 
 	@PostMapping("/{id}/decline")
 	@Operation(summary = "Decline a reported problem with a reason in note (handling unit)")
 	Problem decline(@PathVariable long id, @RequestBody ProblemCommands.Decide command, @AuthenticationPrincipal CurrentUser user) {
-		return management.decline(id, command, user);
+		return dispatch.decline(id, command, user);
 	}
 
 	@PostMapping("/{id}/assign")
 	@Operation(summary = "Assign to a unit at or below the handling unit and a person, with a deadline (default by category and urgency)")
 	Problem assign(@PathVariable long id, @RequestBody ProblemCommands.Assign command, @AuthenticationPrincipal CurrentUser user) {
-		return management.assign(id, command, user);
+		return dispatch.assign(id, command, user);
 	}
 
 	@PostMapping("/{id}/delegate")
 	@Operation(summary = "Pass the dispatching down to a unit below the handling unit")
 	Problem delegate(@PathVariable long id, @RequestBody ProblemCommands.Delegate command, @AuthenticationPrincipal CurrentUser user) {
-		return management.delegate(id, command, user);
+		return dispatch.delegate(id, command, user);
 	}
 
 	@PostMapping("/{id}/split")
 	@Operation(summary = "Split into child problems, one per unit below; the parent closes only when every child has")
 	Problem split(@PathVariable long id, @RequestBody ProblemCommands.Split command, @AuthenticationPrincipal CurrentUser user) {
-		return management.split(id, command, user);
+		return dispatch.split(id, command, user);
 	}
 
 	@PostMapping("/{id}/escalate")
 	@Operation(summary = "Escalate to an upper unit (default: the parent of the unit holding it), which takes it over")
 	Problem escalate(@PathVariable long id, @RequestBody ProblemCommands.Escalate command, @AuthenticationPrincipal CurrentUser user) {
-		return management.escalate(id, command, user);
+		return dispatch.escalate(id, command, user);
 	}
 
 	@PostMapping("/{id}/plan")
-	@Operation(summary = "Record the rectification plan and measures; the problem is then being rectified")
+	@Operation(summary = "Record the rectification plan and measures; the problem is then being rectified. "
+			+ "With measuresPublic the resident's tracking page shows the measures")
 	Problem plan(@PathVariable long id, @RequestBody ProblemCommands.Plan command, @AuthenticationPrincipal CurrentUser user) {
-		return management.plan(id, command, user);
+		return rectification.plan(id, command, user);
 	}
 
 	@PostMapping("/{id}/notes")
-	@Operation(summary = "Add a progress note")
-	Problem note(@PathVariable long id, @RequestBody ProblemCommands.Decide command, @AuthenticationPrincipal CurrentUser user) {
-		return management.note(id, command, user);
+	@Operation(summary = "Add a progress note; with notePublic the resident's tracking page shows it")
+	Problem note(@PathVariable long id, @RequestBody ProblemCommands.Note command, @AuthenticationPrincipal CurrentUser user) {
+		return rectification.note(id, command, user);
 	}
 
 	@PostMapping("/{id}/milestones/{seq}/complete")
 	@Operation(summary = "Mark a milestone of a long-term problem done")
 	Problem completeMilestone(@PathVariable long id, @PathVariable int seq, @RequestBody ProblemCommands.Decide command,
 			@AuthenticationPrincipal CurrentUser user) {
-		return management.completeMilestone(id, seq, command.version(), user);
+		return rectification.completeMilestone(id, seq, command.version(), user);
 	}
 
 	@PostMapping("/{id}/submit")
 	@Operation(summary = "Submit the rectification with its evidence (attach files first)")
 	Problem submit(@PathVariable long id, @RequestBody ProblemCommands.Submit command, @AuthenticationPrincipal CurrentUser user) {
-		return management.submit(id, command, List.of(), user);
+		return rectification.submit(id, command, List.of(), user);
 	}
 
 	@PostMapping("/{id}/recognize")
 	@Operation(summary = "Recognize the rectification for the caller's side; the second side's recognition closes it")
 	Problem recognize(@PathVariable long id, @RequestBody ProblemCommands.Decide command, @AuthenticationPrincipal CurrentUser user) {
-		return management.recognize(id, command, user);
+		return rectification.recognize(id, command, user);
 	}
 
 	@PostMapping("/{id}/return")
 	@Operation(summary = "Return the rectification with a reason in note; a second return brings automatic supervision")
 	Problem returnRectification(@PathVariable long id, @RequestBody ProblemCommands.Decide command,
 			@AuthenticationPrincipal CurrentUser user) {
-		return management.returnRectification(id, command, user);
+		return rectification.returnRectification(id, command, user);
 	}
 
 	@PostMapping("/{id}/supervise")
 	@Operation(summary = "Issue a supervision (督办) from a unit above; raises priority until the problem closes")
 	Problem supervise(@PathVariable long id, @RequestBody ProblemCommands.Supervise command, @AuthenticationPrincipal CurrentUser user) {
-		return management.supervise(id, command, user);
+		return supervision.supervise(id, command, user);
 	}
 
 	@PostMapping("/{id}/publish")
 	@Operation(summary = "Show the title to the public (duplicate hint, linking reports) or withdraw it "
 			+ "(handling unit or a unit above)")
 	Problem publish(@PathVariable long id, @RequestBody ProblemCommands.Publish command, @AuthenticationPrincipal CurrentUser user) {
-		return management.publish(id, command, user);
+		return dispatch.publish(id, command, user);
 	}
 
 	@PostMapping("/{id}/summons")
 	@Operation(summary = "A street summons departments of its district (吹哨报到)")
 	Problem summon(@PathVariable long id, @RequestBody ProblemCommands.Summon command, @AuthenticationPrincipal CurrentUser user) {
-		return management.summon(id, command, user);
+		return supervision.summon(id, command, user);
 	}
 
 	@PostMapping("/{id}/summons/report-in")
 	@Operation(summary = "A summoned department reports in and names its person")
 	Problem reportIn(@PathVariable long id, @RequestBody ProblemCommands.ReportIn command, @AuthenticationPrincipal CurrentUser user) {
-		return management.reportIn(id, command, user);
+		return supervision.reportIn(id, command, user);
 	}
 
 	@PostMapping("/{id}/summons/act")
 	@Operation(summary = "A summoned department records what it did")
 	Problem act(@PathVariable long id, @RequestBody ProblemCommands.ActOnSummons command, @AuthenticationPrincipal CurrentUser user) {
-		return management.actOnSummons(id, command, user);
+		return supervision.actOnSummons(id, command, user);
 	}
 
 	@PostMapping("/{id}/review")
 	@Operation(summary = "The upper unit decides a dissatisfied evaluation: reopen, or uphold the closure")
 	Problem review(@PathVariable long id, @RequestBody ProblemCommands.Review command, @AuthenticationPrincipal CurrentUser user) {
-		return management.review(id, command, user);
+		return evaluation.review(id, command, user);
 	}
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Attach an image or PDF (10 MB at most; the type is read from the content)")
-	Attachment attach(@PathVariable long id, @RequestPart("file") MultipartFile file, @AuthenticationPrincipal CurrentUser user)
+	@Operation(summary = "Attach an image or PDF (10 MB at most; the type is read from the content); with "
+			+ "filePublic=true the resident's tracking page shows it")
+	Attachment attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean filePublic, @AuthenticationPrincipal CurrentUser user)
 			throws IOException {
-		return management.attach(id, new Upload(nameOf(file), file.getBytes()), user);
+		return rectification.attach(id, new Upload(nameOf(file), file.getBytes()), filePublic, user);
+	}
+
+	@PostMapping("/{id}/attachments/{attachmentId}/publish")
+	@Operation(summary = "Show an attached file on the resident's tracking page, or withdraw it")
+	Attachment publishFile(@PathVariable long id, @PathVariable long attachmentId,
+			@RequestBody ProblemCommands.PublishFile command, @AuthenticationPrincipal CurrentUser user) {
+		return rectification.publishFile(id, attachmentId, command, user);
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
@@ -238,16 +270,17 @@ class ProblemApiController {
 	@PutMapping("/categories/{code}")
 	@Operation(summary = "Change a category's names and time limits (city administrator)")
 	Category updateCategory(@PathVariable String code, @RequestBody Category category, @AuthenticationPrincipal CurrentUser user) {
-		return management.updateCategory(new Category(code, category.nameZh(), category.nameEn(), category.responseHours(),
+		return categories.updateCategory(new Category(code, category.nameZh(), category.nameEn(), category.responseHours(),
 				category.emergencyHours(), category.utilityHours(), category.generalHours(), category.complexHours(),
 				category.sortOrder(), category.version()), user);
 	}
 
 	@GetMapping("/inbox")
-	@Operation(summary = "The caller's inbox: notices to their unit, newest first, with the unread count")
-	Map<String, Object> inbox(@AuthenticationPrincipal CurrentUser user) {
-		List<Notice> notices = views.inbox(user);
-		return Map.of("unread", views.unread(user), "notices", notices);
+	@Operation(summary = "The caller's inbox: notices to their unit, newest first (at most 100), each marked done or not;"
+			+ " done=false for those still to do, done=true for those done; pending counts what still needs doing")
+	Map<String, Object> inbox(@RequestParam(required = false) Boolean done, @AuthenticationPrincipal CurrentUser user) {
+		List<Notice> notices = views.inbox(user, done);
+		return Map.of("pending", views.pending(user), "unread", views.unread(user), "notices", notices);
 	}
 
 	static String nameOf(@Nullable MultipartFile file) {

@@ -6,18 +6,25 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.grassroots.problems.Category;
+import org.grassroots.problems.Party;
 import org.grassroots.problems.Problem;
+import org.grassroots.problems.ProblemAction;
+import org.grassroots.problems.ProblemCategories;
 import org.grassroots.problems.ProblemCommands;
+import org.grassroots.problems.ProblemDispatch;
+import org.grassroots.problems.ProblemEvaluation;
 import org.grassroots.problems.ProblemFilter;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemRectification;
 import org.grassroots.problems.ProblemSource;
 import org.grassroots.problems.ProblemState;
+import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.problems.ProblemType;
 import org.grassroots.problems.ProblemViews;
-import org.grassroots.problems.Rating;
 import org.grassroots.problems.Upload;
 import org.grassroots.problems.Urgency;
 import org.grassroots.shared.CurrentUser;
@@ -28,7 +35,6 @@ import org.grassroots.shared.Times;
 import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.units.Unit;
-import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitLookup;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +60,17 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/problems")
 class ProblemPageController {
 
-	private final ProblemManagement management;
+	private final ProblemIntake intake;
+
+	private final ProblemDispatch dispatch;
+
+	private final ProblemRectification rectification;
+
+	private final ProblemSupervision supervision;
+
+	private final ProblemEvaluation evaluation;
+
+	private final ProblemCategories categories;
 
 	private final ProblemViews views;
 
@@ -64,15 +80,24 @@ class ProblemPageController {
 
 	private final Messages messages;
 
+	private final TimelineText timeline;
+
 	private final UnitLookup unitLookup;
 
-	ProblemPageController(ProblemManagement management, ProblemViews views, UnitManagement units, LedgerExport export,
-			Messages messages, UnitLookup unitLookup) {
-		this.management = management;
+	ProblemPageController(ProblemIntake intake, ProblemDispatch dispatch, ProblemRectification rectification,
+			ProblemSupervision supervision, ProblemEvaluation evaluation, ProblemCategories categories, ProblemViews views,
+			UnitManagement units, LedgerExport export, Messages messages, TimelineText timeline, UnitLookup unitLookup) {
+		this.intake = intake;
+		this.dispatch = dispatch;
+		this.rectification = rectification;
+		this.supervision = supervision;
+		this.evaluation = evaluation;
+		this.categories = categories;
 		this.views = views;
 		this.units = units;
 		this.export = export;
 		this.messages = messages;
+		this.timeline = timeline;
 		this.unitLookup = unitLookup;
 	}
 
@@ -150,7 +175,7 @@ class ProblemPageController {
 				|| milestoneDate == null ? List.of()
 						: List.of(new ProblemCommands.NewMilestone(milestoneTitle, endOf(milestoneDate)));
 		try {
-			Problem created = management.register(new ProblemCommands.Register(title, description, source, categoryCode,
+			Problem created = intake.register(new ProblemCommands.Register(title, description, source, categoryCode,
 					urgency, type, raisingUnitId, null, address, latitude, longitude, standard, null, milestones), uploads(files),
 					user);
 			redirect.addFlashAttribute("notice", messages.text("problems.registered", created.ledgerNo()));
@@ -168,17 +193,23 @@ class ProblemPageController {
 		Problem problem = detail.problem();
 		List<Problem> shown = new ArrayList<>(detail.children());
 		shown.add(problem);
+		Set<ProblemAction> allowed = detail.allowed();
 		model.addAttribute("d", detail);
-		model.addAttribute("allowed", detail.allowed().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+		model.addAttribute("allowed", allowed.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("p", problem);
+		model.addAttribute("timeline", timeline.lines(detail.timeline()));
 		model.addAttribute("unitNames", views.unitsOf(shown));
 		model.addAttribute("category", views.categories().stream()
 			.filter(category -> category.code().equals(problem.categoryCode())).findFirst().orElse(null));
-		model.addAttribute("assignable", unitAndChildren(problem.handlingUnitId(), user));
-		model.addAttribute("below", user.scope().covers(problem.handlingUnitPath())
-				? units.children(problem.handlingUnitId(), user.scope(), 0) : List.of());
-		model.addAttribute("departments", departmentsFor(user));
-		model.addAttribute("ratings", Rating.values());
+		// the pickers list only what the offered actions may name, and none of them is chosen beforehand
+		model.addAttribute("assignable",
+				allowed.contains(ProblemAction.ASSIGN) ? unitAndChildren(problem.handlingUnitId(), user) : List.of());
+		model.addAttribute("below", allowed.contains(ProblemAction.DELEGATE) || allowed.contains(ProblemAction.SPLIT)
+				? views.below(problem, user) : List.of());
+		model.addAttribute("departments", allowed.contains(ProblemAction.SUMMON) ? views.summonable(user) : List.of());
+		// the responsible unit is told why it cannot submit yet, instead of finding no button
+		model.addAttribute("submitWaits", problem.state() == ProblemState.RECTIFYING
+				&& detail.parties().contains(Party.RESPONSIBLE_UNIT) && !allowed.contains(ProblemAction.SUBMIT));
 		return "problems/detail";
 	}
 
@@ -186,14 +217,14 @@ class ProblemPageController {
 	String accept(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.ACCEPT",
-				() -> management.accept(id, new ProblemCommands.Decide(version, note), user));
+				() -> dispatch.accept(id, new ProblemCommands.Decide(version, note), user));
 	}
 
 	@PostMapping("/{id}/decline")
 	String decline(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.DECLINE",
-				() -> management.decline(id, new ProblemCommands.Decide(version, note), user));
+				() -> dispatch.decline(id, new ProblemCommands.Decide(version, note), user));
 	}
 
 	@PostMapping("/{id}/assign")
@@ -202,7 +233,7 @@ class ProblemPageController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
 			@RequestParam(required = false) String standard, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) {
-		return act(id, redirect, "problems.done.ASSIGN", () -> management.assign(id,
+		return act(id, redirect, "problems.done.ASSIGN", () -> dispatch.assign(id,
 				new ProblemCommands.Assign(version, unitId, person, deadline == null ? null : endOf(deadline), standard), user));
 	}
 
@@ -211,7 +242,7 @@ class ProblemPageController {
 			@RequestParam(required = false) String note, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.DELEGATE",
-				() -> management.delegate(id, new ProblemCommands.Delegate(version, unitId, note), user));
+				() -> dispatch.delegate(id, new ProblemCommands.Delegate(version, unitId, note), user));
 	}
 
 	@PostMapping("/{id}/split")
@@ -219,7 +250,7 @@ class ProblemPageController {
 			@RequestParam(name = "unitIds", required = false) List<Long> unitIds,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-		return act(id, redirect, "problems.done.SPLIT", () -> management.split(id, new ProblemCommands.Split(version,
+		return act(id, redirect, "problems.done.SPLIT", () -> dispatch.split(id, new ProblemCommands.Split(version,
 				unitIds == null ? List.of() : unitIds, deadline == null ? null : endOf(deadline), null), user));
 	}
 
@@ -227,73 +258,75 @@ class ProblemPageController {
 	String escalate(@PathVariable long id, @RequestParam int version, @RequestParam String reason,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.ESCALATE",
-				() -> management.escalate(id, new ProblemCommands.Escalate(version, null, reason), user));
+				() -> dispatch.escalate(id, new ProblemCommands.Escalate(version, null, reason), user));
 	}
 
 	@PostMapping("/{id}/plan")
 	String plan(@PathVariable long id, @RequestParam int version, @RequestParam String measures,
-			@RequestParam(required = false) String standard, @AuthenticationPrincipal CurrentUser user,
-			RedirectAttributes redirect) {
-		return act(id, redirect, "problems.done.START",
-				() -> management.plan(id, new ProblemCommands.Plan(version, measures, standard), user));
+			@RequestParam(required = false) String standard, @RequestParam(defaultValue = "false") boolean measuresPublic,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		return act(id, redirect, "problems.done.START", () -> rectification.plan(id,
+				new ProblemCommands.Plan(version, measures, standard, measuresPublic), user));
 	}
 
 	@PostMapping("/{id}/notes")
 	String note(@PathVariable long id, @RequestParam int version, @RequestParam String note,
-			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean notePublic, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.NOTE",
-				() -> management.note(id, new ProblemCommands.Decide(version, note), user));
+				() -> rectification.note(id, new ProblemCommands.Note(version, note, notePublic), user));
 	}
 
 	@PostMapping("/{id}/milestones/{seq}/complete")
 	String completeMilestone(@PathVariable long id, @PathVariable int seq, @RequestParam int version,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.COMPLETE_MILESTONE",
-				() -> management.completeMilestone(id, seq, version, user));
+				() -> rectification.completeMilestone(id, seq, version, user));
 	}
 
 	@PostMapping("/{id}/submit")
 	String submit(@PathVariable long id, @RequestParam int version, @RequestParam String evidence,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
-			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) throws IOException {
+			@RequestParam(defaultValue = "false") boolean filesPublic, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) throws IOException {
 		List<Upload> uploads = uploads(files);
-		return act(id, redirect, "problems.done.SUBMIT",
-				() -> management.submit(id, new ProblemCommands.Submit(version, evidence), uploads, user));
+		return act(id, redirect, "problems.done.SUBMIT", () -> rectification.submit(id,
+				new ProblemCommands.Submit(version, evidence, filesPublic), uploads, user));
 	}
 
 	@PostMapping("/{id}/recognize")
 	String recognize(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.RECOGNIZE",
-				() -> management.recognize(id, new ProblemCommands.Decide(version, note), user));
+				() -> rectification.recognize(id, new ProblemCommands.Decide(version, note), user));
 	}
 
 	@PostMapping("/{id}/return")
 	String returnRectification(@PathVariable long id, @RequestParam int version, @RequestParam String note,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.RETURN",
-				() -> management.returnRectification(id, new ProblemCommands.Decide(version, note), user));
+				() -> rectification.returnRectification(id, new ProblemCommands.Decide(version, note), user));
 	}
 
 	@PostMapping("/{id}/supervise")
 	String supervise(@PathVariable long id, @RequestParam int version, @RequestParam String reason,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.SUPERVISE",
-				() -> management.supervise(id, new ProblemCommands.Supervise(version, reason), user));
+				() -> supervision.supervise(id, new ProblemCommands.Supervise(version, reason), user));
 	}
 
 	@PostMapping("/{id}/publish")
 	String publish(@PathVariable long id, @RequestParam int version, @RequestParam boolean titlePublic,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.PUBLISH",
-				() -> management.publish(id, new ProblemCommands.Publish(version, titlePublic), user));
+				() -> dispatch.publish(id, new ProblemCommands.Publish(version, titlePublic), user));
 	}
 
 	@PostMapping("/{id}/summons")
 	String summon(@PathVariable long id, @RequestParam(name = "departmentUnitIds", required = false) List<Long> departments,
 			@RequestParam String reason, @RequestParam(defaultValue = "false") boolean emergency,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-		return act(id, redirect, "problems.done.SUMMON", () -> management.summon(id,
+		return act(id, redirect, "problems.done.SUMMON", () -> supervision.summon(id,
 				new ProblemCommands.Summon(departments == null ? List.of() : departments, reason, emergency), user));
 	}
 
@@ -301,28 +334,36 @@ class ProblemPageController {
 	String reportIn(@PathVariable long id, @RequestParam String person, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.REPORT_IN",
-				() -> management.reportIn(id, new ProblemCommands.ReportIn(person), user));
+				() -> supervision.reportIn(id, new ProblemCommands.ReportIn(person), user));
 	}
 
 	@PostMapping("/{id}/summons/act")
 	String actOnSummons(@PathVariable long id, @RequestParam String note, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) {
 		return act(id, redirect, "problems.done.ACT_ON_SUMMONS",
-				() -> management.actOnSummons(id, new ProblemCommands.ActOnSummons(note), user));
+				() -> supervision.actOnSummons(id, new ProblemCommands.ActOnSummons(note), user));
 	}
 
 	@PostMapping("/{id}/review")
 	String review(@PathVariable long id, @RequestParam int version, @RequestParam boolean reopen, @RequestParam String note,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		return act(id, redirect, reopen ? "problems.done.REOPEN" : "problems.done.REVIEW",
-				() -> management.review(id, new ProblemCommands.Review(version, reopen, note), user));
+				() -> evaluation.review(id, new ProblemCommands.Review(version, reopen, note), user));
 	}
 
 	@PostMapping("/{id}/attachments")
-	String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal CurrentUser user,
+	String attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean filePublic, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) throws IOException {
 		Upload upload = new Upload(ProblemApiController.nameOf(file), file.getBytes());
-		return act(id, redirect, "problems.done.ATTACH", () -> management.attach(id, upload, user));
+		return act(id, redirect, "problems.done.ATTACH", () -> rectification.attach(id, upload, filePublic, user));
+	}
+
+	@PostMapping("/{id}/attachments/{attachmentId}/publish")
+	String publishFile(@PathVariable long id, @PathVariable long attachmentId, @RequestParam boolean filePublic,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		return act(id, redirect, filePublic ? "problems.done.FILE_PUBLIC" : "problems.done.FILE_INTERNAL",
+				() -> rectification.publishFile(id, attachmentId, new ProblemCommands.PublishFile(filePublic), user));
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
@@ -344,7 +385,7 @@ class ProblemPageController {
 			@RequestParam int generalHours, @RequestParam int complexHours, @RequestParam int version,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		try {
-			management.updateCategory(new Category(code, nameZh, nameEn, responseHours, emergencyHours, utilityHours,
+			categories.updateCategory(new Category(code, nameZh, nameEn, responseHours, emergencyHours, utilityHours,
 					generalHours, complexHours, 0, version), user);
 			redirect.addFlashAttribute("notice", messages.text("problems.categories.saved", code));
 		}
@@ -381,18 +422,6 @@ class ProblemPageController {
 			result.addAll(units.children(unitId, user.scope(), 0));
 		}
 		return result;
-	}
-
-	/** A street's summons goes to the departments of its district. */
-	private List<Unit> departmentsFor(CurrentUser user) {
-		Unit mine = units.get(user.unitId(), DataScope.CITY);
-		if (mine.parentId() == null) {
-			return List.of();
-		}
-		return units.children(mine.parentId(), DataScope.CITY, 0)
-			.stream()
-			.filter(unit -> unit.kind() == UnitKind.DEPARTMENT)
-			.toList();
 	}
 
 	static List<Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {

@@ -5,7 +5,9 @@ import java.util.Map;
 
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemEvaluation;
+import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -29,14 +31,17 @@ import jakarta.servlet.http.HttpServletRequest;
 		+ "are limited per client address: past the limit they answer 429 with Retry-After.")
 class PublicApiController {
 
-	private final ProblemManagement management;
+	private final ProblemIntake intake;
+
+	private final ProblemEvaluation evaluation;
 
 	private final ProblemViews views;
 
 	private final PublicLimits limits;
 
-	PublicApiController(ProblemManagement management, ProblemViews views, PublicLimits limits) {
-		this.management = management;
+	PublicApiController(ProblemIntake intake, ProblemEvaluation evaluation, ProblemViews views, PublicLimits limits) {
+		this.intake = intake;
+		this.evaluation = evaluation;
 		this.views = views;
 		this.limits = limits;
 	}
@@ -61,7 +66,7 @@ class PublicApiController {
 			+ "tracking code (shown once) to follow and later rate it")
 	Map<String, String> report(@RequestBody ProblemCommands.ResidentReport command, HttpServletRequest request) {
 		limits.report(request, 0);
-		ProblemManagement.Reported reported = management.reportAtPlace(command, List.of());
+		ProblemIntake.Reported reported = intake.reportAtPlace(command, List.of());
 		return Map.of("ledgerNo", reported.problem().ledgerNo(), "trackingCode", reported.trackingCode());
 	}
 
@@ -77,14 +82,17 @@ class PublicApiController {
 	Map<String, String> evaluate(@PathVariable String trackingCode, @RequestBody ProblemCommands.Evaluate command,
 			HttpServletRequest request) {
 		limits.lookup(request);
-		Problem problem = management.evaluate(trackingCode, command);
+		Problem problem = evaluation.evaluate(trackingCode, command);
 		return Map.of("ledgerNo", problem.ledgerNo(), "evaluation", String.valueOf(problem.evaluation()));
 	}
 
 	@GetMapping("/ledger/{unitCode}")
-	@Operation(summary = "The public ledger of a unit and everything below it, 50 a page, without personal data")
-	List<ProblemViews.LedgerLine> ledger(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int page) {
-		return views.ledger(unitCode, page);
+	@Operation(summary = "The public ledger of a unit and everything below it, 50 a page, without personal data; "
+			+ "titles only where public. Filters: state, category and area (the code of a unit below, e.g. a street)")
+	List<ProblemViews.LedgerLine> ledger(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) ProblemState state, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String area) {
+		return views.ledger(unitCode, new ProblemViews.LedgerFilter(state, category, area), page).lines();
 	}
 
 }

@@ -6,17 +6,23 @@ import java.util.List;
 
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
-import org.grassroots.problems.ProblemManagement;
+import org.grassroots.problems.ProblemEvaluation;
+import org.grassroots.problems.ProblemIntake;
+import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.problems.Rating;
 import org.grassroots.problems.Upload;
+import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
+import org.grassroots.shared.Role;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,20 +30,25 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The residents' pages, without an account and made for a phone: report a problem (seeing
  * possible duplicates first), follow it by tracking code, rate it, and read a unit's public ledger.
+ * A resident who is signed in has the report linked to the account (see {@link OwnReportPageController}).
  */
 @Controller
 class ResidentPageController {
 
 	private static final String CITY = "500000";
 
-	private final ProblemManagement management;
+	private final ProblemIntake intake;
+
+	private final ProblemEvaluation evaluation;
 
 	private final ProblemViews views;
 
@@ -47,9 +58,10 @@ class ResidentPageController {
 
 	private final PublicLimits limits;
 
-	ResidentPageController(ProblemManagement management, ProblemViews views, UnitManagement units, Messages messages,
-			PublicLimits limits) {
-		this.management = management;
+	ResidentPageController(ProblemIntake intake, ProblemEvaluation evaluation, ProblemViews views, UnitManagement units,
+			Messages messages, PublicLimits limits) {
+		this.intake = intake;
+		this.evaluation = evaluation;
 		this.views = views;
 		this.units = units;
 		this.messages = messages;
@@ -79,7 +91,7 @@ class ResidentPageController {
 			@RequestParam(defaultValue = "false") boolean discloseIdentity,
 			@RequestParam(required = false) String duplicateChoice,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
-			HttpServletRequest request) throws IOException {
+			@AuthenticationPrincipal @Nullable CurrentUser user, HttpServletRequest request) throws IOException {
 		String givenPhone = anonymous || phone == null || phone.isBlank() ? null : phone.trim();
 		var command = new ProblemCommands.ResidentReport(locationUnitId, categoryCode, title, description, address, latitude,
 				longitude, givenPhone, discloseIdentity && givenPhone != null, duplicateOf(duplicateChoice));
@@ -93,8 +105,9 @@ class ResidentPageController {
 			}
 			List<Upload> uploads = ProblemPageController.uploads(files);
 			limits.report(request, uploads.stream().mapToLong(upload -> upload.bytes().length).sum());
-			ProblemManagement.Reported reported = management.reportAtPlace(command, uploads);
+			ProblemIntake.Reported reported = intake.reportAtPlace(command, uploads, user);
 			model.addAttribute("reported", reported);
+			model.addAttribute("ownReport", user != null && user.has(Role.RESIDENT));
 			return "problems/reported";
 		}
 		catch (DomainException ex) {
@@ -125,10 +138,23 @@ class ResidentPageController {
 			model.addAttribute("error", messages.text("problems.track.unknown"));
 			return "problems/track";
 		}
-		model.addAttribute("t", tracking.get());
-		model.addAttribute("code", code.trim());
+		return show(tracking.get(), "/track/" + code.trim(), model);
+	}
+
+	/** The tracking page, by code or among the resident's own reports: {@code base} is its address. */
+	static String show(ProblemViews.Tracking tracking, String base, Model model) {
+		model.addAttribute("t", tracking);
+		model.addAttribute("base", base);
 		model.addAttribute("ratings", Rating.values());
 		return "problems/track";
+	}
+
+	/** A file staff marked public, on the problem the code follows; its name is not sent. */
+	@GetMapping("/track/{code}/files/{fileId}")
+	ResponseEntity<StreamingResponseBody> publicFile(@PathVariable String code, @PathVariable long fileId,
+			HttpServletRequest request) {
+		limits.lookup(request);
+		return Downloads.anonymous(views.publicFile(code, fileId));
 	}
 
 	@PostMapping("/track/{code}/evaluation")
@@ -139,7 +165,7 @@ class ResidentPageController {
 			if (rating == null) {
 				throw DomainException.invalid("problems.error.rating-required");
 			}
-			management.evaluate(code, new ProblemCommands.Evaluate(rating, comment));
+			evaluation.evaluate(code, new ProblemCommands.Evaluate(rating, comment));
 			redirect.addFlashAttribute("notice", messages.text("problems.track.rated"));
 		}
 		catch (DomainException ex) {
@@ -148,19 +174,80 @@ class ResidentPageController {
 		return "redirect:/track/" + code.trim();
 	}
 
+	/** The districts' public ledgers; a signed-in person's own district first. */
+	@GetMapping("/ledger")
+	String ledgers(Model model, @AuthenticationPrincipal @Nullable CurrentUser user) {
+		model.addAttribute("districts", places(units.getByCode(CITY, DataScope.CITY).id()));
+		if (user != null) {
+			Unit own = units.get(user.unitId(), DataScope.CITY);
+			List<String> codes = own.pathCodes();
+			if (codes.size() > 1) {
+				model.addAttribute("ownDistrict", units.getByCode(codes.get(1), DataScope.CITY));
+			}
+		}
+		return "problems/ledgers";
+	}
+
+	/**
+	 * A unit's public ledger, filtered by state, category and an area below it (the streets of a
+	 * district); the pager links only to pages that exist.
+	 */
 	@GetMapping("/ledger/{unitCode}")
-	String ledger(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int page, Model model) {
+	String ledger(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String state, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String area, Model model) {
 		Unit unit = units.getByCode(unitCode, DataScope.CITY);
-		List<ProblemViews.LedgerLine> lines = views.ledger(unitCode, page);
+		var filter = new ProblemViews.LedgerFilter(stateOrNone(state), blankToNone(category), blankToNone(area));
+		ProblemViews.LedgerPage found = views.ledger(unitCode, filter, page);
 		model.addAttribute("unit", unit);
-		model.addAttribute("lines", lines);
-		model.addAttribute("places", units.byIds(lines.stream()
+		model.addAttribute("lines", found.lines());
+		model.addAttribute("ledger", found);
+		model.addAttribute("filter", filter);
+		model.addAttribute("places", units.byIds(found.lines()
+			.stream()
 			.map(ProblemViews.LedgerLine::locationUnitId)
 			.filter(java.util.Objects::nonNull)
 			.toList()));
 		model.addAttribute("categories", views.categories());
-		model.addAttribute("page", Math.max(page, 0));
+		model.addAttribute("states", ProblemState.values());
+		List<Unit> areas = places(unit.id());
+		model.addAttribute("areas", areas);
+		model.addAttribute("areaLevel", areas.isEmpty() ? null : areas.get(0).level());
+		model.addAttribute("page", found.page());
+		// past the last page there is nothing to step back through: only the first page is offered
+		boolean pastEnd = found.lines().isEmpty() && found.page() > 0;
+		model.addAttribute("firstPage", ledgerLink(unit, filter, 0));
+		model.addAttribute("previousPage", found.page() > 0 && !pastEnd ? ledgerLink(unit, filter, found.page() - 1) : null);
+		model.addAttribute("nextPage", found.hasNext() ? ledgerLink(unit, filter, found.page() + 1) : null);
 		return "problems/ledger";
+	}
+
+	private static String ledgerLink(Unit unit, ProblemViews.LedgerFilter filter, int page) {
+		var link = UriComponentsBuilder.fromPath("/ledger/{code}");
+		if (filter.state() != null) {
+			link.queryParam("state", filter.state().name());
+		}
+		if (filter.categoryCode() != null) {
+			link.queryParam("category", filter.categoryCode());
+		}
+		if (filter.areaCode() != null) {
+			link.queryParam("area", filter.areaCode());
+		}
+		if (page > 0) {
+			link.queryParam("page", page);
+		}
+		return link.buildAndExpand(unit.code()).encode().toUriString();
+	}
+
+	private static @Nullable ProblemState stateOrNone(@Nullable String state) {
+		return java.util.Arrays.stream(ProblemState.values())
+			.filter(value -> value.name().equals(state))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static @Nullable String blankToNone(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
 	}
 
 	private List<Unit> places(long parentId) {

@@ -61,12 +61,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 					.reduce((a, b) -> a + "." + b)
 					.orElse("")
 				: "";
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field.isEmpty()
-				? messages.getMessage("error.unreadable", null, LocaleContextHolder.getLocale())
-				: messages.getMessage("error.unreadable-field", new Object[] { field }, LocaleContextHolder.getLocale()));
+		String detail = field.isEmpty() ? messages.getMessage("error.unreadable", null, LocaleContextHolder.getLocale())
+				: messages.getMessage("error.unreadable-field", new Object[] { FieldLabels.label(field) },
+						LocaleContextHolder.getLocale());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		if (!field.isEmpty()) {
-			problem.setProperty("errors", List.of(Map.of("field", field, "message",
-					messages.getMessage("error.unreadable-field", new Object[] { field }, LocaleContextHolder.getLocale()))));
+			problem.setProperty("errors", List.of(Map.of("field", field, "label",
+					FieldLabels.label(field, messages, LocaleContextHolder.getLocale()), "message", detail)));
 		}
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
@@ -79,8 +80,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		List<Map<String, Object>> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> Map.<String, Object>of("field", error.getField(), "message",
-					messages.getMessage(error, LocaleContextHolder.getLocale())))
+			.map(error -> Map.<String, Object>of("field", error.getField(), "label",
+					FieldLabels.label(error.getField(), messages, LocaleContextHolder.getLocale()), "message",
+					messages.getMessage(FieldLabels.problem(error.getField(),
+							messages.getMessage(error, LocaleContextHolder.getLocale())), LocaleContextHolder.getLocale())))
 			.toList();
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, status, request);

@@ -17,7 +17,7 @@ class LayoutModel {
 		return CurrentUser.current();
 	}
 
-	/** Whether to offer account management: city and unit administrators. */
+	/** Whether to offer account management and the API's documentation: city and unit administrators. */
 	@ModelAttribute("administrator")
 	boolean administrator() {
 		CurrentUser user = CurrentUser.current();
@@ -36,6 +36,20 @@ class LayoutModel {
 	boolean leader() {
 		CurrentUser user = CurrentUser.current();
 		return user != null && Role.LEADERS.stream().anyMatch(user::has);
+	}
+
+	/** Whether to offer a resident's pages: report, own reports, tracking and the public ledger. */
+	@ModelAttribute("resident")
+	boolean resident() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && user.has(Role.RESIDENT);
+	}
+
+	/** Whether to offer a party member's pages: learning progress and check-in. */
+	@ModelAttribute("member")
+	boolean member() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && user.has(Role.PARTY_MEMBER);
 	}
 
 	@ModelAttribute("langTag")

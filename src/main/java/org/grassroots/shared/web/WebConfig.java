@@ -1,17 +1,24 @@
 package org.grassroots.shared.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
 import org.grassroots.shared.GrassrootsProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Simplified Chinese by default, English on {@code ?lang=en}, remembered in a cookie; the API also
@@ -39,12 +46,33 @@ class WebConfig implements WebMvcConfigurer {
 		return resolver;
 	}
 
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
-		interceptor.setParamName("lang");
-		interceptor.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(interceptor);
+	/**
+	 * {@code ?lang=} is read before security, not by a handler interceptor: a page that sends a
+	 * visitor to sign in (or the public home page) must switch the language too, and the sign-in
+	 * page they land on then speaks it.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> languageParameter(LocaleResolver locales) {
+		OncePerRequestFilter filter = new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				String lang = request.getParameter("lang");
+				if (lang != null && !lang.isBlank()) {
+					try {
+						locales.setLocale(request, response, StringUtils.parseLocale(lang.trim()));
+					}
+					catch (IllegalArgumentException ignored) {
+						// an unreadable language leaves the current one
+					}
+				}
+				chain.doFilter(request, response);
+			}
+		};
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+		// after the session filter, before Spring Security's chain (SecurityProperties.DEFAULT_FILTER_ORDER, -100)
+		registration.setOrder(-110);
+		return registration;
 	}
 
 }

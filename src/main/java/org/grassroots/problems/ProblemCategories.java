@@ -1,0 +1,41 @@
+package org.grassroots.problems;
+
+import org.grassroots.problems.internal.WorkRepository;
+import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.InputCheck;
+import org.grassroots.shared.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Problem categories: the city administrator edits a category's names and time limits. */
+@Service
+public class ProblemCategories {
+
+	private final ProblemCommandSupport support;
+
+	private final WorkRepository work;
+
+	private final InputCheck input;
+
+	ProblemCategories(ProblemCommandSupport support, WorkRepository work, InputCheck input) {
+		this.support = support;
+		this.work = work;
+		this.input = input;
+	}
+
+	@Transactional
+	public Category updateCategory(Category category, CurrentUser user) {
+		input.check(category);
+		if (!user.has(Role.CITY_ADMIN)) {
+			throw DomainException.forbidden("error.403.text");
+		}
+		// an unknown code is refused as invalid before the versioned update
+		support.category(category.code());
+		if (!work.updateCategory(category)) {
+			throw DomainException.staleVersion();
+		}
+		return support.category(category.code());
+	}
+
+}

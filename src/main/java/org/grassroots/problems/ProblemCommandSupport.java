@@ -1,0 +1,281 @@
+package org.grassroots.problems;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.grassroots.problems.internal.AttachmentStore;
+import org.grassroots.problems.internal.NoticeDue;
+import org.grassroots.problems.internal.ProblemAccess;
+import org.grassroots.problems.internal.ProblemRepository;
+import org.grassroots.problems.internal.WorkRepository;
+import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DataScope;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.Times;
+import org.grassroots.units.Unit;
+import org.grassroots.units.UnitManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps every problem command shares: loading in scope, the permission table, the versioned
+ * update with its timeline entry and event, new problem rows, files and notices. Package-private
+ * so that only the command services of this package write problems; it joins their transaction.
+ */
+@Component
+class ProblemCommandSupport {
+
+	private final ProblemRepository problems;
+
+	private final WorkRepository work;
+
+	private final UnitManagement units;
+
+	private final ProblemAccess access;
+
+	private final AttachmentStore files;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ProblemCommandSupport(ProblemRepository problems, WorkRepository work, UnitManagement units, ProblemAccess access,
+			AttachmentStore files, ApplicationEventPublisher events, Clock clock) {
+		this.problems = problems;
+		this.work = work;
+		this.units = units;
+		this.access = access;
+		this.files = files;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Loads the problem within the person's scope (404 outside it), checks the permission table
+	 * and the version, applies the changes and records the timeline, audit and event.
+	 */
+	Problem transition(long id, ProblemAction action, int version, CurrentUser user, @Nullable String note,
+			boolean publicEntry, Function<Problem, Map<String, @Nullable Object>> changes) {
+		// a reopen is the review command's other branch, so it is allowed by REVIEW's row
+		Problem before = permitted(id, action == ProblemAction.REOPEN ? ProblemAction.REVIEW : action, user);
+		if (before.version() != version) {
+			throw DomainException.staleVersion();
+		}
+		Map<String, @Nullable Object> update = changes.apply(before);
+		ProblemState to = (ProblemState) update.get("state");
+		Instant now = clock.instant();
+		update.put("state", to.name());
+		if (!problems.update(id, version, update, now)) {
+			throw DomainException.staleVersion();
+		}
+		Unit actorUnit = unit(user.unitId());
+		problems.insertEvent(id, action, before.state(), to, user.displayName(), actorUnit, blankToNull(note),
+				publicEntry, now);
+		Problem after = reload(id);
+		events.publishEvent(new ProblemChanged(action, before, after, blankToNull(note), null));
+		if (after.state() == ProblemState.CLOSED && before.state() != ProblemState.CLOSED) {
+			problems.insertEvent(id, ProblemAction.CLOSE, to, to, user.displayName(), actorUnit, null, true, now);
+			closeParentIfDone(after);
+		}
+		return after;
+	}
+
+	/** When the last child closes, a parent whose own rectification both sides recognized closes too. */
+	private void closeParentIfDone(Problem child) {
+		if (child.parentId() == null || problems.openChildren(child.parentId()) > 0) {
+			return;
+		}
+		Problem parent = reload(child.parentId());
+		if (parent.state() == ProblemState.SUBMITTED && parent.raisingRecognizedAt() != null
+				&& parent.responsibleRecognizedAt() != null) {
+			Instant now = clock.instant();
+			if (problems.update(parent.id(), parent.version(), changes("state", ProblemState.CLOSED.name(), "closed_at",
+					now, "supervised", false), now)) {
+				problems.insertEvent(parent.id(), ProblemAction.CLOSE, parent.state(), ProblemState.CLOSED, TimelineEntry.SYSTEM, null,
+						child.ledgerNo(), true, now);
+				work.resolveSupervisions(parent.id(), now);
+				events.publishEvent(new ProblemChanged(ProblemAction.CLOSE, parent, reload(parent.id()), null, TimelineEntry.SYSTEM));
+			}
+		}
+	}
+
+	/** The problem within the person's scope, once the permission table allows them the action. */
+	Problem permitted(long id, ProblemAction action, CurrentUser user) {
+		Problem problem = get(id, user);
+		ProblemRules.check(action, problem.state(), access.parties(problem, user));
+		return problem;
+	}
+
+	/**
+	 * Records a step that leaves the state as it is (an attachment, a summons and its steps): an
+	 * internal timeline entry and the event that the audit log and the dashboard read.
+	 */
+	void recordStep(Problem problem, ProblemAction action, CurrentUser user, Unit actorUnit, String entry,
+			@Nullable String detail, Instant at) {
+		problems.insertEvent(problem.id(), action, problem.state(), problem.state(), user.displayName(), actorUnit, entry,
+				false, at);
+		events.publishEvent(new ProblemChanged(action, problem, problem, detail, null));
+	}
+
+	Set<Party> parties(Problem problem, CurrentUser user) {
+		return access.parties(problem, user);
+	}
+
+	Problem get(long id, CurrentUser user) {
+		return problems.find(id, user.scope()).orElseThrow(() -> new NotFoundException("problem", id));
+	}
+
+	Problem reload(long id) {
+		return problems.find(id, DataScope.CITY).orElseThrow(() -> new NotFoundException("problem", id));
+	}
+
+	Unit unit(long id) {
+		return units.get(id, DataScope.CITY);
+	}
+
+	/**
+	 * A unit named in a command, when it fits the command. One that does not fit is named in the
+	 * refusal only when the person may see it; an unknown one or one outside the scope answers
+	 * alike that the unit is not available, without its name.
+	 */
+	Unit named(long unitId, CurrentUser user, Predicate<Unit> fits, String refusal) {
+		Unit unit = units.byIds(List.of(unitId)).get(unitId);
+		if (unit != null && fits.test(unit)) {
+			return unit;
+		}
+		if (unit != null && user.scope().covers(unit.path())) {
+			throw DomainException.invalid(refusal, unit.nameZh());
+		}
+		throw DomainException.invalid("problems.error.unit-unavailable");
+	}
+
+	Unit parentOf(Unit unit) {
+		if (unit.parentId() == null) {
+			throw DomainException.conflict("problems.error.no-upper-unit");
+		}
+		return unit(unit.parentId());
+	}
+
+	Category category(String code) {
+		return work.category(code).orElseThrow(() -> DomainException.invalid("problems.error.unknown-category", code));
+	}
+
+	void checkFuture(Instant deadline) {
+		if (!deadline.isAfter(clock.instant())) {
+			throw DomainException.invalid("problems.error.deadline-past");
+		}
+	}
+
+	/** The columns every new problem starts with; the caller adds what its channel knows. */
+	Map<String, @Nullable Object> newRow(Unit raising, Unit handling, @Nullable Unit location, ProblemSource source,
+			Category category, Instant now) {
+		List<String> codes = handling.pathCodes();
+		String district = codes.size() > 1 ? codes.get(1) : codes.get(0);
+		Map<String, @Nullable Object> row = new HashMap<>();
+		row.put("ledger_no", district + "-" + now.atZone(Times.ZONE).getYear() + "-"
+				+ String.format("%07d", problems.nextLedgerSequence()));
+		row.put("source", source.name());
+		row.put("category_code", category.code());
+		row.put("state", ProblemState.REPORTED.name());
+		row.put("district_code", district);
+		row.put("raising_unit_id", raising.id());
+		row.put("raising_unit_path", raising.path());
+		row.put("handling_unit_id", handling.id());
+		row.put("handling_unit_path", handling.path());
+		row.put("location_unit_id", location == null ? null : location.id());
+		row.put("location_unit_path", location == null ? null : location.path());
+		row.put("response_due", now.plus(Duration.ofHours(category.responseHours())));
+		row.put("created_at", now);
+		row.put("updated_at", now);
+		return row;
+	}
+
+	/** Inserts a new problem and its first parties: the units that may see it from the start. */
+	long insert(Map<String, @Nullable Object> row, Unit raising, @Nullable Unit location) {
+		row.replaceAll((key, value) -> value instanceof Instant at ? Times.utc(at) : value);
+		long id = problems.insert(row);
+		problems.addParty(id, (String) row.get("handling_unit_path"));
+		problems.addParty(id, raising.path());
+		problems.addParty(id, location == null ? null : location.path());
+		return id;
+	}
+
+	/** Announces a new problem (a report, a registration or a child of a split) and answers it as saved. */
+	Problem reported(long id, @Nullable String actor) {
+		Problem created = reload(id);
+		events.publishEvent(new ProblemReported(created, actor));
+		return created;
+	}
+
+	long store(long problemId, String purpose, Upload upload, String by, Instant at) {
+		return store(problemId, purpose, upload, by, at, false);
+	}
+
+	/** @param filePublic whether the resident's tracking page shows the file: staff decide, at upload or later */
+	long store(long problemId, String purpose, Upload upload, String by, Instant at, boolean filePublic) {
+		AttachmentStore.Stored stored = files.store(upload);
+		String name = upload.fileName().isBlank() ? "file" : upload.fileName();
+		return work.insertAttachment(problemId, purpose, name.length() > 255 ? name.substring(0, 255) : name,
+				stored.contentType(), stored.size(), stored.sha256(), stored.storageKey(), by, at, filePublic);
+	}
+
+	void notice(String kind, Problem problem, List<String> unitPaths, String key) {
+		events.publishEvent(new NoticeDue(kind, problem.id(), problem.ledgerNo(), problem.title(), List.copyOf(unitPaths),
+				kind + ":" + problem.id() + ":" + key));
+	}
+
+	/** A notice to the unit holding the problem now, once per version of it. */
+	void noticeHolder(String kind, Problem problem) {
+		notice(kind, problem, List.of(problem.holderUnitPath()), String.valueOf(problem.version()));
+	}
+
+	static void clearRecognition(Map<String, @Nullable Object> changes) {
+		changes.put("raising_recognized_by", null);
+		changes.put("raising_recognized_at", null);
+		changes.put("responsible_recognized_by", null);
+		changes.put("responsible_recognized_at", null);
+	}
+
+	static Map<String, @Nullable Object> changes(Object... keysAndValues) {
+		Map<String, @Nullable Object> changes = new HashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			changes.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return changes;
+	}
+
+	static String required(@Nullable String text, String field) {
+		if (text == null || text.isBlank()) {
+			throw DomainException.invalid("problems.error.reason-required", field);
+		}
+		return text.trim();
+	}
+
+	static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+	/** Tracking codes are stored only as this hash, upper-cased so a code typed in lower case still matches. */
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(text.toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
