@@ -116,9 +116,6 @@ class UnitPickerBrowserTests {
 	@Test
 	void theAuditPageIsCardsOnAPhoneAndTakesAPickedUnit() throws Exception {
 		try (Browser phone = Browser.open(port, "390,844")) {
-			// a desktop Chromium keeps its window at least 500 px wide: the page is laid out as a phone's instead
-			phone.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
-					java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
 			phone.signIn("nanan.admin", Api.DEMO_PASSWORD);
 			phone.go("/audit");
 			phone.find("#audit-entries");
@@ -180,10 +177,8 @@ class UnitPickerBrowserTests {
 		choice.click();
 	}
 
-	private static int overflow(Browser browser) {
-		Object overflow = browser.driver()
-			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		return ((Number) overflow).intValue();
+	private static long overflow(Browser browser) {
+		return browser.horizontalOverflow();
 	}
 
 }
