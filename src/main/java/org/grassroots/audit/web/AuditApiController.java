@@ -2,12 +2,15 @@ package org.grassroots.audit.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.grassroots.audit.AuditEntry;
 import org.grassroots.audit.AuditLog;
 import org.grassroots.audit.AuditQuery;
 import org.grassroots.audit.ChainVerification;
 import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.UnitNames;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,8 +27,11 @@ class AuditApiController {
 
 	private final AuditLog audit;
 
-	AuditApiController(AuditLog audit) {
+	private final UnitNames units;
+
+	AuditApiController(AuditLog audit, UnitNames units) {
 		this.audit = audit;
+		this.units = units;
 	}
 
 	@GetMapping
@@ -34,7 +40,19 @@ class AuditApiController {
 			@RequestParam(required = false) String kind, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal CurrentUser user) {
-		return audit.search(new AuditQuery(actor, unit, kind, from, to, page), user);
+		String unitPath = null;
+		if (unit != null && !unit.isBlank()) {
+			try {
+				unitPath = units.resolve(unit, user.scope()).path();
+			}
+			catch (DomainException outsideTheScope) {
+				// a unit the caller cannot see has no records the caller may see
+				return List.of();
+			}
+		}
+		return audit.search(new AuditQuery(actor == null || actor.isBlank() ? Set.of() : Set.of(actor.trim()), unitPath,
+				kind == null || kind.isBlank() ? null : kind.trim(), Set.of(), from, to, null, null, Math.max(page, 0) * 50,
+				50), user);
 	}
 
 	@GetMapping("/verify")

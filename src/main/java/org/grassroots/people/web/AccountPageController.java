@@ -1,5 +1,6 @@
 package org.grassroots.people.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,8 +12,12 @@ import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Role;
 import org.grassroots.shared.ScopeKind;
+import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.units.UnitLookup;
 import org.grassroots.units.UnitManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.ServletException;
 
 /** Account management for unit administrators, and everyone's own password. */
@@ -36,10 +42,13 @@ class AccountPageController {
 
 	private final UnitManagement units;
 
-	AccountPageController(AccountManagement accounts, Messages messages, UnitManagement units) {
+	private final UnitLookup unitLookup;
+
+	AccountPageController(AccountManagement accounts, Messages messages, UnitManagement units, UnitLookup unitLookup) {
 		this.accounts = accounts;
 		this.messages = messages;
 		this.units = units;
+		this.unitLookup = unitLookup;
 	}
 
 	@GetMapping("/accounts")
@@ -58,28 +67,85 @@ class AccountPageController {
 		model.addAttribute("page", page);
 		model.addAttribute("grantable", grantable(admin));
 		model.addAttribute("now", java.time.Instant.now());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", blankForm(admin));
+		}
 		return "people/accounts";
 	}
 
+	/**
+	 * The units come from pickers: a picked unit's code, or a code or name typed without the
+	 * picker. A unit that cannot be found, or any other refusal, comes back on the form as it was
+	 * filled in.
+	 */
 	@PostMapping("/accounts")
 	String open(@RequestParam String username, @RequestParam String displayName, @RequestParam String unitCode,
-			@RequestParam Role role, @RequestParam(required = false) String assignedUnits,
-			@RequestParam(required = false) String phone, @AuthenticationPrincipal CurrentUser admin,
-			RedirectAttributes redirect) {
+			@RequestParam Role role, @RequestParam(required = false) List<String> assignedUnits,
+			@RequestParam(required = false) String phone, @AuthenticationPrincipal CurrentUser admin, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		List<String> typed = assignedUnits == null ? List.of()
+				: assignedUnits.stream()
+					.flatMap(value -> Arrays.stream(value.split("[,，、;；]+")))
+					.map(String::trim)
+					.filter(item -> !item.isEmpty())
+					.toList();
+		List<UnitNames.Named> assigned = new ArrayList<>();
+		List<String> unresolved = new ArrayList<>();
+		DomainException refusal = null;
+		for (String item : typed) {
+			try {
+				UnitNames.Named unit = unitLookup.resolve(item, admin.scope());
+				if (assigned.stream().noneMatch(known -> known.id() == unit.id())) {
+					assigned.add(unit);
+				}
+			}
+			catch (DomainException ex) {
+				unresolved.add(item);
+				refusal = refusal == null ? ex : refusal;
+			}
+		}
+		String unitText = unitCode.trim();
+		String pickedCode = "";
 		try {
-			List<String> codes = assignedUnits == null ? List.of()
-					: Arrays.stream(assignedUnits.split("[,，\\s]+")).filter(code -> !code.isBlank()).toList();
+			if (!unitText.isEmpty()) {
+				UnitNames.Named unit = unitLookup.resolve(unitText, admin.scope());
+				unitText = unit.name(language);
+				pickedCode = unit.code();
+			}
+			if (refusal != null) {
+				throw refusal;
+			}
+			List<String> codes = assigned.stream().map(UnitNames.Named::code).toList();
 			RoleGrant grant = role.defaultScope() == ScopeKind.ASSIGNED ? new RoleGrant(role, ScopeKind.ASSIGNED, codes)
 					: RoleGrant.of(role);
-			var opened = accounts.open(new CreateAccount(username.trim(), displayName, unitCode, List.of(grant),
+			var opened = accounts.open(new CreateAccount(username.trim(), displayName,
+					pickedCode.isEmpty() ? unitText : pickedCode, List.of(grant),
 					phone == null || phone.isBlank() ? null : phone.trim(), null), admin);
 			redirect.addFlashAttribute("notice",
 					messages.text("people.opened", opened.account().username(), opened.oneTimePassword()));
+			return "redirect:/accounts";
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", messages.text(ex));
+			response.setStatus(ex.status().value());
+			model.addAttribute("openError", messages.text(ex));
+			model.addAttribute("form", new OpenForm(username, displayName, unitText, pickedCode, role, assigned,
+					String.join(", ", unresolved), phone == null ? "" : phone));
+			return list("", 0, model, admin);
 		}
-		return "redirect:/accounts";
+	}
+
+	/** The open-account form as filled in, or as it starts: in the administrator's own unit. */
+	record OpenForm(String username, String displayName, String unitText, String unitCode, @Nullable Role role,
+			List<UnitNames.Named> assigned, String assignedText, String phone) {
+
+	}
+
+	private OpenForm blankForm(CurrentUser admin) {
+		UnitNames.Named own = unitLookup.byIds(List.of(admin.unitId())).get(admin.unitId());
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		return new OpenForm("", "", own == null ? "" : own.name(language), own == null ? "" : own.code(), null, List.of(),
+				"", "");
 	}
 
 	@PostMapping("/accounts/{id}/{action}")

@@ -32,10 +32,13 @@ import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Role;
 import org.grassroots.shared.Times;
+import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.units.Unit;
+import org.grassroots.units.UnitLookup;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,9 +82,11 @@ class ProblemPageController {
 
 	private final TimelineText timeline;
 
+	private final UnitLookup unitLookup;
+
 	ProblemPageController(ProblemIntake intake, ProblemDispatch dispatch, ProblemRectification rectification,
 			ProblemSupervision supervision, ProblemEvaluation evaluation, ProblemCategories categories, ProblemViews views,
-			UnitManagement units, LedgerExport export, Messages messages, TimelineText timeline) {
+			UnitManagement units, LedgerExport export, Messages messages, TimelineText timeline, UnitLookup unitLookup) {
 		this.intake = intake;
 		this.dispatch = dispatch;
 		this.rectification = rectification;
@@ -93,6 +98,7 @@ class ProblemPageController {
 		this.export = export;
 		this.messages = messages;
 		this.timeline = timeline;
+		this.unitLookup = unitLookup;
 	}
 
 	@GetMapping
@@ -111,9 +117,24 @@ class ProblemPageController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model,
 			@AuthenticationPrincipal CurrentUser user) {
-		ProblemFilter filter = new ProblemFilter(state, blank(category), source, blank(unit), overdue, supervised, from, to,
+		// the unit box sends a picked unit's code, or a code or name typed without the picker
+		String unitText = blank(unit);
+		String unitCode = null;
+		model.addAttribute("unitName", unitText == null ? "" : unitText);
+		if (unitText != null) {
+			try {
+				UnitNames.Named chosen = unitLookup.resolve(unitText, user.scope());
+				unitCode = chosen.code();
+				model.addAttribute("unitName", chosen.name(LocaleContextHolder.getLocale().getLanguage()));
+			}
+			catch (DomainException refused) {
+				model.addAttribute("unitError", messages.text(refused));
+			}
+		}
+		ProblemFilter filter = new ProblemFilter(state, blank(category), source, unitCode, overdue, supervised, from, to,
 				blank(q));
-		ProblemViews.Page found = views.search(filter, user, page);
+		ProblemViews.Page found = model.containsAttribute("unitError") ? new ProblemViews.Page(List.of(), 0, 0, 50)
+				: views.search(filter, user, page);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", found);
 		model.addAttribute("unitNames", views.unitsOf(found.items()));

@@ -5,7 +5,9 @@ import java.util.List;
 
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
+import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.Role;
+import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.units.Batch;
 import org.grassroots.units.CreateUnit;
@@ -15,7 +17,9 @@ import org.grassroots.units.Unit;
 import org.grassroots.units.UnitImportRefused;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitLevel;
+import org.grassroots.units.UnitLookup;
 import org.grassroots.units.UnitManagement;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 @Controller
 @RequestMapping("/units")
 class UnitPageController {
@@ -35,9 +41,12 @@ class UnitPageController {
 
 	private final Messages messages;
 
-	UnitPageController(UnitManagement units, Messages messages) {
+	private final UnitLookup lookup;
+
+	UnitPageController(UnitManagement units, Messages messages, UnitLookup lookup) {
 		this.units = units;
 		this.messages = messages;
+		this.lookup = lookup;
 	}
 
 	@GetMapping
@@ -102,18 +111,38 @@ class UnitPageController {
 		return "redirect:/units/" + id;
 	}
 
+	/**
+	 * The new parent comes from a picker: a picked unit's code, or a code or name typed without the
+	 * picker. A parent that cannot be found or used, or any other refusal, comes back on the page
+	 * with what was typed.
+	 */
 	@PostMapping("/{id}/move")
 	String move(@PathVariable long id, @RequestParam String parentCode, @RequestParam int version,
-			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		String typed = parentCode.trim();
+		String picked = "";
 		try {
-			Unit parent = units.getByCode(parentCode.trim(), user.scope());
-			units.move(id, new MoveUnit(parent.id(), version), user);
+			UnitNames.Named parent = lookup.resolve(typed, user.scope());
+			typed = parent.name(LocaleContextHolder.getLocale().getLanguage());
+			picked = parent.code();
+			try {
+				units.move(id, new MoveUnit(parent.id(), version), user);
+			}
+			catch (NotFoundException notWritable) {
+				// a parent one may see but not change below reads as one that cannot be found
+				throw DomainException.invalid("units.pick.unknown", typed);
+			}
 			redirect.addFlashAttribute("notice", messages.text("units.moved", parent.nameZh()));
+			return "redirect:/units/" + id;
 		}
 		catch (DomainException ex) {
-			return refused(redirect, ex, id);
+			response.setStatus(ex.status().value());
+			model.addAttribute("moveError", messages.text(ex));
+			model.addAttribute("moveParentText", typed);
+			model.addAttribute("moveParentCode", picked);
+			return detail(id, model, user);
 		}
-		return "redirect:/units/" + id;
 	}
 
 	@GetMapping("/import")

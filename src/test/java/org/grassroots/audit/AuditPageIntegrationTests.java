@@ -1,0 +1,181 @@
+package org.grassroots.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.grassroots.support.Api;
+import org.grassroots.support.IntegrationTest;
+import org.grassroots.support.PageClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The audit page reads as sentences in the reader's language, with the fields that changed and
+ * local times, filters by names, pages without counting, and shows only the reader's scope.
+ */
+@IntegrationTest
+class AuditPageIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void anAcceptedProblemIsASentenceWithItsChangedFieldsInBothLanguages() throws Exception {
+		String ledgerNo = jdbc.sql("select subject_id from audit_record where kind = 'PROBLEM_ACCEPT' and actor_name = 'nanan.admin'"
+				+ " order by id fetch first 1 rows only").query(String.class).single();
+		PageClient pages = signedIn("nanan.admin");
+
+		String chinese = pages.get("/audit?kind=PROBLEM_ACCEPT&subject=" + ledgerNo).body();
+
+		assertThat(record(chinese)).contains("南岸区主题教育办 受理了问题 " + ledgerNo).contains("状态").contains("登记")
+			.contains("受理").contains("首次响应时间");
+		assertThat(record(chinese)).doesNotContain("PROBLEM_ACCEPT").doesNotContain("{").doesNotContain("REPORTED")
+			.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d").doesNotContain("/500000/");
+		pages.get("/?lang=en");
+		String english = pages.get("/audit?kind=PROBLEM_ACCEPT&subject=" + ledgerNo).body();
+		assertThat(record(english)).contains("南岸区主题教育办 accepted problem " + ledgerNo).contains("State")
+			.contains("Accepted").contains("Nan&#39;an District");
+	}
+
+	@Test
+	void aNewUnitShowsItsFieldsByNameAndItsTimeInShanghai() throws Exception {
+		Api api = new Api(port);
+		String token = api.token("city.admin");
+		String name = "审计页" + Api.uniqueCode("") + "社区";
+		long street = api.get(token, "/api/v1/units/by-code/500108002").json().path("id").asLong();
+		api.post(token, "/api/v1/units", Api.json("code", Api.uniqueCode("A"), "parentId", street, "nameZh", name, "level", "COMMUNITY"));
+		String recorded = jdbc.sql("select occurred_at from audit_record where kind = 'UNIT_CREATED' order by id desc fetch first 1 rows only")
+			.query((rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.single()
+			.atZone(java.time.ZoneId.of("Asia/Shanghai"))
+			.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+
+		String page = record(signedIn("nanan.admin").get("/audit?subject=" + PageClient.encode(name)).body());
+
+		assertThat(page).contains("市委主题教育办 新建了单位 " + name).contains("社区/村").contains("花园路街道").contains(recorded)
+			.doesNotContain("COMMUNITY").doesNotContain("version");
+	}
+
+	@Test
+	void filtersTakeNames() throws Exception {
+		PageClient pages = signedIn("nanan.admin");
+
+		List<String> byName = sentences(pages.get("/audit?actor=" + PageClient.encode("花园路街道 张工作人员")).body());
+		List<String> byUsername = sentences(pages.get("/audit?actor=huayuanlu.worker").body());
+		assertThat(byName).isNotEmpty().isEqualTo(byUsername).allSatisfy(line -> assertThat(line).contains("花园路街道 张工作人员"));
+
+		List<String> aboutTheAccount = sentences(pages.get("/audit?subject=" + PageClient.encode("李党员")).body());
+		assertThat(aboutTheAccount).isNotEmpty().allSatisfy(line -> assertThat(line).contains("李党员 (member.li)"));
+
+		List<String> aStreetByName = sentences(pages.get("/audit?kind=UNIT_CREATED&subject=" + PageClient.encode("花园路街道")).body());
+		assertThat(aStreetByName).containsExactly("系统 新建了单位 花园路街道");
+
+		String inTheStreet = pages.get("/audit?unit=" + PageClient.encode("花园路街道") + "&kind=UNIT_CREATED").body();
+		assertThat(ids(inTheStreet)).isNotEmpty()
+			.isEqualTo(jdbc.sql("select id from audit_record where kind = 'UNIT_CREATED' and unit_path like '/500000/500108/500108002/%'"
+					+ " order by id desc fetch first 50 rows only").query(String.class).list());
+		assertThat(inTheStreet).contains("data-unit-code=\"500108002\"");
+	}
+
+	@Test
+	void anotherDistrictsRecordsAndUnitsAreNotShown() throws Exception {
+		PageClient yuzhong = signedIn("yuzhong.admin");
+		String nananLedgerNo = jdbc.sql("select subject_id from audit_record where kind = 'PROBLEM_ACCEPT' and actor_name = 'nanan.admin'"
+				+ " order by id fetch first 1 rows only").query(String.class).single();
+
+		String refused = yuzhong.get("/audit?unit=500108").body();
+		assertThat(refused).contains("id=\"unit-error\"").contains("您的数据范围内没有单位“500108”").doesNotContain("id=\"audit-entries\"");
+		assertThat(yuzhong.get("/audit?subject=" + nananLedgerNo).body()).contains("id=\"audit-none\"");
+		assertThat(yuzhong.get("/audit?actor=nanan.admin").body()).contains("id=\"audit-none\"");
+		assertThat(units(yuzhong.get("/audit").body())).isNotEmpty().allSatisfy(unit -> assertThat(unit).doesNotContain("南岸"));
+	}
+
+	@Test
+	void fiftyAPageWithAPagerThatStopsAtBothEnds() throws Exception {
+		String actor = Api.uniqueCode("pager.").toLowerCase();
+		for (int i = 0; i < 60; i++) {
+			jdbc.sql("""
+					insert into audit_record (chain, occurred_at, actor_name, kind, subject_type, subject_id, unit_path)
+					values ('main', current_timestamp, :actor, 'SIGN_IN_FAILED', 'ACCOUNT', :actor, '/500000/500108/')
+					""").param("actor", actor).update();
+		}
+		PageClient pages = signedIn("nanan.admin");
+
+		String first = pages.get("/audit?actor=" + actor).body();
+		assertThat(ids(first)).hasSize(50);
+		assertThat(first).contains("第 1 页").doesNotContain("id=\"page-newer\"").contains("id=\"page-older\"");
+
+		String second = pages.get(href(first, "page-older")).body();
+		assertThat(ids(second)).hasSize(10).doesNotContainAnyElementsOf(ids(first));
+		assertThat(second).contains("第 2 页").contains("id=\"page-newer\"").doesNotContain("id=\"page-older\"");
+		assertThat(sentences(second)).allSatisfy(line -> assertThat(line).isEqualTo("以 " + actor + " 登录失败"));
+
+		String back = pages.get(href(second, "page-newer")).body();
+		assertThat(ids(back)).isEqualTo(ids(first));
+		assertThat(back).contains("第 1 页").doesNotContain("id=\"page-newer\"");
+
+		// a number made up in the address does not go below the first page
+		assertThat(pages.get("/audit?actor=" + actor + "&page=-3&before=x").body()).contains("第 1 页");
+	}
+
+	@Test
+	void badFiltersAreSaidOnThePage() throws Exception {
+		PageClient pages = signedIn("nanan.admin");
+
+		HttpResponse<String> badDay = pages.get("/audit?from=2026-13-40&actor=nobody");
+		assertThat(badDay.statusCode()).isEqualTo(200);
+		assertThat(badDay.body()).contains("无法识别日期“2026-13-40”").contains("value=\"nobody\"");
+		assertThat(pages.get("/audit?kind=NO_SUCH_KIND").body()).contains("没有这种事项");
+		assertThat(pages.get("/audit?from=2026-05-02&to=2026-05-01").body()).contains("起始日期不能晚于截止日期");
+	}
+
+	private static String record(String page) {
+		int start = page.indexOf("id=\"audit-entries\"");
+		assertThat(start).as("a table of records").isPositive();
+		return page.substring(start, page.indexOf("</main>", start));
+	}
+
+	private static List<String> sentences(String page) {
+		return all(page, "<div class=\"audit-sentence\">\\s*(?:<a [^>]*>|<span>)([^<]*)<");
+	}
+
+	private static List<String> units(String page) {
+		return all(page, "<td class=\"small audit-unit\">([^<]*)<");
+	}
+
+	private static List<String> ids(String page) {
+		return all(page, "<tr data-id=\"(\\d+)\">");
+	}
+
+	private static String href(String page, String id) {
+		Matcher matcher = Pattern.compile("id=\"" + id + "\" href=\"([^\"]+)\"").matcher(page);
+		assertThat(matcher.find()).as(id).isTrue();
+		return matcher.group(1).replace("&amp;", "&");
+	}
+
+	private static List<String> all(String page, String regex) {
+		List<String> found = new ArrayList<>();
+		Matcher matcher = Pattern.compile(regex).matcher(page);
+		while (matcher.find()) {
+			found.add(matcher.group(1).trim());
+		}
+		return found;
+	}
+
+	private PageClient signedIn(String username) throws Exception {
+		PageClient pages = new PageClient(port);
+		pages.signIn(username, Api.DEMO_PASSWORD);
+		return pages;
+	}
+
+}
