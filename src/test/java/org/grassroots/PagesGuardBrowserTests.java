@@ -1,0 +1,248 @@
+package org.grassroots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.grassroots.support.Api;
+import org.grassroots.support.Browser;
+import org.grassroots.support.IntegrationTest;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The guard of issue 15: for every demo role and for a visitor, crawls the pages reachable from the
+ * navigation (the navigation's pages and the pages they link to, at most two of each kind), in
+ * Chinese and English, at desktop and phone size, and fails on a link answering 4xx or 5xx, a page
+ * without navigation, horizontal overflow at 390 px, raw enum codes, field names or unit paths in
+ * visible text, a visible message key, or a console error. Later features must pass it too.
+ * Screenshots of the navigation's pages go to target/screenshots/guard.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesGuardBrowserTests {
+
+	/** Pages per role at most, so the crawl stays a few minutes on two cores. */
+	private static final int PAGES_PER_ROLE = 30;
+
+	/** Pages of one kind (the path with its numbers and codes replaced) that are opened. */
+	private static final int PAGES_PER_KIND = 2;
+
+	private static final Pattern FIELD_NAME = Pattern.compile("\\b[a-z]+(?:[A-Z][a-z0-9]+)+\\b");
+
+	private static final Pattern UNIT_PATH = Pattern.compile("(?<![\\w.])/\\d{6}/");
+
+	private static final Pattern MESSAGE_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?|#\\{[\\w.-]+}");
+
+	/** Paths that are not pages of ours: the API's documentation (Swagger UI) and sign-out. */
+	private static final List<String> NOT_PAGES = List.of("/swagger-ui", "/v3/api-docs", "/logout");
+
+	/** Downloads: asked for their status only. */
+	private static final Pattern DOWNLOAD = Pattern.compile("(\\.xlsx|\\.pdf|\\.png|\\.csv|/export|/download|/poster|/qr)(\\?|$)");
+
+	@LocalServerPort
+	int port;
+
+	private Pattern enumCodes;
+
+	@BeforeAll
+	void collectEnumCodes() throws Exception {
+		Set<String> codes = new TreeSet<>();
+		for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:org/grassroots/**/*.class")) {
+			String url = resource.getURL().toString();
+			if (url.contains("/test-classes/")) {
+				continue;
+			}
+			String name = url.substring(url.indexOf("org/grassroots/")).replace(".class", "").replace('/', '.');
+			Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+			if (type.isEnum()) {
+				for (Object constant : type.getEnumConstants()) {
+					String code = ((Enum<?>) constant).name();
+					// short words (QR, PDF, ALL) are read as abbreviations; codes with _ or 4+ letters are not words
+					if (code.contains("_") || code.length() >= 4) {
+						codes.add(code);
+					}
+				}
+			}
+		}
+		enumCodes = Pattern.compile("\\b(" + String.join("|", codes) + ")\\b");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "visitor", "city.admin", "nanan.admin", "yuzhong.admin", "huayuanlu.worker", "nanan.cadre",
+			"nanan.housing", "jiefangbei.worker", "steering.group", "member.li", "resident.wang" })
+	void everyPageReachableFromTheNavigationIsFitForItsUsers(String role) throws Exception {
+		// -Dguard.roles=visitor,resident.wang crawls only those, while fixing their pages
+		String only = System.getProperty("guard.roles", "");
+		Assumptions.assumeTrue(only.isEmpty() || List.of(only.split(",")).contains(role), "not among -Dguard.roles");
+		List<String> problems = new ArrayList<>();
+		try (Browser browser = Browser.open(port, "390,844")) {
+			if (!role.equals("visitor")) {
+				signIn(browser, role);
+			}
+			for (String lang : List.of("zh_CN", "en")) {
+				browser.go("/?lang=" + lang);
+				List<String> pages = crawl(browser, lang, problems);
+				for (String page : pages) {
+					check(browser, role, lang, page, problems);
+				}
+			}
+		}
+		assertThat(problems).as("pages of " + role).isEmpty();
+	}
+
+	private void signIn(Browser browser, String username) {
+		browser.go("/login");
+		browser.find("#username").sendKeys(username);
+		browser.find("#password").sendKeys(Api.DEMO_PASSWORD);
+		browser.find("#sign-in").click();
+		browser.find("nav.navbar");
+	}
+
+	/**
+	 * The navigation's pages, then the pages they link to (at most {@link #PAGES_PER_KIND} of a kind,
+	 * {@link #PAGES_PER_ROLE} in all); every link found has its status asked once, with the
+	 * browser's session, downloads included.
+	 */
+	private List<String> crawl(Browser browser, String lang, List<String> problems) throws Exception {
+		browser.go("/");
+		List<String> navigation = links(browser, "nav.navbar");
+		Set<String> seen = new LinkedHashSet<>(navigation);
+		List<String> below = new ArrayList<>();
+		for (String path : navigation) {
+			if (DOWNLOAD.matcher(path).find()) {
+				continue;
+			}
+			browser.go(path);
+			for (String link : links(browser, "body")) {
+				if (seen.add(link)) {
+					below.add(link);
+				}
+			}
+		}
+		Status status = new Status(browser);
+		List<String> pages = new ArrayList<>();
+		Map<String, Integer> kinds = new HashMap<>();
+		for (String path : seen) {
+			int answer = status.of(path);
+			if (answer >= 400) {
+				problems.add(lang + " " + path + ": answers " + answer);
+			}
+			else if (!DOWNLOAD.matcher(path).find() && kinds.merge(kind(path), 1, Integer::sum) <= PAGES_PER_KIND
+					&& pages.size() < PAGES_PER_ROLE) {
+				pages.add(path);
+			}
+		}
+		return pages;
+	}
+
+	/** Asks for a path's status as the browser's session would, following redirects. */
+	private final class Status {
+
+		private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+		private final String cookies;
+
+		Status(Browser browser) {
+			cookies = browser.driver().manage().getCookies().stream()
+				.map(cookie -> cookie.getName() + "=" + cookie.getValue())
+				.collect(Collectors.joining("; "));
+		}
+
+		int of(String path) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.timeout(Duration.ofSeconds(30));
+			if (!cookies.isEmpty()) {
+				request.header("Cookie", cookies);
+			}
+			return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+
+	}
+
+	private void check(Browser browser, String role, String lang, String path, List<String> problems) throws IOException {
+		browser.consoleErrors();
+		browser.go(path);
+		String where = role + " " + lang + " " + path;
+		if (browser.driver().findElements(By.cssSelector("nav.navbar")).isEmpty()) {
+			problems.add(where + ": no navigation");
+		}
+		long scroll = ((Number) browser.driver().executeScript("return document.documentElement.scrollWidth")).longValue();
+		long width = ((Number) browser.driver().executeScript("return window.innerWidth")).longValue();
+		if (scroll > width + 1) {
+			problems.add(where + ": " + scroll + " px wide at " + width + " px");
+		}
+		String text = browser.pageText();
+		report(where, "enum code", enumCodes.matcher(text), problems);
+		report(where, "field name", FIELD_NAME.matcher(text), problems);
+		report(where, "unit path", UNIT_PATH.matcher(text), problems);
+		report(where, "message key", MESSAGE_KEY.matcher(text), problems);
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots/guard"));
+		String page = path.replaceAll("[^\\w]+", "_").replaceAll("^_+|_+$", "");
+		String slug = role + "-" + lang + "-" + (page.isEmpty() ? "home" : page);
+		browser.screenshot("guard/" + slug + "-phone");
+		browser.driver().manage().window().setSize(new Dimension(1280, 900));
+		browser.screenshot("guard/" + slug + "-desktop");
+		browser.driver().manage().window().setSize(new Dimension(390, 844));
+		browser.consoleErrors().forEach(error -> problems.add(where + ": console " + error));
+	}
+
+	private static void report(String where, String what, Matcher matcher, List<String> problems) {
+		Set<String> hits = new TreeSet<>();
+		while (matcher.find() && hits.size() < 5) {
+			hits.add(matcher.group());
+		}
+		if (!hits.isEmpty()) {
+			problems.add(where + ": " + what + " " + hits);
+		}
+	}
+
+	/** Same-origin links to pages of ours, as paths with their queries, without fragments. */
+	private List<String> links(Browser browser, String within) {
+		String origin = "http://localhost:" + port;
+		Set<String> paths = new LinkedHashSet<>();
+		@SuppressWarnings("unchecked")
+		List<String> hrefs = (List<String>) browser.driver()
+			.executeScript("return Array.from(document.querySelectorAll(arguments[0])).map(a => a.href)", within + " a[href]");
+		for (String href : hrefs) {
+			if (href == null || !href.startsWith(origin)) {
+				continue;
+			}
+			String path = href.substring(origin.length()).replaceAll("#.*$", "");
+			if (path.isEmpty() || path.contains("lang=") || NOT_PAGES.stream().anyMatch(path::startsWith)) {
+				continue;
+			}
+			paths.add(path);
+		}
+		return List.copyOf(paths);
+	}
+
+	/** A page's kind: its path with numbers, codes and query values replaced. */
+	private static String kind(String path) {
+		return path.replaceAll("=[^&]*", "=").replaceAll("/[A-Za-z0-9-]*\\d[A-Za-z0-9-]*", "/#");
+	}
+
+}
