@@ -67,6 +67,28 @@ class AuditPageIntegrationTests {
 	}
 
 	@Test
+	void aUnitThatMovedOutOfTheReadersScopeIsNamedButNotLinked() throws Exception {
+		Api api = new Api(port);
+		String token = api.token("city.admin");
+		String name = "迁出" + Api.uniqueCode("") + "社区";
+		long street = api.get(token, "/api/v1/units/by-code/500108002").json().path("id").asLong();
+		long yuzhongStreet = api.get(token, "/api/v1/units/by-code/500103901").json().path("id").asLong();
+		Api.Reply created = api.post(token, "/api/v1/units",
+				Api.json("code", Api.uniqueCode("M"), "parentId", street, "nameZh", name, "level", "COMMUNITY"));
+		long id = created.json().path("id").asLong();
+		PageClient worker = signedIn("huayuanlu.worker");
+		assertThat(worker.get("/audit?subject=" + PageClient.encode(name)).body()).contains("href=\"/units/" + id + "\"");
+
+		api.post(token, "/api/v1/units/" + id + "/move", Api.json("parentId", yuzhongStreet, "version",
+				created.json().path("version").asInt()));
+
+		// the creation happened in Huayuanlu, so the record stays in its log; the unit is now Yuzhong's (404 there)
+		String page = worker.get("/audit?subject=" + PageClient.encode(name)).body();
+		assertThat(page).contains(name).doesNotContain("href=\"/units/" + id + "\"");
+		assertThat(worker.get("/units/" + id).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void filtersTakeNames() throws Exception {
 		PageClient pages = signedIn("nanan.admin");
 

@@ -137,7 +137,7 @@ class AuditController {
 			pageNumber = 1;
 		}
 		model.addAttribute("errors", errors);
-		model.addAttribute("lines", lines.of(shown, locale));
+		model.addAttribute("lines", lines.of(shown, locale, user.scope()));
 		model.addAttribute("pageNumber", pageNumber);
 		model.addAttribute("newer", hasNewer && !shown.isEmpty() ? link(filter, "after", shown.get(0).id(), pageNumber - 1) : null);
 		model.addAttribute("older", hasOlder && !shown.isEmpty()

@@ -16,6 +16,7 @@ import org.grassroots.audit.web.AuditFields.Show;
 import org.grassroots.audit.web.AuditFields.Snapshot;
 import org.grassroots.shared.AccountNames;
 import org.grassroots.shared.Times;
+import org.grassroots.shared.DataScope;
 import org.grassroots.shared.UnitNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -70,7 +71,8 @@ class AuditLines {
 		this.times = times;
 	}
 
-	List<Line> of(List<AuditEntry> entries, Locale locale) {
+	/** The records as lines; a unit is linked only where the reader's scope covers it now (it may have moved away). */
+	List<Line> of(List<AuditEntry> entries, Locale locale, DataScope scope) {
 		List<Parsed> parsed = entries.stream().map(this::parse).toList();
 		Set<String> usernames = new HashSet<>();
 		Set<String> codes = new HashSet<>();
@@ -105,7 +107,7 @@ class AuditLines {
 		}
 		codes.remove("");
 		Names names = new Names(accounts.displayNames(usernames), units.byCodes(codes), units.byIds(ids),
-				locale.getLanguage(), locale);
+				locale.getLanguage(), locale, scope);
 		return parsed.stream().map(record -> line(record, names)).toList();
 	}
 
@@ -163,8 +165,9 @@ class AuditLines {
 		if ("PROBLEM".equals(entry.subjectType()) && record.after().path("id").isNumber()) {
 			return "/problems/" + record.after().path("id").asLong();
 		}
-		if ("UNIT".equals(entry.subjectType()) && names.units().containsKey(entry.subjectId())) {
-			return "/units/" + names.units().get(entry.subjectId()).id();
+		UnitNames.Named unit = "UNIT".equals(entry.subjectType()) ? names.units().get(entry.subjectId()) : null;
+		if (unit != null && names.scope().covers(unit.path())) {
+			return "/units/" + unit.id();
 		}
 		return null;
 	}
@@ -310,7 +313,7 @@ class AuditLines {
 	}
 
 	private record Names(Map<String, String> people, Map<String, UnitNames.Named> units,
-			Map<Long, UnitNames.Named> unitsById, String language, Locale locale) {
+			Map<Long, UnitNames.Named> unitsById, String language, Locale locale, DataScope scope) {
 
 	}
 
