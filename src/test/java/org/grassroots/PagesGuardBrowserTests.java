@@ -60,8 +60,9 @@ class PagesGuardBrowserTests {
 	/** Paths that are not pages of ours: the API's documentation (Swagger UI) and sign-out. */
 	private static final List<String> NOT_PAGES = List.of("/swagger-ui", "/v3/api-docs", "/logout");
 
-	/** Downloads: asked for their status only. */
-	private static final Pattern DOWNLOAD = Pattern.compile("(\\.xlsx|\\.pdf|\\.png|\\.csv|/export|/download|/poster|/qr)(\\?|$)");
+	/** Downloads and API documents (Open311's discovery and services): asked for their status only. */
+	private static final Pattern DOWNLOAD = Pattern.compile(
+			"(\\.xlsx|\\.pdf|\\.png|\\.csv|\\.json|\\.xml|/export|/download|/poster|/qr)(\\?|$)");
 
 	@LocalServerPort
 	int port;
