@@ -68,6 +68,8 @@ class ProblemsBrowserTests {
 		phone.find("#phone").sendKeys("13698765432");
 		phone.screenshot("problems-01-report-phone");
 		phone.click("#report-submit");
+		// wait for the answer: either the report is taken, or similar reports are shown first
+		phone.find("#reported-ledger, #duplicates");
 		if (!phone.driver().findElements(By.id("duplicates")).isEmpty()) {
 			phone.screenshot("problems-02-duplicates");
 			phone.click("#report-submit");

@@ -76,6 +76,8 @@ class ResidentBrowserTests {
 		phone.find("#title").sendKeys(title);
 		phone.find("#description").sendKeys("晚上出行不安全，希望尽快修好");
 		phone.click("#report-submit");
+		// wait for the answer: either the report is taken, or similar reports are shown first
+		phone.find("#reported-ledger, #duplicates");
 		if (!phone.driver().findElements(By.id("duplicates")).isEmpty()) {
 			phone.click("#report-submit");
 		}
