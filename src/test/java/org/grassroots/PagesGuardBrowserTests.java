@@ -28,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -37,7 +36,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * The guard of issue 15: for every demo role and for a visitor, crawls the pages reachable from the
  * navigation (the navigation's pages and the pages they link to, at most two of each kind), in
  * Chinese and English, at desktop and phone size, and fails on a link answering 4xx or 5xx, a page
- * without navigation, horizontal overflow at 390 px, raw enum codes, field names or unit paths in
+ * without navigation, horizontal overflow at 390 px or at 1366 px, raw enum codes, field names or unit paths in
  * visible text, a visible message key, or a console error. Later features must pass it too.
  * Screenshots of the navigation's pages go to target/screenshots/guard.
  */
@@ -47,6 +46,14 @@ class PagesGuardBrowserTests {
 
 	/** Pages per role at most, so the crawl stays a few minutes on two cores. */
 	private static final int PAGES_PER_ROLE = 30;
+
+	private static final int PHONE_WIDTH = 390;
+
+	private static final int PHONE_HEIGHT = 844;
+
+	private static final int DESKTOP_WIDTH = 1366;
+
+	private static final int DESKTOP_HEIGHT = 900;
 
 	/** Pages of one kind (the path with its numbers and codes replaced) that are opened. */
 	private static final int PAGES_PER_KIND = 2;
@@ -100,7 +107,7 @@ class PagesGuardBrowserTests {
 		String only = System.getProperty("guard.roles", "");
 		Assumptions.assumeTrue(only.isEmpty() || List.of(only.split(",")).contains(role), "not among -Dguard.roles");
 		List<String> problems = new ArrayList<>();
-		try (Browser browser = Browser.open(port, "390,844")) {
+		try (Browser browser = Browser.open(port, PHONE_WIDTH + "," + PHONE_HEIGHT)) {
 			if (!role.equals("visitor")) {
 				signIn(browser, role);
 			}
@@ -191,8 +198,26 @@ class PagesGuardBrowserTests {
 		if (browser.driver().findElements(By.cssSelector("nav.navbar")).isEmpty()) {
 			problems.add(where + ": no navigation");
 		}
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots/guard"));
+		String page = path.replaceAll("[^\\w]+", "_").replaceAll("^_+|_+$", "");
+		String slug = role + "-" + lang + "-" + (page.isEmpty() ? "home" : page);
+		checkLayout(browser, where + " (phone)", problems);
+		browser.screenshot("guard/" + slug + "-phone");
+		browser.emulate(DESKTOP_WIDTH, DESKTOP_HEIGHT);
+		try {
+			checkLayout(browser, where + " (desktop)", problems);
+			browser.screenshot("guard/" + slug + "-desktop");
+		}
+		finally {
+			browser.emulate(PHONE_WIDTH, PHONE_HEIGHT);
+		}
+		browser.consoleErrors().forEach(error -> problems.add(where + ": console " + error));
+	}
+
+	/** No sideways scrolling at the width the page is laid out at, and no codes in its visible text. */
+	private void checkLayout(Browser browser, String where, List<String> problems) {
 		long scroll = ((Number) browser.driver().executeScript("return document.documentElement.scrollWidth")).longValue();
-		long width = ((Number) browser.driver().executeScript("return window.innerWidth")).longValue();
+		long width = browser.innerWidth();
 		if (scroll > width + 1) {
 			problems.add(where + ": " + scroll + " px wide at " + width + " px");
 		}
@@ -201,14 +226,6 @@ class PagesGuardBrowserTests {
 		report(where, "field name", FIELD_NAME.matcher(text), problems);
 		report(where, "unit path", UNIT_PATH.matcher(text), problems);
 		report(where, "message key", MESSAGE_KEY.matcher(text), problems);
-		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots/guard"));
-		String page = path.replaceAll("[^\\w]+", "_").replaceAll("^_+|_+$", "");
-		String slug = role + "-" + lang + "-" + (page.isEmpty() ? "home" : page);
-		browser.screenshot("guard/" + slug + "-phone");
-		browser.driver().manage().window().setSize(new Dimension(1280, 900));
-		browser.screenshot("guard/" + slug + "-desktop");
-		browser.driver().manage().window().setSize(new Dimension(390, 844));
-		browser.consoleErrors().forEach(error -> problems.add(where + ": console " + error));
 	}
 
 	private static void report(String where, String what, Matcher matcher, List<String> problems) {

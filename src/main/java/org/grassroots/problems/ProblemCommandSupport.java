@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import org.grassroots.problems.internal.AttachmentStore;
 import org.grassroots.problems.internal.NoticeDue;
 import org.grassroots.problems.internal.ProblemAccess;
 import org.grassroots.problems.internal.ProblemRepository;
@@ -23,6 +22,8 @@ import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.Times;
+import org.grassroots.shared.files.FileStore;
+import org.grassroots.shared.files.Upload;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
@@ -45,14 +46,14 @@ class ProblemCommandSupport {
 
 	private final ProblemAccess access;
 
-	private final AttachmentStore files;
+	private final FileStore files;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	ProblemCommandSupport(ProblemRepository problems, WorkRepository work, UnitManagement units, ProblemAccess access,
-			AttachmentStore files, ApplicationEventPublisher events, Clock clock) {
+			FileStore files, ApplicationEventPublisher events, Clock clock) {
 		this.problems = problems;
 		this.work = work;
 		this.units = units;
@@ -225,7 +226,7 @@ class ProblemCommandSupport {
 
 	/** @param filePublic whether the resident's tracking page shows the file: staff decide, at upload or later */
 	long store(long problemId, String purpose, Upload upload, String by, Instant at, boolean filePublic) {
-		AttachmentStore.Stored stored = files.store(upload);
+		FileStore.Stored stored = files.store(upload);
 		String name = upload.fileName().isBlank() ? "file" : upload.fileName();
 		return work.insertAttachment(problemId, purpose, name.length() > 255 ? name.substring(0, 255) : name,
 				stored.contentType(), stored.size(), stored.sha256(), stored.storageKey(), by, at, filePublic);

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.grassroots.problems.ProblemCommands.Register;
 import org.grassroots.problems.ProblemCommands.ResidentReport;
-import org.grassroots.problems.internal.AttachmentStore;
 import org.grassroots.problems.internal.ProblemRepository;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
@@ -19,6 +18,8 @@ import org.grassroots.shared.DomainException;
 import org.grassroots.shared.FieldCipher;
 import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.Role;
+import org.grassroots.shared.files.FileStore;
+import org.grassroots.shared.files.Upload;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitLevel;
@@ -77,7 +78,7 @@ public class ProblemIntake {
 		if (!user.isStaff()) {
 			throw DomainException.forbidden("error.403.text");
 		}
-		uploads.forEach(AttachmentStore::check);
+		uploads.forEach(FileStore::check);
 		Category category = support.category(command.categoryCode());
 		Unit raising = command.raisingUnitId() == null ? support.unit(user.unitId())
 				: units.get(command.raisingUnitId(), user.scope());
@@ -153,7 +154,7 @@ public class ProblemIntake {
 
 	/** Saves a report that has passed {@link IntakeRules} and its constraints. */
 	private Reported file(ResidentReport command, List<Upload> uploads, @Nullable Long reporterAccountId) {
-		uploads.forEach(AttachmentStore::check);
+		uploads.forEach(FileStore::check);
 		if (uploads.stream().mapToLong(upload -> upload.bytes().length).sum() > uploadMegabytesPerReport * 1024 * 1024) {
 			throw DomainException.invalid("problems.error.uploads-too-large", uploadMegabytesPerReport);
 		}

@@ -16,13 +16,14 @@ import org.grassroots.problems.ProblemCommands.Note;
 import org.grassroots.problems.ProblemCommands.Plan;
 import org.grassroots.problems.ProblemCommands.PublishFile;
 import org.grassroots.problems.ProblemCommands.Submit;
-import org.grassroots.problems.internal.AttachmentStore;
 import org.grassroots.problems.internal.ProblemRepository;
 import org.grassroots.problems.internal.WorkRepository;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.files.FileStore;
+import org.grassroots.shared.files.Upload;
 import org.grassroots.units.Unit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -141,7 +142,7 @@ public class ProblemRectification {
 	@Transactional
 	public Problem submit(long id, Submit command, List<Upload> evidence, CurrentUser user) {
 		input.check(command);
-		evidence.forEach(AttachmentStore::check);
+		evidence.forEach(FileStore::check);
 		Problem after = support.transition(id, ProblemAction.SUBMIT, command.version(), user, command.evidence(), true,
 				this::submission);
 		evidence.forEach(upload -> support.store(id, "EVIDENCE", upload, user.displayName(), clock.instant(),

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.grassroots.problems.internal.AttachmentStore;
 import org.grassroots.problems.internal.NoticeRepository;
 import org.grassroots.problems.internal.ProblemAccess;
 import org.grassroots.problems.internal.ProblemRepository;
@@ -19,6 +18,7 @@ import org.grassroots.shared.DataScope;
 import org.grassroots.shared.Database;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.SqlCondition;
+import org.grassroots.shared.files.FileStore;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitLevel;
@@ -43,12 +43,12 @@ public class ProblemViews {
 
 	private final UnitManagement units;
 
-	private final AttachmentStore files;
+	private final FileStore files;
 
 	private final Database database;
 
 	ProblemViews(ProblemRepository problems, WorkRepository work, NoticeRepository notices, ProblemAccess access,
-			UnitManagement units, AttachmentStore files, Database database) {
+			UnitManagement units, FileStore files, Database database) {
 		this.database = database;
 		this.problems = problems;
 		this.work = work;

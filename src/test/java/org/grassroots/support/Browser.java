@@ -80,6 +80,16 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Lays the page out as a screen of the given size would: a phone's (mobile, below
+	 * {@value #PHONE_WIDTH} px) or a desktop's. Resizing the window does not do it once a phone was
+	 * emulated, and headless Chromium will not make a window narrower than 500 px.
+	 */
+	public void emulate(int width, int height) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+				"deviceScaleFactor", 1, "mobile", width < PHONE_WIDTH));
+	}
+
+	/**
 	 * How many pixels the page is wider than the window (0 or less: no sideways scrolling), as a
 	 * person on a phone would find by swiping sideways.
 	 */

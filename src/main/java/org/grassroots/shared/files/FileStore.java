@@ -1,4 +1,4 @@
-package org.grassroots.problems.internal;
+package org.grassroots.shared.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.UUID;
 
-import org.grassroots.problems.Upload;
 import org.grassroots.shared.DomainException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * never by its name, and only images and PDF up to 10 MB are taken.
  */
 @Component
-public class AttachmentStore {
+public class FileStore {
 
 	public static final long MAX_BYTES = 10L * 1024 * 1024;
 
@@ -30,7 +29,7 @@ public class AttachmentStore {
 
 	private final Clock clock;
 
-	AttachmentStore(@Value("${grassroots.attachments-dir:${grassroots.data-dir}/attachments}") Path root, Clock clock) {
+	FileStore(@Value("${grassroots.attachments-dir:${grassroots.data-dir}/attachments}") Path root, Clock clock) {
 		this.root = root;
 		this.clock = clock;
 	}
@@ -43,11 +42,11 @@ public class AttachmentStore {
 	/** Checks the upload; refuses it with 400 before anything is written. */
 	public static String check(Upload upload) {
 		if (upload.bytes().length > MAX_BYTES) {
-			throw DomainException.invalid("problems.error.file-too-large", upload.fileName(), 10);
+			throw DomainException.invalid("files.error.too-large", upload.fileName(), 10);
 		}
 		String type = sniff(upload.bytes());
 		if (type == null) {
-			throw DomainException.invalid("problems.error.file-type", upload.fileName());
+			throw DomainException.invalid("files.error.type", upload.fileName());
 		}
 		return type;
 	}
