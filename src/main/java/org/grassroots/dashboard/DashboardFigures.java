@@ -363,20 +363,11 @@ public class DashboardFigures {
 
 	/** A unit whose figures the caller may read: the city and the districts for all staff, the rest in scope. */
 	private Unit published(String unitCode, CurrentUser user) {
-		staff(user);
-		Unit unit = units.getByCode(unitCode, DataScope.CITY);
-		boolean open = unit.level() == UnitLevel.CITY
-				|| unit.level() == UnitLevel.DISTRICT && unit.kind() == UnitKind.ADMINISTRATIVE;
-		if (!open && !user.scope().covers(unit.path())) {
-			throw new NotFoundException("unit", unitCode);
-		}
-		return unit;
+		return PublishedUnits.published(units, unitCode, user);
 	}
 
 	private static void staff(CurrentUser user) {
-		if (!user.isStaff()) {
-			throw DomainException.forbidden("error.403.text");
-		}
+		PublishedUnits.staff(user);
 	}
 
 	private static void fill(Map<Measure, Long> counts, Counters.Row row) {

@@ -31,11 +31,14 @@ public class Rebuild {
 
 	private final LearningFeed learning;
 
+	private final CampaignFeed campaign;
+
 	private final int sliceRows;
 
 	Rebuild(ProblemFacts problems, FactStore facts, Counters counters, SyncGate gate, LearningFeed learning,
-			@Value("${grassroots.dashboard.rebuild-slice-rows:200000}") int sliceRows) {
+			CampaignFeed campaign, @Value("${grassroots.dashboard.rebuild-slice-rows:200000}") int sliceRows) {
 		this.learning = learning;
+		this.campaign = campaign;
 		this.problems = problems;
 		this.facts = facts;
 		this.counters = counters;
@@ -59,9 +62,10 @@ public class Rebuild {
 		slices.finish();
 		counters.addUpStage();
 		long members = learning.rebuild();
+		long items = campaign.rebuild();
 		Result result = new Result(slices.seen, counters.count());
-		log.info("Dashboard rebuilt: {} problems summed in {} slices into {} counter rows, {} members", result.problems(),
-				slices.staged, result.counters(), members);
+		log.info("Dashboard rebuilt: {} problems summed in {} slices into {} counter rows, {} members, {} campaign items",
+				result.problems(), slices.staged, result.counters(), members, items);
 		return result;
 	}
 

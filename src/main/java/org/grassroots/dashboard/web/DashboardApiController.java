@@ -4,16 +4,18 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.grassroots.dashboard.BehindNumber;
+import org.grassroots.dashboard.CampaignBoard;
+import org.grassroots.dashboard.CampaignDashboard;
 import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.DashboardAdministration;
 import org.grassroots.dashboard.DashboardFigures;
 import org.grassroots.dashboard.Figures;
-import org.grassroots.dashboard.LearningFigures;
 import org.grassroots.dashboard.FiguresRebuilt;
+import org.grassroots.dashboard.LearningFigures;
 import org.grassroots.dashboard.Measure;
 import org.grassroots.dashboard.MonthlyTopics;
-import org.grassroots.dashboard.Topic;
 import org.grassroots.dashboard.Ranking;
+import org.grassroots.dashboard.Topic;
 import org.grassroots.dashboard.TrendPoint;
 import org.grassroots.dashboard.Weights;
 import org.grassroots.shared.CurrentUser;
@@ -46,8 +48,12 @@ class DashboardApiController {
 
 	private final MonthlyTopics topics;
 
-	DashboardApiController(DashboardFigures figures, DashboardAdministration administration, MonthlyTopics topics) {
+	private final CampaignDashboard campaign;
+
+	DashboardApiController(DashboardFigures figures, DashboardAdministration administration, MonthlyTopics topics,
+			CampaignDashboard campaign) {
 		this.topics = topics;
+		this.campaign = campaign;
 		this.figures = figures;
 		this.administration = administration;
 	}
@@ -65,6 +71,16 @@ class DashboardApiController {
 	LearningFigures learning(@PathVariable String code, @Parameter(description = "yyyy-MM") @RequestParam(required = false)
 			@DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month, @AuthenticationPrincipal CurrentUser user) {
 		return figures.learning(code, month, user);
+	}
+
+	@GetMapping("/units/{code}/campaign")
+	@Operation(summary = "A unit subtree's campaign figures for a month and its administrative children's: leading "
+			+ "cadres' visits by kind, problems they collected and how many were solved on the spot or later, work "
+			+ "measures due, done, done on time, open and overdue (the last two about now), typical cases published "
+			+ "and mechanisms adopted; children listed for the city and within scope")
+	CampaignBoard campaign(@PathVariable String code, @Parameter(description = "yyyy-MM") @RequestParam(required = false)
+			@DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month, @AuthenticationPrincipal CurrentUser user) {
+		return campaign.board(code, month, user);
 	}
 
 	@GetMapping("/units/{code}/ranking")

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.grassroots.dashboard.CampaignDashboard;
 import org.grassroots.dashboard.DashboardAdministration;
 import org.grassroots.dashboard.DashboardFigures;
 import org.grassroots.dashboard.HeatRow;
@@ -47,6 +48,11 @@ class DashboardPageController {
 	/** The plans listed under a unit's coverage, most members first. */
 	static final int PLANS_LISTED = 5;
 
+	/** The campaign figures compared between children, by code (docs/dashboard.md). */
+	private static final List<String> CAMPAIGN_COLUMNS = List.of("VISITS", "VISIT_PROBLEMS", "VISIT_SOLVED_ON_SPOT",
+			"VISIT_SOLVED_LATER", "MEASURES_DUE", "MEASURES_DONE_ON_TIME", "MEASURES_OVERDUE", "CASES_PUBLISHED",
+			"MECHANISMS");
+
 	private final DashboardFigures figures;
 
 	private final DashboardAdministration administration;
@@ -61,9 +67,13 @@ class DashboardPageController {
 
 	private final MonthlyTopics topics;
 
+	private final CampaignDashboard campaign;
+
 	DashboardPageController(DashboardFigures figures, DashboardAdministration administration, UnitManagement units,
-			ProblemViews problems, DashboardExport export, Messages messages, MonthlyTopics topics) {
+			ProblemViews problems, DashboardExport export, Messages messages, MonthlyTopics topics,
+			CampaignDashboard campaign) {
 		this.topics = topics;
+		this.campaign = campaign;
 		this.figures = figures;
 		this.administration = administration;
 		this.units = units;
@@ -100,6 +110,8 @@ class DashboardPageController {
 		model.addAttribute("trend", figures.trend(code, shown.minusMonths(11), shown, user));
 		model.addAttribute("categories", figures.categories(code, shown, user));
 		model.addAttribute("topics", topics.ofUnit(code, shown, user));
+		model.addAttribute("campaign", campaign.board(code, shown, user));
+		model.addAttribute("campaignColumns", CAMPAIGN_COLUMNS);
 		// the problems behind a number and the reports hold staff-only data: linked only where the
 		// viewer's scope covers the unit (the city's and other districts' figures are published bare)
 		model.addAttribute("inScope", user.scope().covers(unit.path()));
