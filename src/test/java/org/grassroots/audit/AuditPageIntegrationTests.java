@@ -89,6 +89,31 @@ class AuditPageIntegrationTests {
 	}
 
 	@Test
+	void aProblemWhoseUnitMovedOutOfTheReadersScopeIsNamedButNotLinked() throws Exception {
+		Api api = new Api(port);
+		String token = api.token("city.admin");
+		long street = api.get(token, "/api/v1/units/by-code/500108002").json().path("id").asLong();
+		long yuzhongStreet = api.get(token, "/api/v1/units/by-code/500103901").json().path("id").asLong();
+		Api.Reply community = api.post(token, "/api/v1/units", Api.json("code", Api.uniqueCode("P"), "parentId", street,
+				"nameZh", "问题迁出" + Api.uniqueCode("") + "社区", "level", "COMMUNITY"));
+		long id = community.json().path("id").asLong();
+		Api.Reply problem = api.post(token, "/api/v1/problems", Api.json("title", "迁出社区的问题", "description", "随社区迁出",
+				"source", "SELF_FOUND", "categoryCode", "OTHER", "raisingUnitId", id, "locationUnitId", id));
+		String ledgerNo = problem.json().path("ledgerNo").asString();
+		long problemId = problem.json().path("id").asLong();
+		PageClient worker = signedIn("huayuanlu.worker");
+		assertThat(worker.get("/audit?subject=" + PageClient.encode(ledgerNo)).body())
+			.contains("href=\"/problems/" + problemId + "\"");
+
+		api.post(token, "/api/v1/units/" + id + "/move", Api.json("parentId", yuzhongStreet, "version",
+				community.json().path("version").asInt()));
+
+		String page = worker.get("/audit?subject=" + PageClient.encode(ledgerNo)).body();
+		assertThat(page).contains(ledgerNo).doesNotContain("href=\"/problems/" + problemId + "\"");
+		assertThat(worker.get("/problems/" + problemId).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void filtersTakeNames() throws Exception {
 		PageClient pages = signedIn("nanan.admin");
 

@@ -71,7 +71,10 @@ class AuditLines {
 		this.times = times;
 	}
 
-	/** The records as lines; a unit is linked only where the reader's scope covers it now (it may have moved away). */
+	/**
+	 * The records as lines; a unit, or a problem by its record's unit, is linked only where the reader's
+	 * scope covers that unit now (it may have moved away).
+	 */
 	List<Line> of(List<AuditEntry> entries, Locale locale, DataScope scope) {
 		List<Parsed> parsed = entries.stream().map(this::parse).toList();
 		Set<String> usernames = new HashSet<>();
@@ -163,7 +166,10 @@ class AuditLines {
 	private @Nullable String link(Parsed record, Names names) {
 		AuditEntry entry = record.entry();
 		if ("PROBLEM".equals(entry.subjectType()) && record.after().path("id").isNumber()) {
-			return "/problems/" + record.after().path("id").asLong();
+			// the record's unit where it is now: a problem whose unit moved out of the reader's scope would answer 404
+			UnitNames.Named holder = entry.unitPath() == null ? null : names.units().get(lastCode(entry.unitPath()));
+			return holder != null && names.scope().covers(holder.path()) ? "/problems/" + record.after().path("id").asLong()
+					: null;
 		}
 		UnitNames.Named unit = "UNIT".equals(entry.subjectType()) ? names.units().get(entry.subjectId()) : null;
 		if (unit != null && names.scope().covers(unit.path())) {
