@@ -3,14 +3,19 @@ package org.grassroots.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.grassroots.shared.CampaignFigures;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.grassroots.shared.CampaignFigures.Count;
+import org.grassroots.shared.CampaignFigures;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.NotFoundException;
@@ -18,6 +23,7 @@ import org.grassroots.shared.Role;
 import org.grassroots.shared.Times;
 import org.grassroots.support.Api;
 import org.grassroots.support.IntegrationTest;
+import org.grassroots.support.PageClient;
 import org.grassroots.units.CreateUnit;
 import org.grassroots.units.MoveUnit;
 import org.grassroots.units.Unit;
@@ -135,6 +141,35 @@ class CampaignFiguresIntegrationTests {
 
 	@Test
 	@Order(3)
+	void theExportHoldsThePagesNumbers() throws Exception {
+		PageClient pages = new PageClient(port);
+		pages.signIn("city.admin", Api.DEMO_PASSWORD);
+		HttpResponse<byte[]> xlsx = pages.bytes("/dashboard/units/" + district.code() + "/campaign.xlsx?month=" + month);
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		CampaignBoard board = dashboard.board(district.code(), month, city);
+		assertThat(pages.get("/dashboard/units/" + district.code() + "?month=" + month).body())
+			.contains("id=\"camp-visit-solved-later\">1<");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("下基层次数");
+			assertRow(sheet.getRow(1), board.figures());
+			for (int r = 0; r < board.children().size(); r++) {
+				assertThat(sheet.getRow(r + 2).getCell(0).getStringCellValue()).isEqualTo(board.children().get(r).unitName());
+				assertRow(sheet.getRow(r + 2), board.children().get(r).figures());
+			}
+			assertThat(sheet.getLastRowNum()).isEqualTo(board.children().size() + 1);
+		}
+	}
+
+	private static void assertRow(Row row, Map<CampaignMeasure, Long> figures) {
+		CampaignMeasure[] measures = CampaignMeasure.values();
+		for (int i = 0; i < measures.length; i++) {
+			assertThat((long) row.getCell(i + 1).getNumericCellValue()).as(measures[i].name()).isEqualTo(figures.get(measures[i]));
+		}
+	}
+
+	@Test
+	@Order(4)
 	void anotherDistrictsReadersSeeTheDistrictButNothingBelowIt() {
 		Api api = new Api(port);
 		String yuzhong = api.token("yuzhong.admin");
@@ -151,7 +186,7 @@ class CampaignFiguresIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void aMovedCommunityTakesItsFiguresToItsNewStreet() {
 		community = units.move(community.id(), new MoveUnit(street2.id(), community.version()), city);
 		settle();
@@ -168,7 +203,7 @@ class CampaignFiguresIntegrationTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void theRebuildCountsWhatTheEventsCounted() {
 		Map<String, Long> incremental = snapshot();
 		administration.rebuild(city);

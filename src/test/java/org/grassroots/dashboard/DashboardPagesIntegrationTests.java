@@ -121,7 +121,7 @@ class DashboardPagesIntegrationTests {
 		for (String path : List.of("/dashboard/units/500108", "/dashboard/units/500108002", "/dashboard/units/" + NananOverdue.COMMUNITY,
 				"/dashboard/units/500108/problems?measure=OVERDUE", "/dashboard/units/500108/ranking.xlsx",
 				"/dashboard/units/500108/heat.xlsx", "/dashboard/units/500108/trend.xlsx",
-				"/dashboard/units/500108/categories.xlsx")) {
+				"/dashboard/units/500108/categories.xlsx", "/dashboard/units/500108/campaign.xlsx")) {
 			HttpResponse<String> refused = yuzhong.get(path);
 			assertThat(refused.statusCode()).as(path).isEqualTo(404);
 		}

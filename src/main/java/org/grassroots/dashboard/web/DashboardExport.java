@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.grassroots.dashboard.CampaignBoard;
+import org.grassroots.dashboard.CampaignMeasure;
 import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.Figures;
 import org.grassroots.dashboard.HeatRow;
@@ -127,6 +130,36 @@ class DashboardExport {
 				}
 			}
 		});
+	}
+
+	/** The unit's campaign figures, then each child's: one column per measure, in the order of {@link CampaignMeasure}. */
+	void campaign(CampaignBoard board, HttpServletResponse response) throws IOException {
+		String lang = lang();
+		String name = "en".equals(lang) && board.unitNameEn() != null ? board.unitNameEn() : board.unitName();
+		write(response, "campaign", name, board.unitCode(), board.month().toString(), "dashboard.campaign.title",
+				(workbook, sheet) -> {
+					Row head = sheet.createRow(0);
+					head.createCell(0).setCellValue(messages.text("dashboard.col.unit"));
+					CampaignMeasure[] measures = CampaignMeasure.values();
+					for (int i = 0; i < measures.length; i++) {
+						head.createCell(i + 1).setCellValue(messages.text("dashboard.campaign." + measures[i].name()));
+					}
+					campaignRow(sheet.createRow(1), name, board.figures());
+					int r = 2;
+					for (CampaignBoard.Child child : board.children()) {
+						campaignRow(sheet.createRow(r++),
+								"en".equals(lang) && child.unitNameEn() != null ? child.unitNameEn() : child.unitName(),
+								child.figures());
+					}
+				});
+	}
+
+	private static void campaignRow(Row row, String unitName, Map<CampaignMeasure, Long> figures) {
+		row.createCell(0).setCellValue(unitName);
+		CampaignMeasure[] measures = CampaignMeasure.values();
+		for (int i = 0; i < measures.length; i++) {
+			row.createCell(i + 1).setCellValue(figures.getOrDefault(measures[i], 0L));
+		}
 	}
 
 	private interface Sheet {

@@ -150,6 +150,14 @@ class DashboardPageController {
 				figures.ranking(code, shown, user), response);
 	}
 
+	@GetMapping("/units/{code}/campaign.xlsx")
+	void campaignXlsx(@PathVariable String code,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month,
+			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
+		drillable(code, user);
+		export.campaign(campaign.board(code, month(month), user), response);
+	}
+
 	@GetMapping("/units/{code}/heat.xlsx")
 	void heatXlsx(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response)
 			throws IOException {
