@@ -71,10 +71,13 @@ public class MonthlyReports {
 
 	private final Clock clock;
 
+	private final CampaignDashboard campaign;
+
 	MonthlyReports(DashboardFigures figures, MonthlyTopics topics, UnitManagement units, ProblemViews problems,
 			ReportRepository reports, ReportPdf pdf, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, CampaignDashboard campaign) {
 		this.figures = figures;
+		this.campaign = campaign;
 		this.topics = topics;
 		this.units = units;
 		this.problems = problems;
@@ -252,7 +255,8 @@ public class MonthlyReports {
 		List<TrendPoint> trend = figures.trend(unit.code(), month.minusMonths(11), month, reader);
 		return new ReportContent(shown, unit.nameZh(), unit.nameEn(), parent == null ? null : parent.nameZh(),
 				parent == null ? null : parent.nameEn(), rank, categories, overdue(unit, reader), trend,
-				figures.learning(unit.code(), month, reader), topics.ofMonth(unit.code(), month, reader).orElse(null), now);
+				figures.learning(unit.code(), month, reader), topics.ofMonth(unit.code(), month, reader).orElse(null),
+				campaign.board(unit.code(), month, reader).figures(), now);
 	}
 
 	/**

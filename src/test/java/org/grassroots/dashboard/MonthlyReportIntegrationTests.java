@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -67,10 +69,17 @@ class MonthlyReportIntegrationTests {
 		Figures expected = JsonMapper.builder().build().readValue(figures.body(), Figures.class);
 		assertThat(expected.received()).as("the demo data has problems this month").isPositive();
 		for (ReportPdf.Line line : ReportPdf.lines(expected)) {
-			String label = englishLabel(line.key());
-			assertThat(Pattern.compile(Pattern.quote(label) + "\\s*" + Pattern.quote(line.value())).matcher(text).find())
-				.as("%s %s in the PDF text:%n%s", label, line.value(), text)
-				.isTrue();
+			assertLine(text, englishLabel("dashboard.report.figure." + line.key()), line.value());
+		}
+		// the campaign's figures too (visits, work measures, cases, mechanisms)
+		JsonNode campaign = api.get(token, "/api/v1/dashboard/units/" + NANAN + "/campaign?month=" + month).json()
+			.path("figures");
+		Map<CampaignMeasure, Long> campaignFigures = new EnumMap<>(CampaignMeasure.class);
+		for (CampaignMeasure measure : CampaignMeasure.values()) {
+			campaignFigures.put(measure, campaign.path(measure.name()).asLong());
+		}
+		for (ReportPdf.Line line : ReportPdf.lines(campaignFigures)) {
+			assertLine(text, englishLabel("dashboard.campaign." + line.key()), line.value());
 		}
 		// and its name in Chinese, embedded so it reads anywhere, and the trend of the API
 		assertThat(text).contains("南岸区");
@@ -179,11 +188,17 @@ class MonthlyReportIntegrationTests {
 		assertThat(text(pdf.body())).contains("南岸区").contains(dashboard.thisMonth().minusMonths(1).toString());
 	}
 
+	private static void assertLine(String text, String label, String value) {
+		assertThat(Pattern.compile(Pattern.quote(label) + "\\s*" + Pattern.quote(value)).matcher(text).find())
+			.as("%s %s in the PDF text:%n%s", label, value, text)
+			.isTrue();
+	}
+
 	private static String englishLabel(String key) {
 		try (var in = MonthlyReportIntegrationTests.class.getResourceAsStream("/messages_en.properties")) {
 			java.util.Properties properties = new java.util.Properties();
 			properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-			return properties.getProperty("dashboard.report.figure." + key);
+			return properties.getProperty(key);
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

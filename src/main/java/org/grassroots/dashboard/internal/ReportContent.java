@@ -3,7 +3,9 @@ package org.grassroots.dashboard.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import org.grassroots.dashboard.CampaignMeasure;
 import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.Figures;
 import org.grassroots.dashboard.LearningFigures;
@@ -19,11 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param overdue open overdue problems, at most {@link #OVERDUE_LISTED}, in the work queue's order
  * @param learning the unit's learning figures for the month
  * @param topic the month's topic (每月一题) with its counts for the unit, null when none was picked
+ * @param campaign the unit's campaign figures for the month (visits, work measures, cases, mechanisms)
  */
 public record ReportContent(Figures figures, String unitNameZh, @Nullable String unitNameEn,
 		@Nullable String parentNameZh, @Nullable String parentNameEn, @Nullable Rank rank, List<CategoryCount> categories,
 		List<OverdueProblem> overdue, List<TrendPoint> trend, LearningFigures learning, @Nullable TopicFigures topic,
-		Instant madeAt) {
+		Map<CampaignMeasure, Long> campaign, Instant madeAt) {
 
 	public static final int OVERDUE_LISTED = 20;
 

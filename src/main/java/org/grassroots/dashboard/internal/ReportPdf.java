@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.grassroots.dashboard.CampaignMeasure;
 import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.Figures;
 import org.grassroots.dashboard.LearningFigures;
@@ -104,6 +107,15 @@ public class ReportPdf {
 			cell(learning, line.value(), text, Element.ALIGN_RIGHT);
 		}
 		document.add(learning);
+
+		section(document, heading, "dashboard.report.section.campaign");
+		PdfPTable campaign = table(new float[] { 3, 1 }, text, label("dashboard.report.figure"),
+				label("dashboard.report.value"));
+		for (Line line : lines(content.campaign())) {
+			cell(campaign, label("dashboard.campaign." + line.key()), text, Element.ALIGN_LEFT);
+			cell(campaign, line.value(), text, Element.ALIGN_RIGHT);
+		}
+		document.add(campaign);
 
 		section(document, heading, "dashboard.report.section.rank");
 		ReportContent.Rank rank = content.rank();
@@ -202,6 +214,13 @@ public class ReportPdf {
 		return List.of(new Line("members", n(l.members())), new Line("met", n(l.met())),
 				new Line("coverage", percent(l.coverage())), new Line("check-ins", n(l.checkIns())),
 				new Line("plans", n(l.plans())));
+	}
+
+	/** The campaign figures as the PDF shows them, in the order of docs/dashboard.md; the key is the measure's code. */
+	public static List<Line> lines(Map<CampaignMeasure, Long> campaign) {
+		return Arrays.stream(CampaignMeasure.values())
+			.map(measure -> new Line(measure.name(), n(campaign.getOrDefault(measure, 0L))))
+			.toList();
 	}
 
 	/** A share shown as a percentage to two places; an empty rate as a dash. */
