@@ -15,6 +15,7 @@ import org.grassroots.cases.CaseWriting;
 import org.grassroots.cases.TypicalCase;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemViews;
+import org.grassroots.shared.AccountNames;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.UnitNames;
@@ -50,9 +51,12 @@ class CasePageController {
 
 	private final UnitNames unitNames;
 
+	private final AccountNames accountNames;
+
 	CasePageController(CaseLibrary library, CaseWriting writing, CaseApproval approval, ProblemViews problems,
-			Messages messages, UnitNames unitNames) {
+			Messages messages, UnitNames unitNames, AccountNames accountNames) {
 		this.unitNames = unitNames;
+		this.accountNames = accountNames;
 		this.library = library;
 		this.writing = writing;
 		this.approval = approval;
@@ -96,6 +100,8 @@ class CasePageController {
 		model.addAttribute("allowed", detail.allowed().stream().map(Enum::name).toList());
 		model.addAttribute("unitNames", library.unitsOf(List.of(typical)));
 		model.addAttribute("sourceLink", sourceLink(typical, user));
+		model.addAttribute("people", accountNames.displayNames(typical.decidedBy() == null ? List.of(typical.writtenBy())
+				: List.of(typical.writtenBy(), typical.decidedBy())));
 		return "cases/detail";
 	}
 

@@ -8,6 +8,7 @@ import org.grassroots.cases.CaseRules;
 import org.grassroots.cases.Mechanism;
 import org.grassroots.cases.MechanismCommands;
 import org.grassroots.cases.Mechanisms;
+import org.grassroots.shared.AccountNames;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Times;
@@ -40,8 +41,11 @@ class MechanismPageController {
 
 	private final UnitNames unitNames;
 
-	MechanismPageController(Mechanisms mechanisms, Messages messages, UnitNames unitNames) {
+	private final AccountNames accountNames;
+
+	MechanismPageController(Mechanisms mechanisms, Messages messages, UnitNames unitNames, AccountNames accountNames) {
 		this.unitNames = unitNames;
+		this.accountNames = accountNames;
 		this.mechanisms = mechanisms;
 		this.messages = messages;
 	}
@@ -71,6 +75,7 @@ class MechanismPageController {
 		model.addAttribute("m", mechanism);
 		model.addAttribute("unitNames", mechanisms.unitsOf(List.of(mechanism)));
 		model.addAttribute("mayEdit", mechanisms.mayEdit(mechanism, user));
+		model.addAttribute("people", accountNames.displayNames(List.of(mechanism.adoptedBy())));
 		return "cases/mechanism";
 	}
 
