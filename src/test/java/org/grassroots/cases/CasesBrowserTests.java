@@ -110,6 +110,14 @@ class CasesBrowserTests {
 		approver.go("/mechanisms");
 		assertThat(approver.horizontalOverflow()).isLessThanOrEqualTo(0);
 		approver.fullScreenshot("cases-09-mechanisms-phone");
+		approver.click("#mechanisms td.cell-head a");
+		assertThat(approver.find("#mechanism-prompts")).isNotNull();
+		assertThat(approver.horizontalOverflow()).isLessThanOrEqualTo(0);
+		approver.fullScreenshot("cases-11-mechanism-phone");
+		approver.go("/mechanisms/new?lang=en");
+		assertThat(approver.horizontalOverflow()).isLessThanOrEqualTo(0);
+		approver.fullScreenshot("cases-12-mechanism-form-phone-en");
+		approver.go("/mechanisms?lang=zh_CN");
 		approver.go("/cases");
 		approver.fullScreenshot("cases-10-library-phone");
 		assertThat(writer.consoleErrors()).isEmpty();

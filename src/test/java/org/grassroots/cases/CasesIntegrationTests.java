@@ -279,6 +279,21 @@ class CasesIntegrationTests {
 		assertThat(api.put(steps.token("yuzhong.admin"), "/api/v1/mechanisms/" + id, edit).status()).isEqualTo(409);
 		assertThat(auditKinds("MECHANISM", id)).containsExactly("MECHANISM_ADOPT", "MECHANISM_EDIT");
 		assertThat(rebuilt("MECHANISM:" + id).version()).isEqualTo(1);
+
+		// its document: a PDF, read by those who read the mechanism
+		byte[] pdf = "%PDF-1.4 guard posts".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		assertThat(api.upload(steps.token("yuzhong.admin"), "/api/v1/mechanisms/" + id + "/document?version=1", "rule.exe",
+				new byte[] { 'M', 'Z', 0, 0 }).status()).as("not a PDF or an image").isEqualTo(400);
+		Api.Reply attached = api.upload(steps.token("yuzhong.admin"), "/api/v1/mechanisms/" + id + "/document?version=1",
+				"rule.pdf", pdf);
+		assertThat(attached.status()).as(attached.body()).isEqualTo(200);
+		assertThat(attached.text("fileName")).isEqualTo("rule.pdf");
+		Api.Download document = api.download(steps.token("jiefangbei.worker"), "/api/v1/mechanisms/" + id + "/document");
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.contentType()).isEqualTo("application/pdf");
+		assertThat(document.bytes()).isEqualTo(pdf);
+		assertThat(api.download(steps.token("nanan.admin"), "/api/v1/mechanisms/" + id + "/document").status()).isEqualTo(404);
+		assertThat(auditKinds("MECHANISM", id)).endsWith("MECHANISM_ATTACH");
 	}
 
 	@Test
