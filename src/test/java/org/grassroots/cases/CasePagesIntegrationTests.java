@@ -68,6 +68,10 @@ class CasePagesIntegrationTests {
 		assertThat(office.get(path).body()).contains("草稿", "id=\"submit-form\"");
 		assertThat(signedIn("nanan.admin").get(path).statusCode()).as("another district").isEqualTo(404);
 		assertThat(office.get(path + "?lang=en").body()).contains("Draft", "Submit for approval");
+		assertThat(signedIn("city.admin").get(path + "/edit").statusCode()).as("an approver does not edit").isEqualTo(403);
+		assertThat(signedIn("jiefangbei.worker").get("/cases/new").statusCode()).as("a caseworker does not write")
+			.isEqualTo(403);
+		assertThat(office.get(path + "/edit").body()).contains("id=\"case-form\"");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.grassroots.cases.web;
 import java.util.List;
 import java.util.Optional;
 
+import org.grassroots.cases.CaseAction;
 import org.grassroots.cases.CaseApproval;
 import org.grassroots.cases.CaseCommands;
 import org.grassroots.cases.CaseFilter;
@@ -107,6 +108,9 @@ class CasePageController {
 
 	@GetMapping("/new")
 	String writeForm(@RequestParam(required = false) Long problem, Model model, @AuthenticationPrincipal CurrentUser user) {
+		if (!CaseRules.writes(user)) {
+			throw DomainException.forbidden("cases.error.not-office");
+		}
 		Form form = new Form(null, 0, "", "", "", "", "", "", "", CaseReach.SUBTREE);
 		if (problem != null) {
 			Problem source = problems.get(problem, user);
@@ -141,7 +145,10 @@ class CasePageController {
 
 	@GetMapping("/{id}/edit")
 	String editForm(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
-		TypicalCase c = library.get(id, user);
+		CaseLibrary.Detail detail = library.detail(id, user);
+		TypicalCase c = detail.typical();
+		// the form only for those who may send it: the writers of a draft or returned case
+		CaseRules.check(CaseAction.EDIT, c.state(), detail.parties());
 		return form(new Form(c.id(), c.version(), c.sourceRef(), c.title(), c.categoryCode(), c.background(), c.actions(),
 				c.result(), c.lessons() == null ? "" : c.lessons(), c.reach()), model, user);
 	}

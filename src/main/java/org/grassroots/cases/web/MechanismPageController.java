@@ -80,7 +80,10 @@ class MechanismPageController {
 	}
 
 	@GetMapping("/new")
-	String adoptForm(@RequestParam(required = false) Long fromCase, Model model) {
+	String adoptForm(@RequestParam(required = false) Long fromCase, Model model, @AuthenticationPrincipal CurrentUser user) {
+		if (!CaseRules.writes(user)) {
+			throw DomainException.forbidden("mechanisms.error.not-office");
+		}
 		return form(new Form(null, 0, "", "", LocalDate.now(Times.ZONE), "", "", fromCase == null ? "" : fromCase.toString()),
 				model);
 	}
@@ -109,6 +112,9 @@ class MechanismPageController {
 	@GetMapping("/{id}/edit")
 	String editForm(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
 		Mechanism m = mechanisms.get(id, user);
+		if (!mechanisms.mayEdit(m, user)) {
+			throw DomainException.forbidden("mechanisms.error.not-adopter");
+		}
 		String ledgerNos = String.join("\n", m.prompts().stream()
 			.filter(prompt -> prompt.kind() == Mechanism.PromptKind.PROBLEM).map(Mechanism.Prompt::label).toList());
 		String caseIds = String.join(", ", m.prompts().stream()
