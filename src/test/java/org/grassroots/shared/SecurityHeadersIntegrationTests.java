@@ -186,6 +186,14 @@ class SecurityHeadersIntegrationTests {
 		examples.put("/open311/v2/servicerequestupdates.{format}", "/open311/v2/servicerequestupdates.json");
 		examples.put("/dashboard/units/{code}/reports", "/dashboard/units/500108/reports");
 		examples.put("/dashboard/units/{code}/reports/{id}.pdf", "/dashboard/units/500108/reports/0.pdf");
+		long typicalCase = first("select min(id) from typical_case");
+		long mechanism = first("select min(id) from mechanism");
+		examples.put("/cases/{id}", "/cases/" + typicalCase);
+		examples.put("/cases/{id}/edit", "/cases/" + typicalCase + "/edit");
+		examples.put("/cases/{id}/photos/{photoId}", "/cases/" + typicalCase + "/photos/0");
+		examples.put("/mechanisms/{id}", "/mechanisms/" + mechanism);
+		examples.put("/mechanisms/{id}/edit", "/mechanisms/" + mechanism + "/edit");
+		examples.put("/mechanisms/{id}/document", "/mechanisms/" + mechanism + "/document");
 		return examples;
 	}
 

@@ -19,7 +19,8 @@ final class AuditKinds {
 
 	}
 
-	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "dashboard", "open311");
+	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "cases", "dashboard",
+			"open311");
 
 	/** What ProblemChanged writes for each ProblemAction, PROBLEM_ and the action's name. */
 	static final List<String> PROBLEM_ACTIONS = List.of("REPORT", "ACCEPT", "DECLINE", "ASSIGN", "DELEGATE", "SPLIT",
@@ -51,6 +52,12 @@ final class AuditKinds {
 		kinds.add(new Kind("LEARNING_POINT_CREATED", "learning", "point", true));
 		kinds.add(new Kind("STUDY_SESSION_CREATED", "learning", "session", true));
 		kinds.add(new Kind("CHECKED_IN", "learning", "check-in", true));
+		for (String action : List.of("WRITE", "EDIT", "ADD_PHOTO", "SUBMIT", "APPROVE", "RETURN", "WITHDRAW", "CHANGE_REACH")) {
+			kinds.add(new Kind("CASE_" + action, "cases", "case", true));
+		}
+		for (String action : List.of("ADOPT", "EDIT", "ATTACH")) {
+			kinds.add(new Kind("MECHANISM_" + action, "cases", "mechanism", true));
+		}
 		kinds.add(new Kind("DASHBOARD_WEIGHTS_CHANGED", "dashboard", "weights", true));
 		kinds.add(new Kind("DASHBOARD_TOPIC_CHOSEN", "dashboard", "topic", true));
 		kinds.add(new Kind("DASHBOARD_REPORT_MADE", "dashboard", "report", true));

@@ -58,6 +58,8 @@ class AuditKindsTests {
 			Map.entry("point", List.of(org.grassroots.learning.LearningPoint.class)),
 			Map.entry("session", List.of(org.grassroots.learning.StudySession.class)),
 			Map.entry("check-in", List.of(org.grassroots.learning.CheckedIn.class)),
+			Map.entry("case", List.of(org.grassroots.cases.TypicalCase.class)),
+			Map.entry("mechanism", List.of(org.grassroots.cases.Mechanism.class)),
 			Map.entry("weights", List.of(org.grassroots.dashboard.Weights.class)),
 			Map.entry("topic", List.of(org.grassroots.dashboard.Topic.class)),
 			Map.entry("report", List.of(org.grassroots.dashboard.ReportMade.class)),
