@@ -198,6 +198,12 @@ public class ProblemViews {
 		return problems.find(id, user.scope()).orElseThrow(() -> new NotFoundException("problem", id));
 	}
 
+	/** A problem by its ledger number (台账编号) within the person's scope; none when unknown or out of scope. */
+	@Transactional(readOnly = true)
+	public Optional<Problem> byLedgerNo(String ledgerNo, CurrentUser user) {
+		return problems.findByLedgerNo(ledgerNo, user.scope());
+	}
+
 	@Transactional(readOnly = true)
 	public Detail detail(long id, CurrentUser user) {
 		Problem problem = get(id, user);

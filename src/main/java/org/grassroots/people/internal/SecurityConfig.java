@@ -73,7 +73,7 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/problems/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/open311/**").hasRole("CITY_ADMIN")
 				.requestMatchers("/api/v1/audit/verify").hasRole("CITY_ADMIN")
-				.requestMatchers("/api/v1/units/**", "/api/v1/audit/**").hasRole("STAFF")
+				.requestMatchers("/api/v1/units/**", "/api/v1/audit/**", "/api/v1/plans/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, users, problems, cache), BasicAuthenticationFilter.class)
@@ -93,7 +93,7 @@ class SecurityConfig {
 		return http
 			.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, throttle, clock, "FORM")))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
-				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**", "/learning/**", "/dashboard/**", "/dashboard")
+				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**", "/learning/**", "/plans/**", "/plans", "/dashboard/**", "/dashboard")
 				.hasRole("STAFF")
 				.requestMatchers("/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.requestMatchers("/open311/keys/**", "/open311/keys").hasRole("CITY_ADMIN")
