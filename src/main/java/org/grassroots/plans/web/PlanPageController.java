@@ -89,11 +89,11 @@ class PlanPageController {
 					plan.periodStart(), plan.periodEnd(), plan.version());
 		}
 
-		boolean has(String code) {
+		public boolean has(String code) {
 			return categoryCodes != null && categoryCodes.contains(code);
 		}
 
-		boolean covers(long unitId) {
+		public boolean covers(long unitId) {
 			return coveredUnitIds != null && coveredUnitIds.contains(unitId);
 		}
 
@@ -103,7 +103,7 @@ class PlanPageController {
 	record MeasureForm(@Nullable String title, @Nullable String categoryCode, @Nullable Long ownerUnitId,
 			@Nullable String ownerPerson, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate startDate,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate deadline, @Nullable Integer targetAmount,
-			@Nullable String targetUnit, boolean advanceOnClose, @Nullable String milestoneTitle,
+			@Nullable String targetUnit, @Nullable Boolean advanceOnClose, @Nullable String milestoneTitle,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate milestoneDue) {
 
 	}
@@ -233,7 +233,8 @@ class PlanPageController {
 					? List.of() : List.of(new PlanCommands.NewMilestone(form.milestoneTitle(), date(form.milestoneDue())));
 			WorkMeasure measure = measures.addMeasure(id, new PlanCommands.NewMeasure(text(form.title()),
 					text(form.categoryCode()), form.ownerUnitId(), text(form.ownerPerson()), date(form.startDate()),
-					date(form.deadline()), form.targetAmount(), form.targetUnit(), form.advanceOnClose(), milestones), user);
+					date(form.deadline()), form.targetAmount(), form.targetUnit(), Boolean.TRUE.equals(form.advanceOnClose()),
+					milestones), user);
 			redirect.addFlashAttribute("notice", messages.text("plans.measure.created", measure.title()));
 			return "redirect:/plans/measures/" + measure.id();
 		}
