@@ -77,6 +77,24 @@ public class MeasureManagement {
 		return measure;
 	}
 
+	/** Whoever writes the plan changes a measure's title, owner person, dates and target; its status follows. */
+	@Transactional
+	public WorkMeasure editMeasure(long id, PlanCommands.EditMeasure command, CurrentUser user) {
+		input.check(command);
+		WorkMeasure measure = measure(id, user);
+		ResearchPlan plan = planning.written(measure.planId(), user);
+		if (measure.version() != command.version()) {
+			throw DomainException.staleVersion();
+		}
+		check(plan, command.startDate(), command.deadline(), command.targetAmount(), command.targetUnit());
+		for (MeasureMilestone milestone : measures.milestones(id)) {
+			if (milestone.dueOn().isBefore(command.startDate()) || milestone.dueOn().isAfter(command.deadline())) {
+				throw DomainException.invalid("plans.error.milestone-due", milestone.title());
+			}
+		}
+		return changes.redefined(measure, command);
+	}
+
 	/**
 	 * One measure the person may read: its plan's owner unit or its own owner unit in their scope;
 	 * 404 otherwise. For other modules (the typical-case library writes a case from a done measure).
@@ -91,7 +109,7 @@ public class MeasureManagement {
 		WorkMeasure measure = measure(id, user);
 		ResearchPlan plan = plans.find(measure.planId()).orElseThrow();
 		return new MeasureDetail(measure, plan, measures.milestones(id), measures.reports(id), measures.problems(id),
-				PlanAccess.works(measure, plan, user));
+				PlanAccess.works(measure, plan, user), PlanAccess.writes(plan.ownerUnitPath(), user));
 	}
 
 	/** Reports progress with evidence files (images or PDF); the status follows (docs/plans.md). */
@@ -188,16 +206,7 @@ public class MeasureManagement {
 
 	/** The rules a new measure meets beyond its fields' own (docs/plans.md, "A measure"). */
 	private static void check(ResearchPlan plan, PlanCommands.NewMeasure command) {
-		if (command.deadline().isBefore(command.startDate())) {
-			throw DomainException.invalid("plans.error.deadline");
-		}
-		if (command.startDate().isBefore(plan.periodStart()) || command.deadline().isAfter(plan.periodEnd())) {
-			throw DomainException.invalid("plans.error.outside-period", plan.periodStart(), plan.periodEnd());
-		}
-		boolean unit = command.targetUnit() != null && !command.targetUnit().isBlank();
-		if ((command.targetAmount() == null) != !unit) {
-			throw DomainException.invalid(unit ? "plans.error.target-amount" : "plans.error.target-unit");
-		}
+		check(plan, command.startDate(), command.deadline(), command.targetAmount(), command.targetUnit());
 		if (!plan.categoryCodes().contains(command.categoryCode())) {
 			throw DomainException.invalid("plans.error.category");
 		}
@@ -207,6 +216,20 @@ public class MeasureManagement {
 					throw DomainException.invalid("plans.error.milestone-due", milestone.title());
 				}
 			}
+		}
+	}
+
+	private static void check(ResearchPlan plan, java.time.LocalDate start, java.time.LocalDate deadline,
+			@Nullable Integer targetAmount, @Nullable String targetUnit) {
+		if (deadline.isBefore(start)) {
+			throw DomainException.invalid("plans.error.deadline");
+		}
+		if (start.isBefore(plan.periodStart()) || deadline.isAfter(plan.periodEnd())) {
+			throw DomainException.invalid("plans.error.outside-period", plan.periodStart(), plan.periodEnd());
+		}
+		boolean unit = targetUnit != null && !targetUnit.isBlank();
+		if ((targetAmount == null) != !unit) {
+			throw DomainException.invalid(unit ? "plans.error.target-amount" : "plans.error.target-unit");
 		}
 	}
 

@@ -53,6 +53,18 @@ public final class PlanCommands {
 
 	}
 
+	/**
+	 * A measure's new definition; its plan, category and owner unit stay.
+	 *
+	 * @param targetAmount with {@code targetUnit}, or neither
+	 */
+	public record EditMeasure(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 100) String ownerPerson,
+			@NotNull LocalDate startDate, @NotNull LocalDate deadline,
+			@Nullable @Min(1) @Max(100_000_000) Integer targetAmount, @Nullable @Size(max = 20) String targetUnit,
+			boolean advanceOnClose, int version) {
+
+	}
+
 	public record NewMilestone(@NotBlank @Size(max = 200) String title, @NotNull LocalDate dueOn) {
 
 	}

@@ -173,6 +173,42 @@ class PlansIntegrationTests {
 	}
 
 	@Test
+	void aMeasureRedefinedByItsPlansWriterTakesTheStatusItsNewDefinitionGives() {
+		LocalDate start = today.minusMonths(2);
+		long plan = steps.plan(yuzhong, null, List.of("PARKING"), start, today.plusMonths(2)).path("id").asLong();
+		JsonNode created = steps.measure(yuzhong, plan, "PARKING", null, start, today.minusDays(2), 10, "个", false);
+		long id = created.path("id").asLong();
+		deadlines.flagOverdue();
+		JsonNode overdue = steps.get(yuzhong, id);
+		assertThat(overdue.path("status").asString()).isEqualTo("OVERDUE");
+
+		// a caseworker of the district works it but does not redefine it; a backwards deadline is refused
+		String body = Api.json("title", "more spaces", "ownerPerson", "吴科长", "startDate", start.toString(), "deadline",
+				today.plusMonths(1).toString(), "targetAmount", 10, "targetUnit", "个", "advanceOnClose", false, "version",
+				overdue.path("version").asInt());
+		assertThat(api.put(api.token("jiefangbei.worker"), "/api/v1/plans/measures/" + id, body).status()).isIn(403, 404);
+		Api.Reply backwards = api.put(yuzhong, "/api/v1/plans/measures/" + id, Api.json("title", "x", "ownerPerson", "吴科长",
+				"startDate", today.toString(), "deadline", today.minusDays(1).toString(), "version", overdue.path("version").asInt()));
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(steps.get(yuzhong, id).path("version").asInt()).isEqualTo(overdue.path("version").asInt());
+
+		// the deadline moved ahead: planned again, with new figures
+		JsonNode moved = api.put(yuzhong, "/api/v1/plans/measures/" + id, body).json();
+		assertThat(moved.path("status").asString()).isEqualTo("PLANNED");
+		assertThat(moved.path("title").asString()).isEqualTo("more spaces");
+		assertThat(figures(id)).containsExactlyInAnyOrder(month(moved, "MEASURES_DUE"), now(moved, "MEASURES_OPEN"));
+		assertThat(api.put(yuzhong, "/api/v1/plans/measures/" + id, body).status()).isEqualTo(409);
+
+		// three done, and the target lowered to three: done
+		steps.added(yuzhong, id, 3);
+		JsonNode lowered = api.put(yuzhong, "/api/v1/plans/measures/" + id, Api.json("title", "fewer spaces", "ownerPerson",
+				"吴科长", "startDate", start.toString(), "deadline", today.plusMonths(1).toString(), "targetAmount", 3,
+				"targetUnit", "个", "advanceOnClose", false, "version", steps.get(yuzhong, id).path("version").asInt())).json();
+		assertThat(lowered.path("status").asString()).isEqualTo("DONE");
+		assertThat(lowered.path("timeliness").asString()).isEqualTo("ON_TIME");
+	}
+
+	@Test
 	void badInputIsRefusedWithAClearMessageAndNothingWritten() {
 		int plans = count("research_plan");
 		Api.Reply backwards = api.post(nanan, "/api/v1/plans", Api.json("title", "backwards", "categoryCodes", List.of("ELEVATOR"),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.grassroots.plans.MeasureStatus;
+import org.grassroots.plans.PlanCommands;
 import org.grassroots.plans.ProgressReport;
 import org.grassroots.plans.WorkMeasure;
 import org.grassroots.plans.WorkMeasureChanged;
@@ -80,6 +81,29 @@ public class MeasureChanges {
 			throw DomainException.staleVersion();
 		}
 		return published(auditKind, current, detail, null);
+	}
+
+	/**
+	 * Writes a measure's new definition. The status follows it: a target now reached makes it done;
+	 * an overdue measure whose deadline moved to today or later is running again (or planned, with
+	 * no report yet); done stays done.
+	 */
+	public WorkMeasure redefined(WorkMeasure current, PlanCommands.EditMeasure edit) {
+		MeasureStatus status = current.status();
+		boolean reached = edit.targetAmount() != null && current.progress() >= edit.targetAmount();
+		if (!status.isDone() && reached) {
+			status = MeasureStatus.DONE;
+		}
+		else if (status == MeasureStatus.OVERDUE && !edit.deadline().isBefore(today())) {
+			status = measures.reportCount(current.id()) > 0 ? MeasureStatus.IN_PROGRESS : MeasureStatus.PLANNED;
+		}
+		boolean done = status.isDone() && !current.status().isDone();
+		WorkMeasure next = current.with(current.progress(), status, done ? clock.instant() : current.doneAt(),
+				done ? today() : current.doneOn());
+		if (!measures.redefine(next, edit, clock.instant())) {
+			throw DomainException.staleVersion();
+		}
+		return published("MEASURE_UPDATED", current, null, null);
 	}
 
 	/** Publishes a new measure: its audit record and its first figures. */

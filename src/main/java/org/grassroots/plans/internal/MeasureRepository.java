@@ -127,6 +127,37 @@ public class MeasureRepository {
 			.update() == 1;
 	}
 
+	/** Writes a new definition and the status it leads to, if the version is still the one read. */
+	public boolean redefine(WorkMeasure measure, PlanCommands.EditMeasure edit, Instant now) {
+		return jdbc.sql("""
+				update work_measure set title = :title, owner_person = :person, start_date = :start, deadline = :deadline,
+				  target_amount = :amount, target_unit = :unit, advance_on_close = :advance, status = :status,
+				  done_at = :doneAt, done_on = :doneOn, updated_at = :now, version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("title", edit.title().trim())
+			.param("person", edit.ownerPerson().trim())
+			.param("start", edit.startDate())
+			.param("deadline", edit.deadline())
+			.param("amount", edit.targetAmount())
+			.param("unit", edit.targetUnit() == null || edit.targetUnit().isBlank() ? null : edit.targetUnit().trim())
+			.param("advance", edit.advanceOnClose())
+			.param("status", measure.status().name())
+			.param("doneAt", measure.doneAt() == null ? null : Times.utc(measure.doneAt()))
+			.param("doneOn", measure.doneOn())
+			.param("now", Times.utc(now))
+			.param("id", measure.id())
+			.param("version", edit.version())
+			.update() == 1;
+	}
+
+	public int reportCount(long measureId) {
+		return jdbc.sql("select count(*) from measure_progress where measure_id = :measure")
+			.param("measure", measureId)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Bumps the version only (a milestone or a link changed what the measure shows). */
 	public boolean touch(long id, int version, Instant now) {
 		return jdbc.sql("update work_measure set updated_at = :now, version = version + 1 where id = :id and version = :version")

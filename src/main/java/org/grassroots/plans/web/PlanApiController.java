@@ -107,6 +107,15 @@ class PlanApiController {
 		return measures.detail(id, user);
 	}
 
+	@PutMapping("/measures/{id}")
+	@Operation(summary = "Change a measure's title, owner person, start, deadline and target at the version read "
+			+ "(whoever writes its plan); the status follows: a target reached makes it done, a deadline moved ahead "
+			+ "takes an overdue measure back")
+	WorkMeasure editMeasure(@PathVariable long id, @RequestBody PlanCommands.EditMeasure command,
+			@AuthenticationPrincipal CurrentUser user) {
+		return measures.editMeasure(id, command, user);
+	}
+
 	@PostMapping("/measures/{id}/progress")
 	@Operation(summary = "Report progress: achieved (the amount so far) or added (since the last report), exactly one; "
 			+ "reaching the target makes the measure done")

@@ -104,7 +104,13 @@ class PlanPageController {
 			@Nullable String ownerPerson, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate startDate,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate deadline, @Nullable Integer targetAmount,
 			@Nullable String targetUnit, @Nullable Boolean advanceOnClose, @Nullable String milestoneTitle,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate milestoneDue) {
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate milestoneDue, @Nullable Integer version) {
+
+		static MeasureForm of(WorkMeasure measure) {
+			return new MeasureForm(measure.title(), measure.categoryCode(), measure.ownerUnitId(), measure.ownerPerson(),
+					measure.startDate(), measure.deadline(), measure.targetAmount(), measure.targetUnit(),
+					measure.advanceOnClose(), null, null, measure.version());
+		}
 
 	}
 
@@ -193,7 +199,10 @@ class PlanPageController {
 		List<Unit> owners = owners(user);
 		model.addAttribute("owners", owners);
 		Unit base = plan != null ? units.get(plan.ownerUnitId(), DataScope.CITY) : owners.isEmpty() ? null : owners.get(0);
-		model.addAttribute("coverable", base == null ? List.of() : units.children(base.id(), DataScope.CITY, 0));
+		// on a new plan whose owner is still to be chosen the covered units would belong to another owner:
+		// the whole subtree then, and the units are chosen when the plan is edited
+		boolean known = plan != null || owners.size() == 1;
+		model.addAttribute("coverable", base == null || !known ? List.of() : units.children(base.id(), DataScope.CITY, 0));
 		return "plans/plan-form";
 	}
 
@@ -222,7 +231,7 @@ class PlanPageController {
 		}
 		ResearchPlan plan = detail.plan();
 		return measureForm(model, plan, new MeasureForm(null, plan.categoryCodes().get(0), plan.ownerUnitId(), null,
-				plan.periodStart(), plan.periodEnd(), null, null, false, null, null));
+				plan.periodStart(), plan.periodEnd(), null, null, false, null, null, null));
 	}
 
 	@PostMapping("/{id}/measures")
@@ -242,6 +251,36 @@ class PlanPageController {
 			response.setStatus(refused.status().value());
 			model.addAttribute("error", messages.text(refused));
 			return measureForm(model, plans.plan(id, user).plan(), form);
+		}
+	}
+
+	@GetMapping("/measures/{id}/edit")
+	String editMeasure(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
+		MeasureDetail detail = measures.detail(id, user);
+		if (!detail.writable()) {
+			throw DomainException.forbidden("plans.error.not-writer");
+		}
+		model.addAttribute("measure", detail.measure());
+		return measureForm(model, detail.plan(), MeasureForm.of(detail.measure()));
+	}
+
+	@PostMapping("/measures/{id}/edit")
+	String updateMeasure(@PathVariable long id, MeasureForm form, Model model, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			WorkMeasure measure = measures.editMeasure(id, new PlanCommands.EditMeasure(text(form.title()),
+					text(form.ownerPerson()), date(form.startDate()), date(form.deadline()), form.targetAmount(),
+					form.targetUnit(), Boolean.TRUE.equals(form.advanceOnClose()), form.version() == null ? -1 : form.version()),
+					user);
+			redirect.addFlashAttribute("notice", messages.text("plans.measure.updated", measure.title()));
+			return "redirect:/plans/measures/" + id;
+		}
+		catch (DomainException refused) {
+			response.setStatus(refused.status().value());
+			model.addAttribute("error", messages.text(refused));
+			MeasureDetail detail = measures.detail(id, user);
+			model.addAttribute("measure", detail.measure());
+			return measureForm(model, detail.plan(), form);
 		}
 	}
 
