@@ -2,7 +2,9 @@ package org.grassroots.plans;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.grassroots.plans.internal.MeasureChanges;
 import org.grassroots.plans.internal.MeasureRepository;
@@ -197,7 +199,7 @@ public class MeasureManagement {
 			return units.get(plan.ownerUnitId(), DataScope.CITY);
 		}
 		try {
-			return units.get(ownerUnitId, new DataScope(false, java.util.Set.of(plan.ownerUnitPath()), java.util.Set.of()));
+			return units.get(ownerUnitId, new DataScope(false, Set.of(plan.ownerUnitPath()), Set.of()));
 		}
 		catch (NotFoundException outside) {
 			throw DomainException.invalid("plans.error.owner-unit");
@@ -219,7 +221,7 @@ public class MeasureManagement {
 		}
 	}
 
-	private static void check(ResearchPlan plan, java.time.LocalDate start, java.time.LocalDate deadline,
+	private static void check(ResearchPlan plan, LocalDate start, LocalDate deadline,
 			@Nullable Integer targetAmount, @Nullable String targetUnit) {
 		if (deadline.isBefore(start)) {
 			throw DomainException.invalid("plans.error.deadline");

@@ -2,8 +2,11 @@ package org.grassroots.plans;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -17,6 +20,7 @@ import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.Role;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitLevel;
 import org.grassroots.units.UnitManagement;
@@ -124,16 +128,16 @@ public class PlanManagement {
 
 	/** Whether the person may create plans at all: the city office and unit administrators. */
 	public boolean mayCreate(CurrentUser user) {
-		return user.has(org.grassroots.shared.Role.CITY_ADMIN) || user.has(org.grassroots.shared.Role.UNIT_ADMIN);
+		return user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN);
 	}
 
 	/** Every plan the person may read with its measures they may read, plan by plan, for the export. */
 	@Transactional(readOnly = true)
 	public void export(CurrentUser user, BiConsumer<ResearchPlan, List<MeasureLine>> sink) {
 		List<ResearchPlan> visible = plans(user);
-		java.util.Map<Long, List<MeasureLine>> byPlan = new java.util.HashMap<>();
+		Map<Long, List<MeasureLine>> byPlan = new HashMap<>();
 		measures.export(visible.stream().map(ResearchPlan::id).toList(), scope(user),
-				line -> byPlan.computeIfAbsent(line.measure().planId(), k -> new java.util.ArrayList<>()).add(line));
+				line -> byPlan.computeIfAbsent(line.measure().planId(), k -> new ArrayList<>()).add(line));
 		visible.forEach(plan -> sink.accept(plan, byPlan.getOrDefault(plan.id(), List.of())));
 	}
 
@@ -188,7 +192,7 @@ public class PlanManagement {
 			return List.of(new PlanRepository.Covered(owner.id(), owner.path()));
 		}
 		DataScope subtree = new DataScope(false, Set.of(owner.path()), Set.of());
-		List<PlanRepository.Covered> covered = new java.util.ArrayList<>();
+		List<PlanRepository.Covered> covered = new ArrayList<>();
 		for (Long id : new LinkedHashSet<>(ids)) {
 			Unit unit;
 			try {

@@ -3,7 +3,6 @@ package org.grassroots.plans.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +21,7 @@ import org.grassroots.shared.web.FileNames;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -118,7 +118,7 @@ class PlanExport {
 		row.createCell(16).setCellValue(line.problemsLinked());
 	}
 
-	private static String name(Unit unit, String lang) {
+	private static String name(@Nullable Unit unit, String lang) {
 		return unit == null ? "" : unit.name(lang);
 	}
 
