@@ -51,7 +51,7 @@ class NavigationIntegrationTests {
 	void aPartyMemberIsLedToLearningAndCheckIn() throws Exception {
 		String home = signedIn("member.li").get("/").body();
 		assertThat(navIds(home)).contains("nav-learn", "nav-check-in")
-			.doesNotContain("nav-api", "nav-report", "nav-my-reports", "nav-problems");
+			.doesNotContain("nav-api", "nav-report", "nav-my-reports", "nav-problems", "nav-plans");
 		assertThat(home).contains("id=\"home-learn\"").contains("id=\"home-check-in\"").doesNotContain("陆续上线");
 		assertThat(signedIn("member.li").get("/learn").body()).contains("id=\"near-points\"").contains("id=\"check-in-hint\"");
 	}
@@ -60,10 +60,11 @@ class NavigationIntegrationTests {
 	void staffKeepTheirWorkAndOnlyAdministratorsSeeTheApiDocumentation() throws Exception {
 		String worker = signedIn("huayuanlu.worker").get("/").body();
 		assertThat(navIds(worker)).contains("nav-problems", "nav-search", "nav-learning", "nav-units")
-			.doesNotContain("nav-api", "nav-my-reports", "nav-check-in", "nav-login");
+			.doesNotContain("nav-api", "nav-my-reports", "nav-check-in", "nav-login", "nav-plans");
 		assertThat(worker).contains("id=\"home-staff\"").contains("id=\"home-roots\"");
 		String admin = signedIn("nanan.admin").get("/").body();
-		assertThat(navIds(admin)).contains("nav-problems", "nav-api", "nav-dashboard").doesNotContain("nav-my-reports");
+		assertThat(navIds(admin)).contains("nav-problems", "nav-api", "nav-dashboard", "nav-plans").doesNotContain("nav-my-reports");
+		assertThat(navIds(signedIn("nanan.cadre").get("/").body())).contains("nav-plans");
 		assertThat(navIds(signedIn("city.admin").get("/").body())).contains("nav-api", "nav-open311");
 	}
 

@@ -31,7 +31,7 @@ class MessagesTests {
 		Set<String> keys = load("messages.properties").stringPropertyNames();
 		Set<String> used = new TreeSet<>();
 		collect(Path.of("src/main/resources/templates"), Pattern.compile("#\\{([a-z0-9.-]+)[}(]"), used);
-		collect(Path.of("src/main/java"), Pattern.compile("\"((?:error|units|people|login|home|problems|open311|learning|learn)\\.[a-zA-Z0-9._-]*[a-zA-Z0-9])\""), used);
+		collect(Path.of("src/main/java"), Pattern.compile("\"((?:error|units|people|login|home|problems|open311|learning|learn|plans)\\.[a-zA-Z0-9._-]*[a-zA-Z0-9])\""), used);
 		assertThat(used).isNotEmpty();
 		assertThat(keys).containsAll(used);
 	}
@@ -46,6 +46,11 @@ class MessagesTests {
 				org.grassroots.problems.Rating.values(), "action.", org.grassroots.problems.ProblemAction.values(),
 				"resident.state.", org.grassroots.problems.ProblemState.values(), "track.step.",
 				org.grassroots.problems.ProblemAction.values());
+		labelled = new java.util.HashMap<>(labelled);
+		labelled.put("plans.status.", org.grassroots.plans.MeasureStatus.values());
+		labelled.put("plans.timeliness.", org.grassroots.plans.Timeliness.values());
+		labelled.put("plans.phase.", org.grassroots.plans.ResearchPlan.PlanPhase.values());
+		labelled.put("plans.progress.kind.", org.grassroots.plans.ProgressReport.Kind.values());
 		labelled.forEach((prefix, values) -> {
 			for (Enum<?> value : values) {
 				assertThat(keys).contains(prefix + value.name());

@@ -74,7 +74,7 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/cases/**", "/api/v1/mechanisms/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/open311/**").hasRole("CITY_ADMIN")
 				.requestMatchers("/api/v1/audit/verify").hasRole("CITY_ADMIN")
-				.requestMatchers("/api/v1/units/**", "/api/v1/audit/**").hasRole("STAFF")
+				.requestMatchers("/api/v1/units/**", "/api/v1/audit/**", "/api/v1/plans/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, users, problems, cache), BasicAuthenticationFilter.class)
@@ -94,7 +94,7 @@ class SecurityConfig {
 		return http
 			.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, throttle, clock, "FORM")))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
-				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**", "/learning/**", "/dashboard/**", "/dashboard")
+				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**", "/learning/**", "/plans/**", "/plans", "/dashboard/**", "/dashboard")
 				.hasRole("STAFF")
 				.requestMatchers("/cases/**", "/cases", "/mechanisms/**", "/mechanisms").hasRole("STAFF")
 				.requestMatchers("/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")

@@ -38,6 +38,16 @@ class LayoutModel {
 		return user != null && Role.LEADERS.stream().anyMatch(user::has);
 	}
 
+	/**
+	 * Whether to offer research plans and benchmarking: the city office, unit administrators and
+	 * leading cadres, who write, work and follow plans (caseworkers reach a measure from its plan).
+	 */
+	@ModelAttribute("planner")
+	boolean planner() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && (user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN) || user.has(Role.LEADING_CADRE));
+	}
+
 	/** Whether to offer a resident's pages: report, own reports, tracking and the public ledger. */
 	@ModelAttribute("resident")
 	boolean resident() {
