@@ -20,7 +20,6 @@ import org.grassroots.shared.PlainText;
 import org.grassroots.shared.files.FileStore;
 import org.grassroots.shared.files.Upload;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +37,7 @@ public class CaseWriting {
 
 	private final ProblemViews problems;
 
-	private final ObjectProvider<MeasureSource> measures;
+	private final MeasureSource measures;
 
 	private final FileStore files;
 
@@ -48,7 +47,7 @@ public class CaseWriting {
 
 	private final Clock clock;
 
-	CaseWriting(CaseRepository cases, ProblemViews problems, ObjectProvider<MeasureSource> measures, FileStore files,
+	CaseWriting(CaseRepository cases, ProblemViews problems, MeasureSource measures, FileStore files,
 			InputCheck input, CaseJournal journal, Clock clock) {
 		this.cases = cases;
 		this.problems = problems;
@@ -163,11 +162,7 @@ public class CaseWriting {
 
 	private Source source(CaseSource kind, long sourceId, CurrentUser user) {
 		if (kind == CaseSource.MEASURE) {
-			MeasureSource source = measures.getIfAvailable();
-			if (source == null) {
-				throw DomainException.invalid("cases.error.measure-unavailable");
-			}
-			MeasureSource.Measure measure = source.find(sourceId, user)
+			MeasureSource.Measure measure = measures.find(sourceId, user)
 				.orElseThrow(() -> new NotFoundException("work measure", sourceId));
 			if (!measure.completed()) {
 				throw DomainException.invalid("cases.error.measure-not-completed", measure.title());

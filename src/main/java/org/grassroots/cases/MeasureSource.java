@@ -7,8 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a case written up from a completed work measure reads that measure: the plans module's
- * scoped read, wired in as a bean once plans exists. Without such a bean a case from a measure is
- * refused as not available yet.
+ * scoped read, through {@code internal/PlanMeasures}.
  */
 public interface MeasureSource {
 

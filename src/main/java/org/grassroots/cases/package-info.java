@@ -11,7 +11,7 @@
  * Both feed the leadership view through {@link org.grassroots.shared.CampaignFigures}; docs/cases.md
  * holds the rules.
  */
-@ApplicationModule(displayName = "Cases", allowedDependencies = { "shared", "units", "people", "problems" })
+@ApplicationModule(displayName = "Cases", allowedDependencies = { "shared", "units", "people", "problems", "plans" })
 @NullMarked
 package org.grassroots.cases;
 

@@ -13,6 +13,7 @@ import org.grassroots.shared.CampaignFigures;
 import org.grassroots.shared.Times;
 import org.grassroots.support.Api;
 import org.grassroots.support.IntegrationTest;
+import org.grassroots.support.PageClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -183,6 +184,46 @@ class CasesIntegrationTests {
 	}
 
 	@Test
+	void aCaseIsWrittenFromADoneWorkMeasureOnlyAndOnlyInScope() throws Exception {
+		String yuzhong = steps.token("yuzhong.admin");
+		java.time.LocalDate today = java.time.LocalDate.now(org.grassroots.shared.Times.ZONE);
+		long plan = api.post(yuzhong, "/api/v1/plans", Api.json("title", "plan " + Api.uniqueCode(""), "topics", "t",
+				"categoryCodes", List.of("PARKING"), "periodStart", today.minusDays(5).toString(), "periodEnd",
+				today.plusMonths(2).toString())).json().path("id").asLong();
+		Api.Reply added = api.post(yuzhong, "/api/v1/plans/" + plan + "/measures", Api.json("title", "300 new parking spaces "
+				+ Api.uniqueCode(""), "categoryCode", "PARKING", "ownerPerson", "王主任", "startDate", today.toString(),
+				"deadline", today.plusMonths(1).toString(), "targetAmount", 3, "targetUnit", "个", "advanceOnClose", false));
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		long measure = added.json().path("id").asLong();
+		long cases = count("typical_case");
+
+		Api.Reply open = fromMeasure(yuzhong, measure);
+		assertThat(open.status()).isEqualTo(400);
+		assertThat(open.text("detail")).contains("is not completed");
+		assertThat(count("typical_case")).isEqualTo(cases);
+
+		assertThat(api.post(yuzhong, "/api/v1/plans/measures/" + measure + "/progress", Api.json("achieved", 3, "version", 0))
+			.status()).isEqualTo(200);
+		assertThat(fromMeasure(steps.token("nanan.admin"), measure).status()).isEqualTo(404);
+		// the done measure's page offers the form, which names the measure
+		PageClient pages = new PageClient(port);
+		pages.signIn("yuzhong.admin", Api.DEMO_PASSWORD);
+		assertThat(pages.get("/plans/measures/" + measure).body()).contains("/cases/new?measure=" + measure);
+		assertThat(pages.get("/cases/new?measure=" + measure).body()).contains("300 new parking spaces")
+			.contains("name=\"measureId\"");
+		Api.Reply written = fromMeasure(yuzhong, measure);
+		assertThat(written.status()).as(written.body()).isEqualTo(201);
+		assertThat(written.json().path("sourceKind").asString()).isEqualTo("MEASURE");
+		assertThat(written.json().path("categoryCode").asString()).isEqualTo("PARKING");
+		assertThat(count("typical_case")).isEqualTo(cases + 1);
+	}
+
+	private Api.Reply fromMeasure(String token, long measure) {
+		return api.post(token, "/api/v1/cases", Api.json("sourceKind", "MEASURE", "sourceId", measure, "title",
+				"from a measure", "background", "b", "actions", "a", "result", "r"));
+	}
+
+	@Test
 	void aCaseFromAnotherDistrictsProblemOrByAnyoneButAnOfficeIsRefused() {
 		long problem = steps.closedProblem(Api.uniqueCode("school gate "));
 		long cases = count("typical_case");
@@ -190,10 +231,6 @@ class CasesIntegrationTests {
 		assertThat(steps.write("nanan.admin", problem, "not ours", "SUBTREE").status()).isEqualTo(404);
 		assertThat(steps.write("jiefangbei.worker", problem, "a caseworker", "SUBTREE").status()).isEqualTo(403);
 		assertThat(steps.write("nanan.cadre", problem, "a cadre", "SUBTREE").status()).isEqualTo(403);
-		Api.Reply measure = api.post(steps.token("yuzhong.admin"), "/api/v1/cases", Api.json("sourceKind", "MEASURE",
-				"sourceId", 1, "title", "from a measure", "background", "b", "actions", "a", "result", "r"));
-		assertThat(measure.status()).isEqualTo(400);
-		assertThat(measure.text("detail")).contains("work measures");
 		Api.Reply blank = api.post(steps.token("yuzhong.admin"), "/api/v1/cases", Api.json("sourceKind", "PROBLEM",
 				"sourceId", problem, "title", "", "background", "b", "actions", "a", "result", "r"));
 		assertThat(blank.status()).isEqualTo(400);

@@ -13,12 +13,14 @@ import org.grassroots.cases.CaseRules;
 import org.grassroots.cases.CaseSource;
 import org.grassroots.cases.CaseState;
 import org.grassroots.cases.CaseWriting;
+import org.grassroots.cases.MeasureSource;
 import org.grassroots.cases.TypicalCase;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.AccountNames;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
+import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +50,8 @@ class CasePageController {
 
 	private final ProblemViews problems;
 
+	private final MeasureSource measures;
+
 	private final Messages messages;
 
 	private final UnitNames unitNames;
@@ -55,7 +59,8 @@ class CasePageController {
 	private final AccountNames accountNames;
 
 	CasePageController(CaseLibrary library, CaseWriting writing, CaseApproval approval, ProblemViews problems,
-			Messages messages, UnitNames unitNames, AccountNames accountNames) {
+			MeasureSource measures, Messages messages, UnitNames unitNames, AccountNames accountNames) {
+		this.measures = measures;
 		this.unitNames = unitNames;
 		this.accountNames = accountNames;
 		this.library = library;
@@ -67,7 +72,7 @@ class CasePageController {
 
 	/** What the write and edit form shows, as sent or as stored. */
 	record Form(@Nullable Long id, int version, String ledgerNo, String title, String categoryCode, String background,
-			String actions, String result, String lessons, CaseReach reach) {
+			String actions, String result, String lessons, CaseReach reach, MeasureSource.@Nullable Measure measure) {
 
 	}
 
@@ -101,39 +106,52 @@ class CasePageController {
 		model.addAttribute("allowed", detail.allowed().stream().map(Enum::name).toList());
 		model.addAttribute("unitNames", library.unitsOf(List.of(typical)));
 		model.addAttribute("sourceLink", sourceLink(typical, user));
+		model.addAttribute("sourceName", sourceName(typical, user));
 		model.addAttribute("people", accountNames.displayNames(typical.decidedBy() == null ? List.of(typical.writtenBy())
 				: List.of(typical.writtenBy(), typical.decidedBy())));
 		return "cases/detail";
 	}
 
 	@GetMapping("/new")
-	String writeForm(@RequestParam(required = false) Long problem, Model model, @AuthenticationPrincipal CurrentUser user) {
+	String writeForm(@RequestParam(required = false) Long problem, @RequestParam(required = false) Long measure,
+			Model model, @AuthenticationPrincipal CurrentUser user) {
 		if (!CaseRules.writes(user)) {
 			throw DomainException.forbidden("cases.error.not-office");
 		}
-		Form form = new Form(null, 0, "", "", "", "", "", "", "", CaseReach.SUBTREE);
+		Form form = new Form(null, 0, "", "", "", "", "", "", "", CaseReach.SUBTREE, null);
 		if (problem != null) {
 			Problem source = problems.get(problem, user);
 			form = new Form(null, 0, source.ledgerNo(), source.title(), source.categoryCode(),
 					source.description() == null ? "" : source.description(), source.measures() == null ? "" : source.measures(),
-					"", "", CaseReach.SUBTREE);
+					"", "", CaseReach.SUBTREE, null);
+		}
+		else if (measure != null) {
+			MeasureSource.Measure source = measures.find(measure, user)
+				.orElseThrow(() -> new NotFoundException("work measure", measure));
+			form = new Form(null, 0, "", source.title(), source.categoryCode() == null ? "" : source.categoryCode(), "", "",
+					"", "", CaseReach.SUBTREE, source);
 		}
 		return form(form, model, user);
 	}
 
 	@PostMapping("/new")
-	String write(@RequestParam String ledgerNo, @RequestParam String title, @RequestParam String categoryCode,
+	String write(@RequestParam(defaultValue = "") String ledgerNo, @RequestParam(required = false) Long measureId,
+			@RequestParam String title, @RequestParam String categoryCode,
 			@RequestParam String background, @RequestParam String actions, @RequestParam String result,
 			@RequestParam(required = false) String lessons, @RequestParam(defaultValue = "SUBTREE") CaseReach reach,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		MeasureSource.Measure measure = measureId == null ? null : measures.find(measureId, user)
+			.orElseThrow(() -> new NotFoundException("work measure", measureId));
 		Form form = new Form(null, 0, ledgerNo, title, categoryCode, background, actions, result, lessons == null ? "" : lessons,
-				reach);
+				reach, measure);
 		try {
-			Problem source = problems.byLedgerNo(ledgerNo, user)
-				.orElseThrow(() -> DomainException.invalid("cases.error.ledger-no", ledgerNo));
-			TypicalCase written = writing.write(new CaseCommands.Write(CaseSource.PROBLEM, source.id(), title, categoryCode,
-					background, actions, result, lessons, reach), Files.uploads(photos), user);
+			CaseSource kind = measure == null ? CaseSource.PROBLEM : CaseSource.MEASURE;
+			long sourceId = measure != null ? measure.id() : problems.byLedgerNo(ledgerNo, user)
+				.orElseThrow(() -> DomainException.invalid("cases.error.ledger-no", ledgerNo))
+				.id();
+			TypicalCase written = writing.write(new CaseCommands.Write(kind, sourceId, title, categoryCode, background,
+					actions, result, lessons, reach), Files.uploads(photos), user);
 			redirect.addFlashAttribute("notice", messages.text("cases.written", written.title()));
 			return "redirect:/cases/" + written.id();
 		}
@@ -150,7 +168,7 @@ class CasePageController {
 		// the form only for those who may send it: the writers of a draft or returned case
 		CaseRules.check(CaseAction.EDIT, c.state(), detail.parties());
 		return form(new Form(c.id(), c.version(), c.sourceRef(), c.title(), c.categoryCode(), c.background(), c.actions(),
-				c.result(), c.lessons() == null ? "" : c.lessons(), c.reach()), model, user);
+				c.result(), c.lessons() == null ? "" : c.lessons(), c.reach(), measureOf(c, user)), model, user);
 	}
 
 	@PostMapping("/{id}/edit")
@@ -169,7 +187,7 @@ class CasePageController {
 			model.addAttribute("error", messages.text(ex));
 			TypicalCase c = library.get(id, user);
 			return form(new Form(id, version, c.sourceRef(), title, categoryCode, background, actions, result,
-					lessons == null ? "" : lessons, reach), model, user);
+					lessons == null ? "" : lessons, reach, measureOf(c, user)), model, user);
 		}
 	}
 
@@ -243,13 +261,25 @@ class CasePageController {
 		model.addAttribute("unitNames", library.unitsOf(page.items()));
 	}
 
-	/** The source problem's page, when the reader may open it. */
+	private MeasureSource.@Nullable Measure measureOf(TypicalCase typical, CurrentUser user) {
+		return typical.sourceKind() == CaseSource.MEASURE ? measures.find(typical.sourceId(), user).orElse(null) : null;
+	}
+
+	/** The source problem's or measure's page, when the reader may open it. */
 	private @Nullable String sourceLink(TypicalCase typical, CurrentUser user) {
-		if (typical.sourceKind() != CaseSource.PROBLEM) {
-			return null;
+		if (typical.sourceKind() == CaseSource.MEASURE) {
+			return measures.find(typical.sourceId(), user).map(found -> "/plans/measures/" + found.id()).orElse(null);
 		}
 		Optional<Problem> problem = problems.byLedgerNo(typical.sourceRef(), user);
 		return problem.map(found -> "/problems/" + found.id()).orElse(null);
+	}
+
+	/** How the source is named: a problem by its ledger number, a measure by its title where the reader may read it. */
+	private String sourceName(TypicalCase typical, CurrentUser user) {
+		if (typical.sourceKind() == CaseSource.MEASURE) {
+			return measures.find(typical.sourceId(), user).map(MeasureSource.Measure::title).orElse(typical.sourceRef());
+		}
+		return typical.sourceRef();
 	}
 
 }
