@@ -322,6 +322,42 @@ class VisitsIntegrationTests {
 				"plain text".getBytes()).status()).isEqualTo(400);
 	}
 
+	@Test
+	void thePagesShowTheLogAndARefusedFormComesBackAsTyped() throws Exception {
+		long id = log("PETITION_RECEPTION", today(), STREET, List.of()).json().path("visit").path("id").asLong();
+		PageClient admin = new PageClient(port);
+		admin.signIn("yuzhong.admin", Api.DEMO_PASSWORD);
+		for (String page : List.of("/visits", "/visits?kind=RESEARCH&month=" + today().toString().substring(0, 7),
+				"/visits/summary", "/visits/" + id, "/visits/reception-days")) {
+			var answer = admin.get(page);
+			assertThat(answer.statusCode()).as(page).isEqualTo(200);
+			assertThat(answer.body()).as(page).doesNotContain("PETITION_RECEPTION</").doesNotContain("??");
+		}
+		assertThat(admin.get("/visits/summary").body()).contains("渝中区 王领导干部", "信访接待");
+		assertThat(admin.bytes("/visits/export.xlsx").statusCode()).isEqualTo(200);
+		// a bad filter is said on the page, not as an error page
+		assertThat(admin.get("/visits?kind=PICNIC").body()).contains("PICNIC").contains("id=\"error\"");
+		// only cadres log visits
+		assertThat(admin.get("/visits/new").statusCode()).isEqualTo(403);
+
+		PageClient cadre = new PageClient(port);
+		cadre.signIn("yuzhong.cadre", Api.DEMO_PASSWORD);
+		assertThat(cadre.get("/visits/new").statusCode()).isEqualTo(200);
+		long before = visitCount();
+		String place = Api.uniqueCode("未来的地点 ");
+		var refused = cadre.submit("/visits/new", "/visits", "kind=RESEARCH&visitDate=" + today().plusDays(2) + "&unit=" + STREET
+				+ "&place=" + PageClient.encode(place) + "&discussed=x&problemTitle=" + PageClient.encode("一个问题")
+				+ "&problemCategory=OTHER&problemDescription=x&problemHandling=LATER&problemMeasures=");
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"error\"", place, "一个问题");
+		assertThat(visitCount()).isEqualTo(before);
+		var saved = cadre.submit("/visits/new", "/visits", "kind=RESEARCH&visitDate=" + today() + "&unit=" + STREET
+				+ "&place=" + PageClient.encode(place) + "&discussed=x&problemTitle=&problemCategory=OTHER&problemDescription="
+				+ "&problemHandling=LATER&problemMeasures=");
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(visitCount()).isEqualTo(before + 1);
+	}
+
 	static final byte[] PNG = java.util.Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
