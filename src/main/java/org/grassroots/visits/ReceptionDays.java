@@ -54,7 +54,7 @@ public class ReceptionDays {
 	/** A cadre publishes a day at a unit in their scope, today or later, ending after it starts. */
 	@Transactional
 	public ReceptionDay publish(NewReceptionDay given, CurrentUser user) {
-		VisitManagement.requireCadre(user);
+		VisitRules.check(VisitRules.VisitAction.PUBLISH_RECEPTION_DAY, user);
 		NewReceptionDay command = input.check(given);
 		if (command.receptionDate().isBefore(today())) {
 			throw DomainException.invalid("visits.error.reception-past", command.receptionDate());
@@ -74,9 +74,11 @@ public class ReceptionDays {
 	/** The cadre who published it, or an administrator whose scope covers its unit, cancels a day. */
 	@Transactional
 	public ReceptionDay cancel(long id, Cancel command, CurrentUser user) {
+		VisitRules.check(VisitRules.VisitAction.CANCEL_RECEPTION_DAY, user);
 		input.check(command);
 		ReceptionDay before = days.find(id, user.scope()).orElseThrow(() -> new NotFoundException("reception day", id));
 		boolean own = before.cadreAccountId() == user.accountId();
+		// a cadre cancels their own days; an administrator any day in their scope
 		if (!own && !user.has(Role.UNIT_ADMIN) && !user.has(Role.CITY_ADMIN)) {
 			throw DomainException.forbidden("visits.error.not-own-reception");
 		}
@@ -96,7 +98,7 @@ public class ReceptionDays {
 	/** Days in the person's scope from today on, cancelled ones too, for the staff page. */
 	@Transactional(readOnly = true)
 	public List<ReceptionDay> inScope(CurrentUser user) {
-		VisitViews.requireStaff(user);
+		VisitRules.check(VisitRules.VisitAction.READ, user);
 		return days.inScope(user.scope(), today(), 200);
 	}
 

@@ -14,7 +14,6 @@ import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.NotFoundException;
-import org.grassroots.shared.Role;
 import org.grassroots.shared.Times;
 import org.grassroots.shared.files.FileStore;
 import org.grassroots.shared.files.Upload;
@@ -69,7 +68,7 @@ public class VisitManagement {
 	 */
 	@Transactional
 	public Visit log(NewVisit given, List<Upload> photos, CurrentUser user) {
-		requireCadre(user);
+		VisitRules.check(VisitRules.VisitAction.LOG, user);
 		NewVisit command = input.check(given);
 		VisitKind kind = VisitKind.parse(command.kind());
 		if (command.visitDate().isAfter(today())) {
@@ -108,8 +107,9 @@ public class VisitManagement {
 	/** Adds a photo to a visit; only the cadre who logged it may, at the version they saw. */
 	@Transactional
 	public Visit addPhoto(long id, int version, Upload photo, CurrentUser user) {
+		VisitRules.check(VisitRules.VisitAction.READ, user);
 		Visit before = visits.find(id, user.scope()).orElseThrow(() -> new NotFoundException("visit", id));
-		if (before.cadreAccountId() != user.accountId()) {
+		if (!VisitRules.allows(VisitRules.VisitAction.ADD_PHOTO, user) || before.cadreAccountId() != user.accountId()) {
 			throw DomainException.forbidden("visits.error.not-own-visit");
 		}
 		FileStore.check(photo);
@@ -145,12 +145,6 @@ public class VisitManagement {
 		return units.findByCode(code.trim(), DataScope.CITY)
 			.filter(unit -> user.scope().covers(unit.path()))
 			.orElseThrow(() -> DomainException.invalid("visits.error.unit-out-of-scope", code.trim()));
-	}
-
-	static void requireCadre(CurrentUser user) {
-		if (!user.has(Role.LEADING_CADRE)) {
-			throw DomainException.forbidden("visits.error.cadres-only");
-		}
 	}
 
 	private Visit reload(long id) {

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.CurrentUser;
-import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.files.FileStore;
 import org.grassroots.units.UnitManagement;
@@ -70,14 +69,14 @@ public class VisitViews {
 
 	@Transactional(readOnly = true)
 	public Page list(VisitFilter filter, int page, CurrentUser user) {
-		requireStaff(user);
+		VisitRules.check(VisitRules.VisitAction.READ, user);
 		int at = Math.max(page, 0);
 		return new Page(visits.list(filter, user.scope(), PAGE_SIZE, at * PAGE_SIZE), visits.count(filter, user.scope()), at);
 	}
 
 	@Transactional(readOnly = true)
 	public Visit get(long id, CurrentUser user) {
-		requireStaff(user);
+		VisitRules.check(VisitRules.VisitAction.READ, user);
 		return visits.find(id, user.scope()).orElseThrow(() -> new NotFoundException("visit", id));
 	}
 
@@ -97,7 +96,7 @@ public class VisitViews {
 	/** Every visit the filter matches in scope, from a cursor, for the Excel export. */
 	@Transactional(readOnly = true)
 	public void forEach(VisitFilter filter, CurrentUser user, Consumer<Visit> sink) {
-		requireStaff(user);
+		VisitRules.check(VisitRules.VisitAction.READ, user);
 		visits.stream(filter, user.scope(), sink);
 	}
 
@@ -107,7 +106,7 @@ public class VisitViews {
 	 */
 	@Transactional(readOnly = true)
 	public List<CadreSummary> summary(YearMonth month, @Nullable String unitPath, CurrentUser user) {
-		requireStaff(user);
+		VisitRules.check(VisitRules.VisitAction.READ, user);
 		Map<Long, List<Map<String, Object>>> byCadre = new LinkedHashMap<>();
 		for (Map<String, Object> row : visits.summary(month.atDay(1), month.atEndOfMonth(), user.scope(), unitPath)) {
 			byCadre.computeIfAbsent(number(row, "cadre_account_id"), key -> new ArrayList<>()).add(row);
@@ -155,12 +154,6 @@ public class VisitViews {
 	@Transactional(readOnly = true)
 	public String unitPath(String code, CurrentUser user) {
 		return units.findByCode(code.trim(), user.scope()).orElseThrow(() -> new NotFoundException("unit", code)).path();
-	}
-
-	static void requireStaff(CurrentUser user) {
-		if (!user.isStaff()) {
-			throw DomainException.forbidden("error.403.text");
-		}
 	}
 
 }

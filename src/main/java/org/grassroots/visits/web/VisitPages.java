@@ -24,6 +24,7 @@ import org.grassroots.visits.VisitCommands;
 import org.grassroots.visits.VisitFilter;
 import org.grassroots.visits.VisitKind;
 import org.grassroots.visits.VisitManagement;
+import org.grassroots.visits.VisitRules;
 import org.grassroots.visits.VisitViews;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -252,9 +253,7 @@ class VisitPages {
 	}
 
 	private static void requireCadre(CurrentUser user) {
-		if (!user.has(Role.LEADING_CADRE)) {
-			throw DomainException.forbidden("visits.error.cadres-only");
-		}
+		VisitRules.check(VisitRules.VisitAction.LOG, user);
 	}
 
 	private static @Nullable LocalDate date(String text) {
