@@ -334,6 +334,8 @@ class VisitsIntegrationTests {
 			assertThat(answer.body()).as(page).doesNotContain("PETITION_RECEPTION</").doesNotContain("??");
 		}
 		assertThat(admin.get("/visits/summary").body()).contains("渝中区 王领导干部", "信访接待");
+		assertThat(admin.get("/visits/summary?unit=" + STREET).body()).contains("渝中区 王领导干部");
+		assertThat(admin.get("/visits/summary?unit=500103902").body()).doesNotContain("data-cadre=");
 		assertThat(admin.bytes("/visits/export.xlsx").statusCode()).isEqualTo(200);
 		// a bad filter is said on the page, not as an error page
 		assertThat(admin.get("/visits?kind=PICNIC").body()).contains("PICNIC").contains("id=\"error\"");

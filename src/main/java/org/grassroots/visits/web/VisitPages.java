@@ -120,16 +120,20 @@ class VisitPages {
 	}
 
 	@GetMapping("/summary")
-	String summary(@RequestParam(required = false) String month, Model model, @AuthenticationPrincipal CurrentUser user) {
-		YearMonth chosen;
+	String summary(@RequestParam(required = false) String month, @RequestParam(required = false) String unit, Model model,
+			@AuthenticationPrincipal CurrentUser user) {
+		YearMonth chosen = YearMonth.now(clock.withZone(Times.ZONE));
+		String unitPath = null;
+		String unitText = unit == null ? "" : unit.trim();
 		try {
 			chosen = monthOrThis(month);
+			unitPath = unitText.isEmpty() ? null : views.unitPath(unitNames.resolve(unitText, user.scope()).code(), user);
 		}
 		catch (DomainException ex) {
 			model.addAttribute("error", messages.text(ex));
-			chosen = YearMonth.now(clock.withZone(Times.ZONE));
 		}
-		var rows = views.summary(chosen, null, user);
+		var rows = views.summary(chosen, unitPath, user);
+		model.addAttribute("unitText", unitText);
 		model.addAttribute("month", chosen.toString());
 		model.addAttribute("rows", rows);
 		model.addAttribute("kinds", VisitKind.values());
