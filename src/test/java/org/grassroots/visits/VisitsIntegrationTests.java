@@ -360,6 +360,29 @@ class VisitsIntegrationTests {
 		assertThat(visitCount()).isEqualTo(before + 1);
 	}
 
+	@Test
+	void aVisitAndAReceptionDayFollowTheirUnitWhenItMoves() {
+		// given a new community under Jiefangbei street with a visit and a reception day
+		String code = Api.uniqueCode("VC");
+		Api.Reply created = api.post(token("yuzhong.admin"), "/api/v1/units", Api.json("code", code, "parentId", unitId(STREET),
+				"nameZh", "测试社区 " + code, "level", "COMMUNITY"));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long unit = created.json().path("id").asLong();
+		long visitId = log("RESEARCH", today(), code, List.of()).json().path("visit").path("id").asLong();
+		long dayId = publish(code, "测试社区居委会 " + code, today().plusDays(2));
+
+		// when the community moves to Qixinggang street
+		Api.Reply moved = api.post(token("yuzhong.admin"), "/api/v1/units/" + unit + "/move",
+				Api.json("parentId", unitId("500103902"), "version", created.json().path("version").asInt()));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+		// then the visit and the day are found under the new street
+		assertThat(visit("yuzhong.admin", visitId).path("unitPath").asString())
+			.isEqualTo("/500000/500103/500103902/" + code + "/");
+		assertThat(api.get(null, "/api/v1/public/reception-days?unit=" + code).body()).contains("\"id\":" + dayId + ",");
+		assertThat(api.get(token("yuzhong.admin"), "/api/v1/visits?unit=500103902").body()).contains("\"id\":" + visitId + ",");
+	}
+
 	static final byte[] PNG = java.util.Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 

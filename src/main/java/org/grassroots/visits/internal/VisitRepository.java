@@ -268,6 +268,22 @@ public class VisitRepository {
 			.listOfRows();
 	}
 
+	/** Rewrites every copied path under a moved unit, here and in the reception days. */
+	public void rewritePaths(String oldPrefix, String newPrefix) {
+		rewrite("visit", "unit_path", oldPrefix, newPrefix);
+		rewrite("visit", "cadre_unit_path", oldPrefix, newPrefix);
+		rewrite("reception_day", "unit_path", oldPrefix, newPrefix);
+	}
+
+	private void rewrite(String table, String column, String oldPrefix, String newPrefix) {
+		jdbc.sql("update " + table + " set " + column + " = :new || substring(" + column + ", :cut) where " + column
+				+ " like :old")
+			.param("new", newPrefix)
+			.param("cut", oldPrefix.length() + 1)
+			.param("old", oldPrefix + "%")
+			.update();
+	}
+
 	static Visit visit(ResultSet rs, int row) throws SQLException {
 		return new Visit(rs.getLong("id"), VisitKind.valueOf(rs.getString("kind")), rs.getObject("visit_date", LocalDate.class),
 				rs.getString("place"), rs.getLong("unit_id"), rs.getString("unit_path"), rs.getLong("cadre_account_id"),
