@@ -83,7 +83,8 @@ public class ProblemViews {
 	/** Everything the detail page and the API's detail show, with what this person may do now. */
 	public record Detail(Problem problem, List<TimelineEntry> timeline, List<Milestone> milestones,
 			List<Attachment> attachments, List<Supervision> supervisions, List<Summons> summonses, List<Problem> children,
-			Map<String, List<String>> attributes, Set<Party> parties, Set<ProblemAction> allowed) {
+			Map<String, List<String>> attributes, Set<Party> parties, Set<ProblemAction> allowed,
+			@Nullable ProblemOrigin origin) {
 
 	}
 
@@ -193,6 +194,15 @@ public class ProblemViews {
 
 	public static final int LEDGER_PAGE_SIZE = 50;
 
+	/**
+	 * The problems collected on another module's record, for that record's page. The caller has
+	 * checked the record against the person's scope; each problem has the record's place as a party.
+	 */
+	@Transactional(readOnly = true)
+	public List<Problem> collectedOn(String originKind, long originId) {
+		return problems.byOrigin(originKind, originId);
+	}
+
 	@Transactional(readOnly = true)
 	public Problem get(long id, CurrentUser user) {
 		return problems.find(id, user.scope()).orElseThrow(() -> new NotFoundException("problem", id));
@@ -217,7 +227,8 @@ public class ProblemViews {
 			.forEach(allowed::add);
 		narrow(allowed, problem, parties, milestones, summonses, children, user);
 		return new Detail(problem, problems.timeline(id, false), milestones, work.attachments(id), work.supervisions(id),
-				summonses, children, problems.attributes(List.of(id)).getOrDefault(id, Map.of()), parties, allowed);
+				summonses, children, problems.attributes(List.of(id)).getOrDefault(id, Map.of()), parties, allowed,
+				problems.origin(id).orElse(null));
 	}
 
 	/**

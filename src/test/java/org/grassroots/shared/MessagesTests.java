@@ -31,7 +31,7 @@ class MessagesTests {
 		Set<String> keys = load("messages.properties").stringPropertyNames();
 		Set<String> used = new TreeSet<>();
 		collect(Path.of("src/main/resources/templates"), Pattern.compile("#\\{([a-z0-9.-]+)[}(]"), used);
-		collect(Path.of("src/main/java"), Pattern.compile("\"((?:error|units|people|login|home|problems|open311|learning|learn|plans)\\.[a-zA-Z0-9._-]*[a-zA-Z0-9])\""), used);
+		collect(Path.of("src/main/java"), Pattern.compile("\"((?:error|units|people|login|home|problems|open311|learning|learn|plans|visits)\\.[a-zA-Z0-9._-]*[a-zA-Z0-9])\""), used);
 		assertThat(used).isNotEmpty();
 		assertThat(keys).containsAll(used);
 	}

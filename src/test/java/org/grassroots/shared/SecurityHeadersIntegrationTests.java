@@ -177,6 +177,10 @@ class SecurityHeadersIntegrationTests {
 		examples.put("/dashboard/units/{code}/heat.xlsx", "/dashboard/units/500108/heat.xlsx");
 		examples.put("/dashboard/units/{code}/trend.xlsx", "/dashboard/units/500108/trend.xlsx");
 		examples.put("/dashboard/units/{code}/categories.xlsx", "/dashboard/units/500108/categories.xlsx");
+		long visit = first("select min(id) from visit");
+		examples.put("/visits/{id}", "/visits/" + visit);
+		// the demo visits have no photos: a photo that is not there answers the error page, with the same headers
+		examples.put("/visits/{id}/photos/{photoId}", "/visits/" + visit + "/photos/0");
 		examples.put("/open311/v2/discovery.{format}", "/open311/v2/discovery.json");
 		examples.put("/open311/v2/services.{format}", "/open311/v2/services.json");
 		examples.put("/open311/v2/services/{code}.{format}", "/open311/v2/services/ROAD.json");

@@ -139,6 +139,15 @@ final class AuditFields {
 					Field.of("note", Show.TEXT)), "categoryZh", "categoryEn", "version", "chosenBy", "chosenAt")),
 			Map.entry("report", Snapshot.of(List.of(Field.of("unitCode", Show.UNIT_CODE), Field.of("month", Show.DATE),
 					Field.of("edition", Show.NUMBER)), "reportId", "unitPath")),
+			Map.entry("visit", Snapshot.of(List.of(Field.named("kind", "visits.kind."), Field.of("visitDate", Show.DATE),
+					Field.of("place", Show.TEXT), UNIT, Field.of("cadreName", Show.TEXT), Field.of("cadreUnitId", Show.UNIT_ID),
+					Field.of("peopleMet", Show.TEXT), Field.of("discussed", Show.TEXT), Field.of("problemsCollected", Show.NUMBER),
+					Field.of("solvedOnSpot", Show.NUMBER), Field.of("solvedLater", Show.NUMBER)), "id", "unitPath",
+					"cadreAccountId", "cadreUnitPath", "createdAt", "updatedAt", "version")),
+			Map.entry("reception-day", Snapshot.of(List.of(Field.of("cadreName", Show.TEXT), Field.of("cadreTitle", Show.TEXT),
+					UNIT, Field.of("address", Show.TEXT), Field.of("receptionDate", Show.DATE), Field.of("startsAt", Show.TEXT),
+					Field.of("endsAt", Show.TEXT), Field.of("topics", Show.TEXT), Field.of("cancelled", Show.YES_NO),
+					Field.of("cancelReason", Show.TEXT)), "id", "cadreAccountId", "unitPath", "version")),
 			Map.entry("rebuild", Snapshot.of(List.of(Field.of("problems", Show.NUMBER), Field.of("counters", Show.NUMBER),
 					Field.of("millis", Show.NUMBER)), "unitPath")));
 

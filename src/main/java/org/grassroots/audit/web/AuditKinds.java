@@ -19,7 +19,7 @@ final class AuditKinds {
 
 	}
 
-	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "cases", "dashboard",
+	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "visits", "cases", "dashboard",
 			"open311");
 
 	/** What ProblemChanged writes for each ProblemAction, PROBLEM_ and the action's name. */
@@ -64,6 +64,11 @@ final class AuditKinds {
 		kinds.add(new Kind("DASHBOARD_REBUILT", "dashboard", "rebuild", true));
 		kinds.add(new Kind("OPEN311_KEY_ISSUED", "open311", "open311-key", true));
 		kinds.add(new Kind("OPEN311_KEY_REVOKED", "open311", "open311-key", true));
+		kinds.add(new Kind("VISIT_LOGGED", "visits", "visit", true));
+		kinds.add(new Kind("VISIT_PHOTO_ADDED", "visits", "visit", true));
+		kinds.add(new Kind("VISIT_COUNTS", "visits", "visit", true));
+		kinds.add(new Kind("RECEPTION_DAY_PUBLISHED", "visits", "reception-day", true));
+		kinds.add(new Kind("RECEPTION_DAY_CANCELLED", "visits", "reception-day", true));
 		Map<String, Kind> byCode = new LinkedHashMap<>();
 		kinds.forEach(kind -> byCode.put(kind.code(), kind));
 		ALL = java.util.Collections.unmodifiableMap(byCode);

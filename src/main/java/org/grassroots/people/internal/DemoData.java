@@ -93,6 +93,7 @@ class DemoData {
 		open("yuzhong.admin", "渝中区主题教育办", "500103", RoleGrant.of(Role.UNIT_ADMIN));
 		open("huayuanlu.worker", "花园路街道 张工作人员", "500108002", RoleGrant.of(Role.CASEWORKER));
 		open("nanan.cadre", "南岸区 刘领导干部", "500108", RoleGrant.of(Role.LEADING_CADRE));
+		open("yuzhong.cadre", "渝中区 王领导干部", "500103", RoleGrant.of(Role.LEADING_CADRE));
 		open("steering.group", "市第一巡回指导组", "500000",
 				new RoleGrant(Role.STEERING_GROUP, ScopeKind.ASSIGNED, List.of("500108", "500103")));
 		open("nanan.housing", "南岸区住建委 陈办事员", "500108-D01", RoleGrant.of(Role.CASEWORKER));

@@ -36,7 +36,8 @@ class SecurityConfig {
 
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-			"/swagger-ui/**", "/report", "/report/**", "/track", "/track/**", "/ledger", "/ledger/**" };
+			"/swagger-ui/**", "/report", "/report/**", "/track", "/track/**", "/ledger", "/ledger/**",
+			"/reception-days" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

@@ -162,6 +162,21 @@ public class ProblemRepository {
 		return updated;
 	}
 
+	/** The record a problem was collected on, if another module's record brought it in. */
+	public Optional<org.grassroots.problems.ProblemOrigin> origin(long id) {
+		return jdbc.sql("select origin_kind, origin_id, origin_label from problem where id = :id and origin_kind is not null")
+			.param("id", id)
+			.query((rs, n) -> new org.grassroots.problems.ProblemOrigin(rs.getString("origin_kind"), rs.getLong("origin_id"),
+					rs.getString("origin_label")))
+			.optional();
+	}
+
+	/** The problems collected on one record, oldest first. */
+	public List<Problem> byOrigin(String kind, long originId) {
+		return list("select " + COLUMNS + " from problem p where p.origin_kind = :kind and p.origin_id = :origin order by p.id",
+				Map.of("kind", kind, "origin", originId));
+	}
+
 	public Optional<Problem> find(long id, DataScope scope) {
 		SqlCondition visible = visible(scope);
 		return jdbc.sql("select " + COLUMNS + " from problem p where p.id = :id and " + visible.sql())

@@ -62,6 +62,20 @@ class LayoutModel {
 		return user != null && user.has(Role.PARTY_MEMBER);
 	}
 
+	/** Whether to offer logging a visit and one's own visits: leading cadres. */
+	@ModelAttribute("visitCadre")
+	boolean visitCadre() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && user.has(Role.LEADING_CADRE);
+	}
+
+	/** Whether to offer the visit log of the scope: city and unit administrators and steering groups. */
+	@ModelAttribute("visitReader")
+	boolean visitReader() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && (user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN) || user.has(Role.STEERING_GROUP));
+	}
+
 	@ModelAttribute("langTag")
 	String langTag() {
 		return LocaleContextHolder.getLocale().toLanguageTag();

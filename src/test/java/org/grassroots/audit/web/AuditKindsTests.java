@@ -64,6 +64,8 @@ class AuditKindsTests {
 			Map.entry("topic", List.of(org.grassroots.dashboard.Topic.class)),
 			Map.entry("report", List.of(org.grassroots.dashboard.ReportMade.class)),
 			Map.entry("rebuild", List.of(org.grassroots.dashboard.FiguresRebuilt.class)),
+			Map.entry("visit", List.of(org.grassroots.visits.Visit.class)),
+			Map.entry("reception-day", List.of(org.grassroots.visits.ReceptionDay.class)),
 			Map.entry("sign-in", List.of()));
 
 	@Test
@@ -122,7 +124,8 @@ class AuditKindsTests {
 				names(org.grassroots.units.Batch.values()), "kind.", names(org.grassroots.units.UnitKind.values()), "role.",
 				names(org.grassroots.shared.Role.values()), "scope.", names(org.grassroots.shared.ScopeKind.values()),
 				"audit.review.", List.of("OPEN", "UPHELD", "REOPENED"), "audit.channel.", List.of("FORM", "TOKEN"),
-				"audit.method.", List.of("QR", "LIST"), "learning.kind.",
+				"audit.method.", List.of("QR", "LIST"), "visits.kind.", names(org.grassroots.visits.VisitKind.values()),
+				"learning.kind.",
 				List.of("CHECK_IN_POINT", "CHARGING_STATION", "PARTY_CLASS", "SEMINAR"));
 		values.forEach((prefix, codes) -> codes.forEach(code -> assertThat(chinese.getProperty(prefix + code)).as(prefix + code).isNotBlank()));
 	}
