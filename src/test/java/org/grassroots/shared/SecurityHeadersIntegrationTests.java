@@ -177,6 +177,16 @@ class SecurityHeadersIntegrationTests {
 		examples.put("/dashboard/units/{code}/heat.xlsx", "/dashboard/units/500108/heat.xlsx");
 		examples.put("/dashboard/units/{code}/trend.xlsx", "/dashboard/units/500108/trend.xlsx");
 		examples.put("/dashboard/units/{code}/categories.xlsx", "/dashboard/units/500108/categories.xlsx");
+		examples.put("/dashboard/units/{code}/campaign.xlsx", "/dashboard/units/500108/campaign.xlsx");
+		long researchPlan = first("select min(id) from research_plan");
+		long measure = first("select min(id) from work_measure");
+		examples.put("/plans/{id}", "/plans/" + researchPlan);
+		examples.put("/plans/{id}/edit", "/plans/" + researchPlan + "/edit");
+		examples.put("/plans/{id}/measures/new", "/plans/" + researchPlan + "/measures/new");
+		examples.put("/plans/measures/{id}", "/plans/measures/" + measure);
+		examples.put("/plans/measures/{id}/edit", "/plans/measures/" + measure + "/edit");
+		// evidence that is not there answers the error page, with the same headers
+		examples.put("/plans/measures/{id}/evidence/{evidenceId}", "/plans/measures/" + measure + "/evidence/0");
 		long visit = first("select min(id) from visit");
 		examples.put("/visits/{id}", "/visits/" + visit);
 		// the demo visits have no photos: a photo that is not there answers the error page, with the same headers

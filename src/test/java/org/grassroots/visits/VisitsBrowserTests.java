@@ -61,9 +61,10 @@ class VisitsBrowserTests {
 		List<String> ledgerNos = new ArrayList<>();
 		List<Long> ids = new ArrayList<>();
 		try {
-			// nanan.cadre opens the visit form from the menu on a phone
+			// nanan.cadre reads Huayuanlu's campaign figures on the dashboard, then opens the visit form from the menu
 			phone.signIn("nanan.cadre", Api.DEMO_PASSWORD);
-			phone.go("/visits/new");
+			long[] before = visitFigures();
+			phone.driver().get(phone.find("#nav-visit-new").getAttribute("href"));
 			assertThat(phone.horizontalOverflow()).isLessThanOrEqualTo(0);
 			new Select(phone.find("#kind")).selectByValue("ON_SITE_OFFICE");
 			phone.find("#visit-unit").sendKeys("花园路");
@@ -101,7 +102,14 @@ class VisitsBrowserTests {
 			assertThat(phone.driver().findElements(By.cssSelector("#visit-photos img"))).hasSize(1);
 			assertThat(phone.horizontalOverflow()).isLessThanOrEqualTo(0);
 			phone.fullScreenshot("visits-02-visit-phone");
-			// (the lead adds here: and the dashboard's visit figures change)
+			// the dashboard counts the visit and its two problems at the street, once the event is delivered
+			long[] after = before;
+			for (int i = 0; i < 100 && after[1] < before[1] + 2; i++) {
+				Thread.sleep(200);
+				after = visitFigures();
+			}
+			assertThat(after).containsExactly(before[0] + 1, before[1] + 2);
+			phone.fullScreenshot("visits-02b-dashboard-phone");
 
 			// the problem page says where it was collected, with a link back to the visit
 			phone.click("#visit-problems tbody tr:first-child a");
@@ -148,6 +156,12 @@ class VisitsBrowserTests {
 	}
 
 	/** The street declines the test's problems, so they leave Nan'an's queues and lists of open problems. */
+	/** Huayuanlu street's visits and problems collected on visits this month, as its dashboard shows them. */
+	private long[] visitFigures() {
+		phone.go("/dashboard/units/500108002");
+		return new long[] { Long.parseLong(phone.text("#camp-visits")), Long.parseLong(phone.text("#camp-visit-problems")) };
+	}
+
 	private void declineAll(List<Long> ids) {
 		Api api = new Api(port);
 		String token = api.token("huayuanlu.worker");

@@ -19,7 +19,8 @@ final class AuditKinds {
 
 	}
 
-	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "visits", "cases", "dashboard",
+	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "plans", "visits", "cases",
+			"dashboard",
 			"open311");
 
 	/** What ProblemChanged writes for each ProblemAction, PROBLEM_ and the action's name. */
@@ -64,6 +65,12 @@ final class AuditKinds {
 		kinds.add(new Kind("DASHBOARD_REBUILT", "dashboard", "rebuild", true));
 		kinds.add(new Kind("OPEN311_KEY_ISSUED", "open311", "open311-key", true));
 		kinds.add(new Kind("OPEN311_KEY_REVOKED", "open311", "open311-key", true));
+		kinds.add(new Kind("RESEARCH_PLAN_CREATED", "plans", "research-plan", true));
+		kinds.add(new Kind("RESEARCH_PLAN_UPDATED", "plans", "research-plan", true));
+		for (String action : List.of("CREATED", "UPDATED", "PROGRESS_REPORTED", "ADVANCED_BY_PROBLEM", "DONE", "OVERDUE",
+				"MILESTONE_ADDED", "MILESTONE_DONE", "PROBLEM_LINKED", "PROBLEM_UNLINKED")) {
+			kinds.add(new Kind("MEASURE_" + action, "plans", "work-measure", true));
+		}
 		kinds.add(new Kind("VISIT_LOGGED", "visits", "visit", true));
 		kinds.add(new Kind("VISIT_PHOTO_ADDED", "visits", "visit", true));
 		kinds.add(new Kind("VISIT_COUNTS", "visits", "visit", true));

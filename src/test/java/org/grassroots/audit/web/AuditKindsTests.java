@@ -37,11 +37,21 @@ class AuditKindsTests {
 	 * argument of their constructor, or (for accounts) any literal of the right shape in the files
 	 * that make them, and what the event puts before it.
 	 */
-	record StringKinds(Pattern literal, String prefix) {
+	/**
+	 * @param under where the literals are when the kind is handed through (a module's folder); by
+	 * default the files that make the event
+	 */
+	record StringKinds(Pattern literal, String prefix, String under) {
+
+		StringKinds(Pattern literal, String prefix) {
+			this(literal, prefix, "");
+		}
 
 	}
 
 	static final Map<String, StringKinds> STRING_KINDS = Map.of(
+			"ResearchPlanChanged", new StringKinds(Pattern.compile("new ResearchPlanChanged\\(\"([A-Z_]+)\""), ""),
+			"WorkMeasureChanged", new StringKinds(Pattern.compile("\"(MEASURE_[A-Z_]+)\""), "", "org/grassroots/plans/"),
 			"AccountChanged", new StringKinds(Pattern.compile("\"((?:ACCOUNT|PASSWORD)_[A-Z_]+)\""), ""),
 			"TokenChanged", new StringKinds(Pattern.compile("new TokenChanged\\(\"([A-Z_]+)\""), ""),
 			"LearningChanged", new StringKinds(Pattern.compile("new LearningChanged\\(\"([A-Z_]+)\""), ""),
@@ -65,6 +75,8 @@ class AuditKindsTests {
 			Map.entry("report", List.of(org.grassroots.dashboard.ReportMade.class)),
 			Map.entry("rebuild", List.of(org.grassroots.dashboard.FiguresRebuilt.class)),
 			Map.entry("visit", List.of(org.grassroots.visits.Visit.class)),
+			Map.entry("research-plan", List.of(org.grassroots.plans.ResearchPlan.class)),
+			Map.entry("work-measure", List.of(org.grassroots.plans.WorkMeasure.class)),
 			Map.entry("reception-day", List.of(org.grassroots.visits.ReceptionDay.class)),
 			Map.entry("sign-in", List.of()));
 
@@ -128,6 +140,9 @@ class AuditKindsTests {
 				"learning.kind.",
 				List.of("CHECK_IN_POINT", "CHARGING_STATION", "PARTY_CLASS", "SEMINAR"));
 		values.forEach((prefix, codes) -> codes.forEach(code -> assertThat(chinese.getProperty(prefix + code)).as(prefix + code).isNotBlank()));
+		for (String status : names(org.grassroots.plans.MeasureStatus.values())) {
+			assertThat(chinese.getProperty("plans.status." + status)).as("plans.status." + status).isNotBlank();
+		}
 	}
 
 	/** Every kind the auditable events can name, found by making each event with every enum and yes-or-no in turn. */
@@ -213,7 +228,9 @@ class AuditKindsTests {
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
 			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
 				String source = Files.readString(file);
-				if (!source.contains("new " + event + "(")) {
+				boolean makes = where.under().isEmpty() ? source.contains("new " + event + "(")
+						: file.toString().replace('\\', '/').contains(where.under());
+				if (!makes) {
 					continue;
 				}
 				Matcher matcher = where.literal().matcher(source);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * late event finds the problem already marked and changes nothing.
  */
 @Component
-class ProblemClosings {
+class VisitProblemClosings {
 
 	private final VisitRepository visits;
 
@@ -27,7 +27,7 @@ class ProblemClosings {
 
 	private final Clock clock;
 
-	ProblemClosings(VisitRepository visits, ApplicationEventPublisher events, Clock clock) {
+	VisitProblemClosings(VisitRepository visits, ApplicationEventPublisher events, Clock clock) {
 		this.visits = visits;
 		this.events = events;
 		this.clock = clock;
