@@ -29,6 +29,9 @@ public class VisitViews {
 
 	public static final int PAGE_SIZE = 20;
 
+	/** List totals stop here, as the problem lists' do. */
+	public static final int COUNT_LIMIT = 1_000;
+
 	private final VisitRepository visits;
 
 	private final ProblemViews problems;
@@ -51,6 +54,15 @@ public class VisitViews {
 			return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		}
 
+		/** Whether there are more than {@link #COUNT_LIMIT} visits, counted no further: filter to see them all. */
+		public boolean capped() {
+			return total > COUNT_LIMIT;
+		}
+
+		public int countLimit() {
+			return COUNT_LIMIT;
+		}
+
 	}
 
 	/**
@@ -71,7 +83,8 @@ public class VisitViews {
 	public Page list(VisitFilter filter, int page, CurrentUser user) {
 		VisitRules.check(VisitRules.VisitAction.READ, user);
 		int at = Math.max(page, 0);
-		return new Page(visits.list(filter, user.scope(), PAGE_SIZE, at * PAGE_SIZE), visits.count(filter, user.scope()), at);
+		return new Page(visits.list(filter, user.scope(), PAGE_SIZE, at * PAGE_SIZE),
+				visits.count(filter, user.scope(), COUNT_LIMIT), at);
 	}
 
 	@Transactional(readOnly = true)

@@ -98,9 +98,11 @@ public class VisitRepository {
 			.list();
 	}
 
-	public long count(VisitFilter filter, DataScope scope) {
+	/** How many visits the filter matches, counted up to {@code cap + 1} (a city's log holds millions). */
+	public long count(VisitFilter filter, DataScope scope, int cap) {
 		SqlCondition where = where(filter, scope);
-		return jdbc.sql("select count(*) from visit v where " + where.sql()).params(where.params()).query(Long.class).single();
+		return jdbc.sql("select count(*) from (select 1 from visit v where " + where.sql() + " limit " + (cap + 1)
+				+ ") counted").params(where.params()).query(Long.class).single();
 	}
 
 	/** Every visit the filter matches, from a cursor, for the export. */
