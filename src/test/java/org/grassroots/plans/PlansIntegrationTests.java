@@ -62,6 +62,19 @@ class PlansIntegrationTests {
 	}
 
 	@Test
+	void aPlansPageNamesTheUnitsItCovers() throws Exception {
+		long street = steps.unitId("500108002");
+		JsonNode plan = steps.plan(nanan, null, List.of("ELEVATOR"), today.minusDays(1), today.plusMonths(1));
+		api.put(nanan, "/api/v1/plans/" + plan.path("id").asLong(), Api.json("title", "covered", "categoryCodes",
+				List.of("ELEVATOR"), "coveredUnitIds", List.of(street), "periodStart", today.minusDays(1).toString(),
+				"periodEnd", today.plusMonths(1).toString(), "version", plan.path("version").asInt()));
+		PageClient page = new PageClient(port);
+		page.signIn("nanan.admin", Api.DEMO_PASSWORD);
+		String body = page.get("/plans/" + plan.path("id").asLong()).body();
+		assertThat(body).contains("花园路街道").doesNotContain(">null<");
+	}
+
+	@Test
 	void aMeasureGoesFromPlannedThroughProgressWithEvidenceToDoneOnTime() {
 		JsonNode plan = steps.plan(nanan, null, List.of("ELEVATOR"), today.minusDays(10), today.plusMonths(3));
 		assertThat(plan.path("coveredUnitIds")).hasSize(1);

@@ -224,6 +224,11 @@ class VisitsIntegrationTests {
 		assertThat(page.body()).contains("渝中区信访接待中心 " + tag, "解放碑社区居委会 " + tag, "领导干部接访日")
 			.doesNotContain("取消的接访 " + tag, "过去的接访 " + tag, "另一个街道 " + tag);
 		assertThat(visitor.get("/reception-days").statusCode()).isEqualTo(200);
+		// a signed-in resident starts from their own community, with their street's and district's days
+		PageClient resident = new PageClient(port);
+		resident.signIn("resident.wang", Api.DEMO_PASSWORD);
+		String nanhu = api.get(token("city.admin"), "/api/v1/units/by-code/500108002001").json().path("nameZh").asString();
+		assertThat(resident.get("/reception-days").body()).contains("id=\"reception-unit\"").contains(nanhu);
 		assertThat(api.get(null, "/api/v1/public/reception-days?unit=nope").status()).isEqualTo(404);
 
 		// a day in the past, or one that ends before it starts, is refused

@@ -2,11 +2,14 @@ package org.grassroots.visits.web;
 
 import java.util.List;
 
+import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitKind;
+import org.grassroots.units.UnitLevel;
 import org.grassroots.units.UnitManagement;
 import org.grassroots.visits.ReceptionDays;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +34,7 @@ class ReceptionDayPublicPage {
 
 	@GetMapping("/reception-days")
 	String page(@RequestParam(required = false) String unit, Model model) {
-		Unit chosen = unit == null || unit.isBlank() ? null : units.findByCode(unit.trim(), DataScope.CITY).orElse(null);
+		Unit chosen = unit == null || unit.isBlank() ? ownUnit() : units.findByCode(unit.trim(), DataScope.CITY).orElse(null);
 		if (chosen == null) {
 			List<Unit> roots = units.roots(DataScope.CITY);
 			Unit city = roots.isEmpty() ? null : roots.get(0);
@@ -46,6 +49,18 @@ class ReceptionDayPublicPage {
 		model.addAttribute("choices", administrative(units.children(chosen.id(), DataScope.CITY, 0)));
 		model.addAttribute("days", receptionDays.coming(chosen.code()));
 		return "visits/public-reception-days";
+	}
+
+	/** A signed-in person's own unit to start from (a resident's community), none for a visitor or the city's staff. */
+	private @Nullable Unit ownUnit() {
+		CurrentUser user = CurrentUser.current();
+		if (user == null) {
+			return null;
+		}
+		// a unit's path is its codes from the city down: the last one is the person's own unit
+		String path = user.unitPath();
+		String code = path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1);
+		return units.findByCode(code, DataScope.CITY).filter(own -> own.level() != UnitLevel.CITY).orElse(null);
 	}
 
 	/** Residents live in districts, streets and communities, not in departments. */
