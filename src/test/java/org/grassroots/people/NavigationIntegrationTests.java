@@ -64,7 +64,12 @@ class NavigationIntegrationTests {
 		assertThat(worker).contains("id=\"home-staff\"").contains("id=\"home-roots\"");
 		String admin = signedIn("nanan.admin").get("/").body();
 		assertThat(navIds(admin)).contains("nav-problems", "nav-api", "nav-dashboard", "nav-plans").doesNotContain("nav-my-reports");
-		assertThat(navIds(signedIn("nanan.cadre").get("/").body())).contains("nav-plans");
+		String cadre = signedIn("nanan.cadre").get("/").body();
+		assertThat(navIds(cadre)).contains("nav-plans", "nav-visit-new", "nav-my-visits", "nav-cases", "nav-mechanisms");
+		// and the home page leads to the same work: a cadre logs visits, an office plans
+		assertThat(cadre).contains("id=\"home-visit-new\"").contains("id=\"home-plans\"");
+		assertThat(admin).contains("id=\"home-plans\"").doesNotContain("id=\"home-visit-new\"");
+		assertThat(worker).doesNotContain("id=\"home-plans\"").doesNotContain("id=\"home-visit-new\"");
 		assertThat(navIds(signedIn("city.admin").get("/").body())).contains("nav-api", "nav-open311");
 	}
 
