@@ -44,12 +44,18 @@ public final class PlanCommands {
 	 *
 	 * @param ownerUnitId a unit of the plan's owner's subtree; the plan's owner when none
 	 * @param targetAmount with {@code targetUnit}, or neither
+	 * @param advanceOnClose no when left out
 	 */
 	public record NewMeasure(@NotBlank @Size(max = 200) String title, @NotBlank String categoryCode,
 			@Nullable Long ownerUnitId, @NotBlank @Size(max = 100) String ownerPerson, @NotNull LocalDate startDate,
 			@NotNull LocalDate deadline, @Nullable @Min(1) @Max(100_000_000) Integer targetAmount,
-			@Nullable @Size(max = 20) String targetUnit, boolean advanceOnClose,
+			@Nullable @Size(max = 20) String targetUnit, @Nullable Boolean advanceOnClose,
 			@Nullable @Valid @Size(max = 50) List<NewMilestone> milestones) {
+
+		/** Closing linked problems advances the measure only when asked for. */
+		public NewMeasure {
+			advanceOnClose = Boolean.TRUE.equals(advanceOnClose);
+		}
 
 	}
 

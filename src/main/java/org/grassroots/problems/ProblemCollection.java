@@ -47,11 +47,16 @@ public class ProblemCollection {
 	/**
 	 * One problem as the collector wrote it down.
 	 *
-	 * @param solvedOnSpot whether it was solved there and then; {@code measures} then says what was done
+	 * @param solvedOnSpot whether it was solved there and then (no when left out); {@code measures} then
+	 * says what was done
 	 */
 	public record Collected(@NotBlank @Size(max = 200) String title, @NotBlank String categoryCode,
-			@NotBlank @Size(max = ProblemCommands.MAX_DESCRIPTION) String description, boolean solvedOnSpot,
+			@NotBlank @Size(max = ProblemCommands.MAX_DESCRIPTION) String description, @Nullable Boolean solvedOnSpot,
 			@Nullable @Size(max = 4000) String measures) {
+
+		public Collected {
+			solvedOnSpot = Boolean.TRUE.equals(solvedOnSpot);
+		}
 
 	}
 

@@ -192,7 +192,7 @@ class CasesIntegrationTests {
 				today.plusMonths(2).toString())).json().path("id").asLong();
 		Api.Reply added = api.post(yuzhong, "/api/v1/plans/" + plan + "/measures", Api.json("title", "300 new parking spaces "
 				+ Api.uniqueCode(""), "categoryCode", "PARKING", "ownerPerson", "王主任", "startDate", today.toString(),
-				"deadline", today.plusMonths(1).toString(), "targetAmount", 3, "targetUnit", "个", "advanceOnClose", false));
+				"deadline", today.plusMonths(1).toString(), "targetAmount", 3, "targetUnit", "个"));
 		assertThat(added.status()).as(added.body()).isEqualTo(201);
 		long measure = added.json().path("id").asLong();
 		long cases = count("typical_case");

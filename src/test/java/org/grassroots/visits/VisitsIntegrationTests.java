@@ -401,7 +401,10 @@ class VisitsIntegrationTests {
 		problem.put("title", title);
 		problem.put("categoryCode", category);
 		problem.put("description", "visit: " + title);
-		problem.put("solvedOnSpot", onSpot);
+		if (onSpot) {
+			// left out otherwise: a problem handed to the visited unit is the default
+			problem.put("solvedOnSpot", true);
+		}
 		problem.put("measures", measures);
 		return problem;
 	}
