@@ -364,7 +364,7 @@ class CasesIntegrationTests {
 	}
 
 	private List<String> auditKinds(String subjectType, long id) {
-		return jdbc.sql("select kind from audit_record where subject_type = :type and subject_id = :id order by seq")
+		return jdbc.sql("select kind from audit_record where subject_type = :type and subject_id = :id order by id")
 			.param("type", subjectType)
 			.param("id", String.valueOf(id))
 			.query(String.class)
