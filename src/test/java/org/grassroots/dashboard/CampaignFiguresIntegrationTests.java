@@ -147,8 +147,12 @@ class CampaignFiguresIntegrationTests {
 		HttpResponse<byte[]> xlsx = pages.bytes("/dashboard/units/" + district.code() + "/campaign.xlsx?month=" + month);
 		assertThat(xlsx.statusCode()).isEqualTo(200);
 		CampaignBoard board = dashboard.board(district.code(), month, city);
-		assertThat(pages.get("/dashboard/units/" + district.code() + "?month=" + month).body())
-			.contains("id=\"camp-visit-solved-later\">1<");
+		String page = pages.get("/dashboard/units/" + district.code() + "?month=" + month).body();
+		assertThat(page).contains("id=\"camp-visit-solved-later\">1<");
+		// the visits behind the number and the cadres who made them open from the panel
+		assertThat(page).contains("href=\"/visits?unit=" + district.code() + "&amp;month=" + month + "\"")
+			.contains("href=\"/visits/summary?unit=" + district.code() + "&amp;month=" + month + "\"");
+		assertThat(pages.get("/visits?unit=" + district.code() + "&month=" + month).statusCode()).isEqualTo(200);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
 			Sheet sheet = workbook.getSheetAt(0);
 			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("下基层次数");
@@ -170,7 +174,7 @@ class CampaignFiguresIntegrationTests {
 
 	@Test
 	@Order(4)
-	void anotherDistrictsReadersSeeTheDistrictButNothingBelowIt() {
+	void anotherDistrictsReadersSeeTheDistrictButNothingBelowIt() throws Exception {
 		Api api = new Api(port);
 		String yuzhong = api.token("yuzhong.admin");
 		Api.Reply published = api.get(yuzhong, "/api/v1/dashboard/units/" + district.code() + "/campaign");
@@ -178,6 +182,12 @@ class CampaignFiguresIntegrationTests {
 		assertThat(published.json().path("figures").path("VISITS").asLong()).isEqualTo(1);
 		assertThat(published.json().path("children").size()).isZero();
 		assertThat(api.get(yuzhong, "/api/v1/dashboard/units/" + street1.code() + "/campaign").status()).isEqualTo(404);
+		PageClient yuzhongPages = new PageClient(port);
+		yuzhongPages.signIn("yuzhong.admin", Api.DEMO_PASSWORD);
+		// the district's page is not theirs (404); the city's panel is published, without the city's visit log
+		assertThat(yuzhongPages.get("/dashboard/units/" + district.code()).statusCode()).isEqualTo(404);
+		assertThat(yuzhongPages.get("/dashboard/units/500000").body()).contains("id=\"camp-visits\"")
+			.doesNotContain("/visits?unit=500000");
 		CurrentUser other = new CurrentUser(0, "other", "other", street2.id(), street2.path(), Set.of(Role.UNIT_ADMIN),
 				new DataScope(false, Set.of(street2.path()), Set.of()), DataScope.NONE, null, true, null, false);
 		assertThatThrownBy(() -> dashboard.board(street1.code(), month, other)).isInstanceOf(NotFoundException.class);
