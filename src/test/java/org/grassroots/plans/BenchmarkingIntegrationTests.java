@@ -124,4 +124,40 @@ class BenchmarkingIntegrationTests {
 		assertThat(api.get(api.token("city.admin"), "/api/v1/plans/benchmark?category=NOPE").status()).isEqualTo(400);
 	}
 
+	@Test
+	void aStreetMovedToAnotherDistrictTakesItsMeasuresThere() {
+		Api api = new Api(port);
+		PlanSteps steps = new PlanSteps(api);
+		String city = api.token("city.admin");
+		LocalDate today = LocalDate.now(Times.ZONE);
+		String from = Api.uniqueCode("MA");
+		String to = Api.uniqueCode("MB");
+		long fromId = steps.district(from);
+		long toId = steps.district(to);
+		Api.Reply street = api.post(city, "/api/v1/units", Api.json("code", from + "01", "parentId", fromId, "nameZh",
+				"测试街道" + from, "nameEn", "Test street " + from, "level", "STREET"));
+		assertThat(street.status()).as(street.body()).isEqualTo(201);
+		long streetId = street.json().path("id").asLong();
+		long plan = steps.plan(city, streetId, List.of("ELDERLY_CARE"), today.minusMonths(1), today.plusMonths(2))
+			.path("id")
+			.asLong();
+		long measure = steps.measure(city, plan, "ELDERLY_CARE", null, today.minusMonths(1), today.plusMonths(1), 4, "所",
+				false).path("id").asLong();
+
+		Api.Reply moved = api.post(city, "/api/v1/units/" + streetId + "/move",
+				Api.json("parentId", toId, "version", street.json().path("version").asInt()));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+		List<String> districts = new ArrayList<>();
+		api.get(city, "/api/v1/plans/benchmark?category=ELDERLY_CARE").json().path("districts").forEach(row -> {
+			row.path("measures").forEach(line -> {
+				if (line.path("measureId").asLong() == measure) {
+					districts.add(row.path("districtCode").asString());
+				}
+			});
+		});
+		assertThat(districts).containsExactly(to);
+		assertThat(steps.get(city, measure).path("ownerUnitPath").asString()).startsWith(moved.json().path("path").asString());
+	}
+
 }

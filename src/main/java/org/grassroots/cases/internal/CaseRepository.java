@@ -18,6 +18,7 @@ import org.grassroots.cases.CaseSource;
 import org.grassroots.cases.CaseState;
 import org.grassroots.cases.TypicalCase;
 import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.PathRewrite;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
 import org.grassroots.shared.files.FileStore;
@@ -229,11 +230,7 @@ public class CaseRepository {
 
 	public void rewritePaths(String oldPrefix, String newPrefix) {
 		for (String table : List.of("typical_case", "mechanism")) {
-			jdbc.sql("update " + table + " set unit_path = :new || substring(unit_path, :cut) where unit_path like :old")
-				.param("new", newPrefix)
-				.param("cut", oldPrefix.length() + 1)
-				.param("old", oldPrefix + "%")
-				.update();
+			PathRewrite.rewrite(jdbc, table, "unit_path", oldPrefix, newPrefix);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.grassroots.shared.CampaignFigures;
+import org.grassroots.shared.PathRewrite;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -225,12 +226,7 @@ public class CampaignStore {
 	}
 
 	private void rewrite(String table, String column, String oldPrefix, String newPrefix) {
-		jdbc.sql("update " + table + " set " + column + " = :new || substring(" + column + ", :cut) where " + column
-				+ " like :old")
-			.param("new", newPrefix)
-			.param("cut", oldPrefix.length() + 1)
-			.param("old", oldPrefix + "%")
-			.update();
+		PathRewrite.rewrite(jdbc, table, column, oldPrefix, newPrefix);
 	}
 
 }

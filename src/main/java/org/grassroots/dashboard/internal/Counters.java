@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.grassroots.dashboard.Measure;
+import org.grassroots.shared.PathRewrite;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -249,12 +250,7 @@ public class Counters {
 	/** Rewrites the paths of a moved subtree; its totals were moved between ancestors before. */
 	public void rewritePaths(String oldPrefix, String newPrefix, @Nullable String newParent) {
 		for (String column : List.of("unit_path", "parent_path")) {
-			jdbc.sql("update dash_count set " + column + " = :new || substring(" + column + ", :cut) where " + column
-					+ " like :old")
-				.param("new", newPrefix)
-				.param("cut", oldPrefix.length() + 1)
-				.param("old", oldPrefix + "%")
-				.update();
+			PathRewrite.rewrite(jdbc, "dash_count", column, oldPrefix, newPrefix);
 		}
 		jdbc.sql("update dash_count set parent_path = :parent where unit_path = :path")
 			.param("parent", newParent)

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.grassroots.shared.PathRewrite;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,11 +102,7 @@ public class FactStore {
 
 	public void rewritePaths(String oldPrefix, String newPrefix) {
 		for (String table : List.of("dash_problem", "dash_problem_summons")) {
-			jdbc.sql("update " + table + " set unit_path = :new || substring(unit_path, :cut) where unit_path like :old")
-				.param("new", newPrefix)
-				.param("cut", oldPrefix.length() + 1)
-				.param("old", oldPrefix + "%")
-				.update();
+			PathRewrite.rewrite(jdbc, table, "unit_path", oldPrefix, newPrefix);
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.grassroots.learning.LearningPoint;
 import org.grassroots.learning.StudyPlan;
 import org.grassroots.learning.StudySession;
 import org.grassroots.shared.DataScope;
+import org.grassroots.shared.PathRewrite;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
 import org.jspecify.annotations.Nullable;
@@ -84,17 +85,9 @@ public class LearningRepository {
 
 	public void rewritePaths(String oldPrefix, String newPrefix) {
 		for (String table : List.of("learning_member", "study_plan", "learning_point")) {
-			jdbc.sql("update " + table + " set unit_path = :new || substring(unit_path, :cut) where unit_path like :old")
-				.param("new", newPrefix)
-				.param("cut", oldPrefix.length() + 1)
-				.param("old", oldPrefix + "%")
-				.update();
+			PathRewrite.rewrite(jdbc, table, "unit_path", oldPrefix, newPrefix);
 		}
-		jdbc.sql("update study_session set host_unit_path = :new || substring(host_unit_path, :cut) where host_unit_path like :old")
-			.param("new", newPrefix)
-			.param("cut", oldPrefix.length() + 1)
-			.param("old", oldPrefix + "%")
-			.update();
+		PathRewrite.rewrite(jdbc, "study_session", "host_unit_path", oldPrefix, newPrefix);
 	}
 
 	// ---------------------------------------------------------------- plans

@@ -24,6 +24,7 @@ import org.grassroots.problems.TimelineEntry;
 import org.grassroots.problems.Urgency;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.FieldCipher;
+import org.grassroots.shared.PathRewrite;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
 import org.grassroots.units.Unit;
@@ -425,12 +426,7 @@ public class ProblemRepository {
 	}
 
 	private void rewrite(String table, String column, String oldPrefix, String newPrefix) {
-		jdbc.sql("update " + table + " set " + column + " = :new || substring(" + column + ", :cut) where " + column
-				+ " like :old")
-			.param("new", newPrefix)
-			.param("cut", oldPrefix.length() + 1)
-			.param("old", oldPrefix + "%")
-			.update();
+		PathRewrite.rewrite(jdbc, table, column, oldPrefix, newPrefix);
 	}
 
 	Problem map(ResultSet rs, int row) throws SQLException {

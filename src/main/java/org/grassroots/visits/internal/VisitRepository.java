@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.grassroots.shared.DataScope;
+import org.grassroots.shared.PathRewrite;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
 import org.grassroots.visits.Visit;
@@ -278,12 +279,7 @@ public class VisitRepository {
 	}
 
 	private void rewrite(String table, String column, String oldPrefix, String newPrefix) {
-		jdbc.sql("update " + table + " set " + column + " = :new || substring(" + column + ", :cut) where " + column
-				+ " like :old")
-			.param("new", newPrefix)
-			.param("cut", oldPrefix.length() + 1)
-			.param("old", oldPrefix + "%")
-			.update();
+		PathRewrite.rewrite(jdbc, table, column, oldPrefix, newPrefix);
 	}
 
 	static Visit visit(ResultSet rs, int row) throws SQLException {
