@@ -10,6 +10,7 @@ import org.grassroots.cases.CaseState;
 import org.grassroots.cases.CaseWriting;
 import org.grassroots.cases.TypicalCase;
 import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.web.Uploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -83,7 +84,7 @@ class CaseApiController {
 	@Operation(summary = "Add a photo (an image of 10 MB at most, nine a case) to a draft or returned case")
 	TypicalCase addPhoto(@PathVariable long id, @RequestParam int version, @RequestPart("file") MultipartFile file,
 			@AuthenticationPrincipal CurrentUser user) {
-		return writing.addPhotos(id, version, Files.uploads(List.of(file)), user);
+		return writing.addPhotos(id, version, Uploads.of(List.of(file)), user);
 	}
 
 	@GetMapping("/{id}/photos/{photoId}")

@@ -23,6 +23,7 @@ import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.shared.web.Uploads;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -151,7 +152,7 @@ class CasePageController {
 				.orElseThrow(() -> DomainException.invalid("cases.error.ledger-no", ledgerNo))
 				.id();
 			TypicalCase written = writing.write(new CaseCommands.Write(kind, sourceId, title, categoryCode, background,
-					actions, result, lessons, reach), Files.uploads(photos), user);
+					actions, result, lessons, reach), Uploads.of(photos), user);
 			redirect.addFlashAttribute("notice", messages.text("cases.written", written.title()));
 			return "redirect:/cases/" + written.id();
 		}
@@ -195,7 +196,7 @@ class CasePageController {
 	String addPhotos(@PathVariable long id, @RequestParam int version,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-		return step(id, redirect, "cases.photos-added", () -> writing.addPhotos(id, version, Files.uploads(photos), user));
+		return step(id, redirect, "cases.photos-added", () -> writing.addPhotos(id, version, Uploads.of(photos), user));
 	}
 
 	@PostMapping("/{id}/submit")

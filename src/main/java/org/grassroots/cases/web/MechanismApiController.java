@@ -6,6 +6,7 @@ import org.grassroots.cases.Mechanisms;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.files.Upload;
+import org.grassroots.shared.web.Uploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,7 +73,7 @@ class MechanismApiController {
 	@Operation(summary = "Attach or replace the mechanism's document: a PDF or an image of 10 MB at most")
 	Mechanism attach(@PathVariable long id, @RequestParam int version, @RequestPart("file") MultipartFile file,
 			@AuthenticationPrincipal CurrentUser user) {
-		Upload upload = Files.upload(file);
+		Upload upload = Uploads.of(file);
 		if (upload == null) {
 			throw DomainException.invalid("mechanisms.error.no-document");
 		}

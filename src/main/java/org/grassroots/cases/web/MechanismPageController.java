@@ -15,6 +15,7 @@ import org.grassroots.shared.Times;
 import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.files.Upload;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.shared.web.Uploads;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -97,7 +98,7 @@ class MechanismPageController {
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		Form form = new Form(null, 0, title, appliesTo, adoptedOn, text(body), text(ledgerNos), text(caseIds));
 		try {
-			Upload upload = Files.upload(document);
+			Upload upload = Uploads.of(document);
 			Mechanism adopted = mechanisms.adopt(new MechanismCommands.Adopt(title, appliesTo, adoptedOn, body,
 					words(ledgerNos), ids(caseIds)), upload, user);
 			redirect.addFlashAttribute("notice", messages.text("mechanisms.adopted", adopted.title()));
@@ -133,7 +134,7 @@ class MechanismPageController {
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		try {
 			mechanisms.edit(id, new MechanismCommands.Edit(version, title, appliesTo, adoptedOn, body, words(ledgerNos),
-					ids(caseIds)), Files.upload(document), user);
+					ids(caseIds)), Uploads.of(document), user);
 			redirect.addFlashAttribute("notice", messages.text("mechanisms.saved"));
 			return "redirect:/mechanisms/" + id;
 		}

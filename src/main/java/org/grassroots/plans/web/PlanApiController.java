@@ -1,7 +1,6 @@
 package org.grassroots.plans.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.grassroots.plans.Benchmark;
@@ -15,8 +14,7 @@ import org.grassroots.plans.PlanManagement;
 import org.grassroots.plans.ResearchPlan;
 import org.grassroots.plans.WorkMeasure;
 import org.grassroots.shared.CurrentUser;
-import org.grassroots.shared.files.Upload;
-import org.jspecify.annotations.Nullable;
+import org.grassroots.shared.web.Uploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -131,7 +129,7 @@ class PlanApiController {
 			@RequestParam(required = false) Integer added, @RequestParam(required = false) String note,
 			@RequestParam int version, @RequestPart(name = "file", required = false) List<MultipartFile> files,
 			@AuthenticationPrincipal CurrentUser user) throws IOException {
-		return measures.reportProgress(id, new PlanCommands.ReportProgress(achieved, added, note, version), uploads(files),
+		return measures.reportProgress(id, new PlanCommands.ReportProgress(achieved, added, note, version), Uploads.of(files),
 				user);
 	}
 
@@ -195,19 +193,6 @@ class PlanApiController {
 	@Operation(summary = "The plans the caller may read with their measures, as Excel")
 	void export(@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
 		export.write(user, response);
-	}
-
-	static List<Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {
-		List<Upload> uploads = new ArrayList<>();
-		if (files != null) {
-			for (MultipartFile file : files) {
-				if (!file.isEmpty()) {
-					uploads.add(new Upload(file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(),
-							file.getBytes()));
-				}
-			}
-		}
-		return uploads;
 	}
 
 }

@@ -23,6 +23,7 @@ import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Role;
 import org.grassroots.shared.Times;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.shared.web.Uploads;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitLevel;
 import org.grassroots.units.UnitManagement;
@@ -309,7 +310,7 @@ class PlanPageController {
 			@RequestParam(defaultValue = "added") String mode, @RequestParam(required = false) String note,
 			@RequestParam int version, @RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) throws IOException {
-		var uploads = PlanApiController.uploads(files);
+		var uploads = Uploads.of(files);
 		boolean achieved = "achieved".equals(mode);
 		return act(id, redirect, "plans.progress.reported", () -> measures.reportProgress(id,
 				new PlanCommands.ReportProgress(achieved ? amount : null, achieved ? null : amount, note, version), uploads,
@@ -320,7 +321,7 @@ class PlanPageController {
 	String done(@PathVariable long id, @RequestParam(required = false) String note, @RequestParam int version,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) throws IOException {
-		var uploads = PlanApiController.uploads(files);
+		var uploads = Uploads.of(files);
 		return act(id, redirect, "plans.measure.done",
 				() -> measures.complete(id, new PlanCommands.Complete(note, version), uploads, user));
 	}

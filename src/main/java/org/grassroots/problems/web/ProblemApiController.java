@@ -21,8 +21,7 @@ import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.CurrentUser;
-import org.grassroots.shared.files.Upload;
-import org.jspecify.annotations.Nullable;
+import org.grassroots.shared.web.Uploads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -244,7 +243,7 @@ class ProblemApiController {
 	Attachment attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean filePublic, @AuthenticationPrincipal CurrentUser user)
 			throws IOException {
-		return rectification.attach(id, new Upload(nameOf(file), file.getBytes()), filePublic, user);
+		return rectification.attach(id, Uploads.read(file), filePublic, user);
 	}
 
 	@PostMapping("/{id}/attachments/{attachmentId}/publish")
@@ -281,10 +280,6 @@ class ProblemApiController {
 	Map<String, Object> inbox(@RequestParam(required = false) Boolean done, @AuthenticationPrincipal CurrentUser user) {
 		List<Notice> notices = views.inbox(user, done);
 		return Map.of("pending", views.pending(user), "unread", views.unread(user), "notices", notices);
-	}
-
-	static String nameOf(@Nullable MultipartFile file) {
-		return file == null || file.getOriginalFilename() == null ? "file" : file.getOriginalFilename();
 	}
 
 }

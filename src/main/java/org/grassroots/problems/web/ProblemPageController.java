@@ -34,6 +34,7 @@ import org.grassroots.shared.Times;
 import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.files.Upload;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.shared.web.Uploads;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitLookup;
 import org.grassroots.units.UnitManagement;
@@ -176,7 +177,7 @@ class ProblemPageController {
 						: List.of(new ProblemCommands.NewMilestone(milestoneTitle, endOf(milestoneDate)));
 		try {
 			Problem created = intake.register(new ProblemCommands.Register(title, description, source, categoryCode,
-					urgency, type, raisingUnitId, null, address, latitude, longitude, standard, null, milestones), uploads(files),
+					urgency, type, raisingUnitId, null, address, latitude, longitude, standard, null, milestones), Uploads.of(files),
 					user);
 			redirect.addFlashAttribute("notice", messages.text("problems.registered", created.ledgerNo()));
 			return "redirect:/problems/" + created.id();
@@ -289,7 +290,7 @@ class ProblemPageController {
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(defaultValue = "false") boolean filesPublic, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) throws IOException {
-		List<Upload> uploads = uploads(files);
+		List<Upload> uploads = Uploads.of(files);
 		return act(id, redirect, "problems.done.SUBMIT", () -> rectification.submit(id,
 				new ProblemCommands.Submit(version, evidence, filesPublic), uploads, user));
 	}
@@ -355,7 +356,7 @@ class ProblemPageController {
 	String attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean filePublic, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) throws IOException {
-		Upload upload = new Upload(ProblemApiController.nameOf(file), file.getBytes());
+		Upload upload = Uploads.read(file);
 		return act(id, redirect, "problems.done.ATTACH", () -> rectification.attach(id, upload, filePublic, user));
 	}
 
@@ -422,18 +423,6 @@ class ProblemPageController {
 			result.addAll(units.children(unitId, user.scope(), 0));
 		}
 		return result;
-	}
-
-	static List<Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {
-		List<Upload> uploads = new ArrayList<>();
-		if (files != null) {
-			for (MultipartFile file : files) {
-				if (!file.isEmpty()) {
-					uploads.add(new Upload(ProblemApiController.nameOf(file), file.getBytes()));
-				}
-			}
-		}
-		return uploads;
 	}
 
 	/** A date picked on a page means the end of that day in Asia/Shanghai. */

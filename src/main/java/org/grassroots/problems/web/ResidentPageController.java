@@ -17,6 +17,7 @@ import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Role;
 import org.grassroots.shared.files.Upload;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.shared.web.Uploads;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitManagement;
@@ -103,7 +104,7 @@ class ResidentPageController {
 					return refill(model, command, anonymous);
 				}
 			}
-			List<Upload> uploads = ProblemPageController.uploads(files);
+			List<Upload> uploads = Uploads.of(files);
 			limits.report(request, uploads.stream().mapToLong(upload -> upload.bytes().length).sum());
 			ProblemIntake.Reported reported = intake.reportAtPlace(command, uploads, user);
 			model.addAttribute("reported", reported);

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.grassroots.shared.CurrentUser;
-import org.grassroots.shared.files.Upload;
+import org.grassroots.shared.web.Uploads;
 import org.grassroots.visits.CadreSummary;
 import org.grassroots.visits.ReceptionDay;
 import org.grassroots.visits.ReceptionDays;
@@ -12,7 +12,6 @@ import org.grassroots.visits.Visit;
 import org.grassroots.visits.VisitCommands;
 import org.grassroots.visits.VisitManagement;
 import org.grassroots.visits.VisitViews;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -109,7 +108,7 @@ class VisitApiController {
 	Visit addPhoto(@PathVariable long id, @RequestParam int version, @RequestPart("file") MultipartFile file,
 			@AuthenticationPrincipal CurrentUser user) throws IOException {
 		return management.addPhoto(id, version,
-				new Upload(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getBytes()), user);
+				Uploads.read(file), user);
 	}
 
 	@GetMapping("/{id}/photos/{photoId}")

@@ -17,6 +17,7 @@ import org.grassroots.shared.Role;
 import org.grassroots.shared.Times;
 import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.shared.web.Uploads;
 import org.grassroots.units.UnitManagement;
 import org.grassroots.visits.ReceptionDays;
 import org.grassroots.visits.Visit;
@@ -172,7 +173,7 @@ class VisitPages {
 		try {
 			String unitCode = form.unit().isBlank() ? "" : unitNames.resolve(form.unit(), user.scope()).code();
 			Visit visit = management.log(new VisitCommands.NewVisit(form.kind(), date(form.visitDate()), form.place(), unitCode,
-					form.peopleMet(), form.discussed(), form.collected()), VisitRequests.uploads(photos), user);
+					form.peopleMet(), form.discussed(), form.collected()), Uploads.of(photos), user);
 			redirect.addFlashAttribute("notice", messages.text("visits.logged", visit.problemsCollected()));
 			return "redirect:/visits/" + visit.id();
 		}
@@ -196,7 +197,7 @@ class VisitPages {
 	String addPhoto(@PathVariable long id, @RequestParam int version, @RequestParam("photo") MultipartFile photo,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) throws IOException {
 		try {
-			var uploads = VisitRequests.uploads(List.of(photo));
+			var uploads = Uploads.of(List.of(photo));
 			if (uploads.isEmpty()) {
 				throw DomainException.invalid("visits.error.photo-missing");
 			}

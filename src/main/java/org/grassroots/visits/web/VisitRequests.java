@@ -1,15 +1,11 @@
 package org.grassroots.visits.web;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
-import org.grassroots.shared.files.Upload;
 import org.grassroots.visits.VisitFilter;
 import org.grassroots.visits.VisitKind;
 import org.grassroots.visits.VisitViews;
@@ -18,7 +14,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** What the page and the API controllers read from a request alike: the log's filter, uploads, photos sent back. */
@@ -46,18 +41,6 @@ final class VisitRequests {
 		catch (DateTimeParseException ex) {
 			throw DomainException.invalid("visits.error.month", month);
 		}
-	}
-
-	static List<Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {
-		List<Upload> uploads = new ArrayList<>();
-		if (files != null) {
-			for (MultipartFile file : files) {
-				if (!file.isEmpty()) {
-					uploads.add(new Upload(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getBytes()));
-				}
-			}
-		}
-		return uploads;
 	}
 
 	/** A photo, named after its number, so that its stored name is not sent; never sniffed as anything else. */
