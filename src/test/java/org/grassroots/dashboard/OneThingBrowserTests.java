@@ -57,6 +57,9 @@ class OneThingBrowserTests {
 					.doesNotContain(TestLifeEventNames.UNNAMED);
 				assertThat(browser.horizontalOverflow()).as("sideways scrolling at %d px", width).isLessThanOrEqualTo(0);
 				panel(browser, "one-thing-" + width);
+				if (width < 576) {
+					browser.fullScreenshot("one-thing-page-" + width);
+				}
 			}
 			browser.go("/dashboard/units/" + d.district.code() + "?month=" + d.month + "&lang=en");
 			assertThat(browser.text("#one-thing")).contains("One thing done at one time", "Test newborn",
