@@ -73,10 +73,13 @@ public class MonthlyReports {
 
 	private final CampaignDashboard campaign;
 
+	private final OneThingDashboard oneThing;
+
 	MonthlyReports(DashboardFigures figures, MonthlyTopics topics, UnitManagement units, ProblemViews problems,
 			ReportRepository reports, ReportPdf pdf, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock, CampaignDashboard campaign) {
+			Clock clock, CampaignDashboard campaign, OneThingDashboard oneThing) {
 		this.figures = figures;
+		this.oneThing = oneThing;
 		this.campaign = campaign;
 		this.topics = topics;
 		this.units = units;
@@ -256,7 +259,7 @@ public class MonthlyReports {
 		return new ReportContent(shown, unit.nameZh(), unit.nameEn(), parent == null ? null : parent.nameZh(),
 				parent == null ? null : parent.nameEn(), rank, categories, overdue(unit, reader), trend,
 				figures.learning(unit.code(), month, reader), topics.ofMonth(unit.code(), month, reader).orElse(null),
-				campaign.board(unit.code(), month, reader).figures(), now);
+				campaign.board(unit.code(), month, reader).figures(), oneThing.board(unit.code(), month, reader), now);
 	}
 
 	/**

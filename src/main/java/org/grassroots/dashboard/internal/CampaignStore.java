@@ -179,10 +179,17 @@ public class CampaignStore {
 
 	/** A unit's figures for the given months: measure code to amount, per month key. */
 	public Map<Integer, Map<String, Long>> ofUnit(String unitPath, Collection<Integer> months) {
+		return ofUnit(unitPath, months, "");
+	}
+
+	/** A unit's figures for the given months whose measure code starts with the prefix. */
+	public Map<Integer, Map<String, Long>> ofUnit(String unitPath, Collection<Integer> months, String prefix) {
 		Map<Integer, Map<String, Long>> figures = new TreeMap<>();
-		jdbc.sql("select month_key, measure, amount from dash_campaign where unit_path = :path and month_key in (:months)")
+		jdbc.sql("select month_key, measure, amount from dash_campaign where unit_path = :path and month_key in (:months) "
+				+ "and measure like :prefix escape '!'")
 			.param("path", unitPath)
 			.param("months", List.copyOf(months))
+			.param("prefix", like(prefix))
 			.query((RowCallbackHandler) rs -> figures.computeIfAbsent(rs.getInt(1), month -> new TreeMap<>())
 				.put(rs.getString(2), rs.getLong(3)));
 		return figures;
@@ -190,17 +197,31 @@ public class CampaignStore {
 
 	/** The children's figures for the given months: child path to month key to measure code to amount. */
 	public Map<String, Map<Integer, Map<String, Long>>> childrenOf(String parentPath, Collection<Integer> months) {
+		return childrenOf(parentPath, months, "");
+	}
+
+	/**
+	 * The children's figures for the given months whose measure code starts with the prefix (the
+	 * one-thing figures, {@code LE_}; '_' and '%' in it match themselves).
+	 */
+	public Map<String, Map<Integer, Map<String, Long>>> childrenOf(String parentPath, Collection<Integer> months,
+			String prefix) {
 		Map<String, Map<Integer, Map<String, Long>>> figures = new TreeMap<>();
 		jdbc.sql("""
 				select unit_path, month_key, measure, amount from dash_campaign
-				where parent_path = :parent and month_key in (:months)
+				where parent_path = :parent and month_key in (:months) and measure like :prefix escape '!'
 				""")
 			.param("parent", parentPath)
 			.param("months", List.copyOf(months))
+			.param("prefix", like(prefix))
 			.query((RowCallbackHandler) rs -> figures.computeIfAbsent(rs.getString(1), path -> new TreeMap<>())
 				.computeIfAbsent(rs.getInt(2), month -> new TreeMap<>())
 				.put(rs.getString(3), rs.getLong(4)));
 		return figures;
+	}
+
+	private static String like(String prefix) {
+		return prefix.replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%";
 	}
 
 	/** Every row of one unit exactly, for moving its totals between ancestors. */

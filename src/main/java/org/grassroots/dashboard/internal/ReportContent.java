@@ -9,6 +9,7 @@ import org.grassroots.dashboard.CampaignMeasure;
 import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.Figures;
 import org.grassroots.dashboard.LearningFigures;
+import org.grassroots.dashboard.OneThingBoard;
 import org.grassroots.dashboard.TopicFigures;
 import org.grassroots.dashboard.TrendPoint;
 import org.jspecify.annotations.Nullable;
@@ -22,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param learning the unit's learning figures for the month
  * @param topic the month's topic (每月一题) with its counts for the unit, null when none was picked
  * @param campaign the unit's campaign figures for the month (visits, work measures, cases, mechanisms)
+ * @param oneThing the unit's one-thing figures for the month (一件事一次办), totals, per event and by reason
  */
 public record ReportContent(Figures figures, String unitNameZh, @Nullable String unitNameEn,
 		@Nullable String parentNameZh, @Nullable String parentNameEn, @Nullable Rank rank, List<CategoryCount> categories,
 		List<OverdueProblem> overdue, List<TrendPoint> trend, LearningFigures learning, @Nullable TopicFigures topic,
-		Map<CampaignMeasure, Long> campaign, Instant madeAt) {
+		Map<CampaignMeasure, Long> campaign, OneThingBoard oneThing, Instant madeAt) {
 
 	public static final int OVERDUE_LISTED = 20;
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import org.grassroots.dashboard.CampaignMeasure;
 import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.Figures;
 import org.grassroots.dashboard.LearningFigures;
+import org.grassroots.dashboard.OneThingBoard;
+import org.grassroots.dashboard.OneThingFigures;
 import org.grassroots.dashboard.TopicFigures;
 import org.grassroots.dashboard.TrendPoint;
 import org.grassroots.shared.Times;
@@ -116,6 +119,8 @@ public class ReportPdf {
 			cell(campaign, line.value(), text, Element.ALIGN_RIGHT);
 		}
 		document.add(campaign);
+
+		oneThing(document, heading, text, content.oneThing());
 
 		section(document, heading, "dashboard.report.section.rank");
 		ReportContent.Rank rank = content.rank();
@@ -221,6 +226,53 @@ public class ReportPdf {
 		return Arrays.stream(CampaignMeasure.values())
 			.map(measure -> new Line(measure.name(), n(campaign.getOrDefault(measure, 0L))))
 			.toList();
+	}
+
+	/** The one-thing part: the totals, each life event's figures in a table, then the returned by reason. */
+	private void oneThing(Document document, Font heading, Font text, OneThingBoard board) {
+		section(document, heading, "dashboard.report.section.one-thing");
+		PdfPTable totals = table(new float[] { 3, 1 }, text, label("dashboard.report.figure"),
+				label("dashboard.report.value"));
+		for (Line line : lines(board.figures())) {
+			cell(totals, label("dashboard.le." + line.key()), text, Element.ALIGN_LEFT);
+			cell(totals, line.value(), text, Element.ALIGN_RIGHT);
+		}
+		document.add(totals);
+		if (board.events().isEmpty()) {
+			document.add(new Paragraph(label("dashboard.le.none"), text));
+		}
+		else {
+			List<String> heads = new ArrayList<>(List.of(label("dashboard.le.event")));
+			lines(board.figures()).forEach(line -> heads.add(label("dashboard.le." + line.key())));
+			// nine columns: the bilingual heads in a smaller type so they wrap less
+			PdfPTable events = table(new float[] { 2.6f, 1, 1, 1, 1.1f, 1.1f, 1, 1, 1 },
+					new Font(text.getBaseFont(), 7), heads.toArray(String[]::new));
+			for (OneThingBoard.Event event : board.events()) {
+				cell(events, event.nameZh().equals(event.nameEn()) ? event.nameZh() : event.nameZh() + " " + event.nameEn(),
+						text, Element.ALIGN_LEFT);
+				lines(event.figures()).forEach(line -> cell(events, line.value(), text, Element.ALIGN_RIGHT));
+			}
+			events.setSpacingBefore(6);
+			document.add(events);
+		}
+		PdfPTable reasons = table(new float[] { 3, 1 }, text, label("dashboard.le.reason"), label("dashboard.le.returned"));
+		reasons.setSpacingBefore(6);
+		board.returnedByReason().forEach((reason, count) -> {
+			cell(reasons, label("dashboard.le.reason." + reason), text, Element.ALIGN_LEFT);
+			cell(reasons, n(count), text, Element.ALIGN_RIGHT);
+		});
+		document.add(reasons);
+	}
+
+	/**
+	 * One-thing figures as the PDF shows them, in the order of docs/dashboard.md; the key names the
+	 * label {@code dashboard.le.<key>}. The on-time rate to two places, the average days to one.
+	 */
+	public static List<Line> lines(OneThingFigures f) {
+		return List.of(new Line("applied", n(f.applied())), new Line("done", n(f.done())),
+				new Line("done-on-time", n(f.doneOnTime())), new Line("on-time-rate", percent(f.onTimeRate())),
+				new Line("average-days", f.averageDays() == null ? "—" : String.format(Locale.ROOT, "%.1f", f.averageDays())),
+				new Line("returned", n(f.returned())), new Line("open", n(f.open())), new Line("overdue", n(f.overdue())));
 	}
 
 	/** A share shown as a percentage to two places; an empty rate as a dash. */

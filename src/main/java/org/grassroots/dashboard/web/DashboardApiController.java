@@ -14,6 +14,8 @@ import org.grassroots.dashboard.FiguresRebuilt;
 import org.grassroots.dashboard.LearningFigures;
 import org.grassroots.dashboard.Measure;
 import org.grassroots.dashboard.MonthlyTopics;
+import org.grassroots.dashboard.OneThingBoard;
+import org.grassroots.dashboard.OneThingDashboard;
 import org.grassroots.dashboard.Ranking;
 import org.grassroots.dashboard.Topic;
 import org.grassroots.dashboard.TrendPoint;
@@ -50,8 +52,11 @@ class DashboardApiController {
 
 	private final CampaignDashboard campaign;
 
+	private final OneThingDashboard oneThing;
+
 	DashboardApiController(DashboardFigures figures, DashboardAdministration administration, MonthlyTopics topics,
-			CampaignDashboard campaign) {
+			CampaignDashboard campaign, OneThingDashboard oneThing) {
+		this.oneThing = oneThing;
 		this.topics = topics;
 		this.campaign = campaign;
 		this.figures = figures;
@@ -81,6 +86,16 @@ class DashboardApiController {
 	CampaignBoard campaign(@PathVariable String code, @Parameter(description = "yyyy-MM") @RequestParam(required = false)
 			@DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month, @AuthenticationPrincipal CurrentUser user) {
 		return campaign.board(code, month, user);
+	}
+
+	@GetMapping("/units/{code}/one-thing")
+	@Operation(summary = "A unit subtree's one-thing figures (一件事一次办) for a month: applications filed, completed, "
+			+ "completed within the time limit (and their share of the completed), average working days to completion, "
+			+ "returned (also by reason), open and overdue now; the same per life event (code and name) and for each "
+			+ "administrative child (listed for the city and within scope); definitions in docs/dashboard.md")
+	OneThingBoard oneThing(@PathVariable String code, @Parameter(description = "yyyy-MM") @RequestParam(required = false)
+			@DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month, @AuthenticationPrincipal CurrentUser user) {
+		return oneThing.board(code, month, user);
 	}
 
 	@GetMapping("/units/{code}/ranking")

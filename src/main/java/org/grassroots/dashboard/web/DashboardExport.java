@@ -17,6 +17,8 @@ import org.grassroots.dashboard.CategoryCount;
 import org.grassroots.dashboard.Figures;
 import org.grassroots.dashboard.HeatRow;
 import org.grassroots.dashboard.LearningFigures;
+import org.grassroots.dashboard.OneThingBoard;
+import org.grassroots.dashboard.OneThingFigures;
 import org.grassroots.dashboard.Ranking;
 import org.grassroots.dashboard.Topic;
 import org.grassroots.dashboard.TrendPoint;
@@ -160,6 +162,67 @@ class DashboardExport {
 		for (int i = 0; i < measures.length; i++) {
 			row.createCell(i + 1).setCellValue(figures.getOrDefault(measures[i], 0L));
 		}
+	}
+
+	/** The one-thing figures' columns after the name, in the order of docs/dashboard.md. */
+	static final List<String> ONE_THING_COLUMNS = List.of("dashboard.le.applied", "dashboard.le.done",
+			"dashboard.le.done-on-time", "dashboard.le.on-time-rate", "dashboard.le.average-days",
+			"dashboard.le.returned", "dashboard.le.open", "dashboard.le.overdue");
+
+	/**
+	 * The unit's one-thing figures, then each child's, on the first sheet; each life event's on the
+	 * second, the returned applications by reason on the third.
+	 */
+	void oneThing(OneThingBoard board, HttpServletResponse response) throws IOException {
+		String lang = lang();
+		String name = "en".equals(lang) && board.unitNameEn() != null ? board.unitNameEn() : board.unitName();
+		write(response, "one-thing", name, board.unitCode(), board.month().toString(), "dashboard.le.title",
+				(workbook, sheet) -> {
+					CellStyle percent = percent(workbook);
+					oneThingHead(sheet.createRow(0), "dashboard.col.unit");
+					oneThingRow(sheet.createRow(1), name, board.figures(), percent);
+					int r = 2;
+					for (OneThingBoard.Child child : board.children()) {
+						oneThingRow(sheet.createRow(r++),
+								"en".equals(lang) && child.unitNameEn() != null ? child.unitNameEn() : child.unitName(),
+								child.figures(), percent);
+					}
+					SXSSFSheet events = workbook.createSheet(messages.text("dashboard.le.by-event"));
+					oneThingHead(events.createRow(0), "dashboard.le.event");
+					r = 1;
+					for (OneThingBoard.Event event : board.events()) {
+						oneThingRow(events.createRow(r++), event.name(lang), event.figures(), percent);
+					}
+					SXSSFSheet reasons = workbook.createSheet(messages.text("dashboard.le.by-reason"));
+					header(reasons.createRow(0), "dashboard.le.reason", "dashboard.le.returned");
+					r = 1;
+					for (Map.Entry<String, Long> reason : board.returnedByReason().entrySet()) {
+						Row line = reasons.createRow(r++);
+						line.createCell(0).setCellValue(messages.text("dashboard.le.reason." + reason.getKey()));
+						line.createCell(1).setCellValue(reason.getValue());
+					}
+				});
+	}
+
+	private void oneThingHead(Row row, String firstKey) {
+		row.createCell(0).setCellValue(messages.text(firstKey));
+		for (int i = 0; i < ONE_THING_COLUMNS.size(); i++) {
+			row.createCell(i + 1).setCellValue(messages.text(ONE_THING_COLUMNS.get(i)));
+		}
+	}
+
+	private static void oneThingRow(Row row, String name, OneThingFigures f, CellStyle percent) {
+		row.createCell(0).setCellValue(name);
+		row.createCell(1).setCellValue(f.applied());
+		row.createCell(2).setCellValue(f.done());
+		row.createCell(3).setCellValue(f.doneOnTime());
+		rate(row, 4, f.onTimeRate(), percent);
+		if (f.averageDays() != null) {
+			row.createCell(5).setCellValue(f.averageDays());
+		}
+		row.createCell(6).setCellValue(f.returned());
+		row.createCell(7).setCellValue(f.open());
+		row.createCell(8).setCellValue(f.overdue());
 	}
 
 	private interface Sheet {

@@ -3,6 +3,7 @@ package org.grassroots.dashboard.web;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import org.grassroots.dashboard.CampaignDashboard;
 import org.grassroots.dashboard.DashboardAdministration;
@@ -10,6 +11,8 @@ import org.grassroots.dashboard.DashboardFigures;
 import org.grassroots.dashboard.HeatRow;
 import org.grassroots.dashboard.Measure;
 import org.grassroots.dashboard.MonthlyTopics;
+import org.grassroots.dashboard.OneThingBoard;
+import org.grassroots.dashboard.OneThingDashboard;
 import org.grassroots.dashboard.Ranking;
 import org.grassroots.dashboard.Weights;
 import org.grassroots.problems.ProblemFilter;
@@ -69,9 +72,15 @@ class DashboardPageController {
 
 	private final CampaignDashboard campaign;
 
+	private final OneThingDashboard oneThing;
+
+	private final OneThingLinks oneThingLinks;
+
 	DashboardPageController(DashboardFigures figures, DashboardAdministration administration, UnitManagement units,
 			ProblemViews problems, DashboardExport export, Messages messages, MonthlyTopics topics,
-			CampaignDashboard campaign) {
+			CampaignDashboard campaign, OneThingDashboard oneThing, OneThingLinks oneThingLinks) {
+		this.oneThing = oneThing;
+		this.oneThingLinks = oneThingLinks;
 		this.topics = topics;
 		this.campaign = campaign;
 		this.figures = figures;
@@ -112,6 +121,11 @@ class DashboardPageController {
 		model.addAttribute("topics", topics.ofUnit(code, shown, user));
 		model.addAttribute("campaign", campaign.board(code, shown, user));
 		model.addAttribute("campaignColumns", CAMPAIGN_COLUMNS);
+		OneThingBoard board = oneThing.board(code, shown, user);
+		model.addAttribute("oneThing", board);
+		// the applications behind a number are the life events module's, read only within scope
+		model.addAttribute("leLinks", user.scope().covers(unit.path()) ? oneThingLinks.of(board) : Map.of());
+		model.addAttribute("reasons", OneThingDashboard.REASONS);
 		// the problems behind a number and the reports hold staff-only data: linked only where the
 		// viewer's scope covers the unit (the city's and other districts' figures are published bare)
 		model.addAttribute("inScope", user.scope().covers(unit.path()));
@@ -156,6 +170,14 @@ class DashboardPageController {
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
 		drillable(code, user);
 		export.campaign(campaign.board(code, month(month), user), response);
+	}
+
+	@GetMapping("/units/{code}/one-thing.xlsx")
+	void oneThingXlsx(@PathVariable String code,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month,
+			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) throws IOException {
+		drillable(code, user);
+		export.oneThing(oneThing.board(code, month(month), user), response);
 	}
 
 	@GetMapping("/units/{code}/heat.xlsx")
