@@ -135,6 +135,8 @@ final class AuditFields {
 					"unitPath", "fileType", "fileSize", "adoptedBy", "createdAt", "updatedAt", "version", "prompts")),
 			Map.entry("weights", Snapshot.of(List.of(Field.of("response", Show.NUMBER), Field.of("resolution", Show.NUMBER),
 					Field.of("satisfaction", Show.NUMBER)), "version", "updatedBy", "updatedAt")),
+			Map.entry("calendar-day", Snapshot.of(List.of(Field.of("day", Show.DATE), Field.named("kind", "le.calendar.kind."),
+					Field.of("nameZh", Show.TEXT), Field.of("nameEn", Show.TEXT)), "version", "changedBy", "changedAt")),
 			Map.entry("topic", Snapshot.of(List.of(Field.of("month", Show.DATE), Field.named("categoryCode", "category."),
 					Field.of("note", Show.TEXT)), "categoryZh", "categoryEn", "version", "chosenBy", "chosenAt")),
 			Map.entry("report", Snapshot.of(List.of(Field.of("unitCode", Show.UNIT_CODE), Field.of("month", Show.DATE),

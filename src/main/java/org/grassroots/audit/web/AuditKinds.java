@@ -21,7 +21,7 @@ final class AuditKinds {
 
 	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "plans", "visits", "cases",
 			"dashboard",
-			"open311");
+			"open311", "lifeevents");
 
 	/** What ProblemChanged writes for each ProblemAction, PROBLEM_ and the action's name. */
 	static final List<String> PROBLEM_ACTIONS = List.of("REPORT", "ACCEPT", "DECLINE", "ASSIGN", "DELEGATE", "SPLIT",
@@ -76,6 +76,8 @@ final class AuditKinds {
 		kinds.add(new Kind("VISIT_COUNTS", "visits", "visit", true));
 		kinds.add(new Kind("RECEPTION_DAY_PUBLISHED", "visits", "reception-day", true));
 		kinds.add(new Kind("RECEPTION_DAY_CANCELLED", "visits", "reception-day", true));
+		kinds.add(new Kind("LE_CALENDAR_DAY_SET", "lifeevents", "calendar-day", true));
+		kinds.add(new Kind("LE_CALENDAR_DAY_REMOVED", "lifeevents", "calendar-day", true));
 		Map<String, Kind> byCode = new LinkedHashMap<>();
 		kinds.forEach(kind -> byCode.put(kind.code(), kind));
 		ALL = java.util.Collections.unmodifiableMap(byCode);
