@@ -79,7 +79,8 @@ class AuditKindsTests {
 			Map.entry("work-measure", List.of(org.grassroots.plans.WorkMeasure.class)),
 			Map.entry("reception-day", List.of(org.grassroots.visits.ReceptionDay.class)),
 			Map.entry("calendar-day", List.of(org.grassroots.lifeevents.CalendarDay.class)),
-			Map.entry("sign-in", List.of()));
+			Map.entry("sign-in", List.of()),
+			Map.entry("life-event", List.of()));
 
 	@Test
 	void everyKindTheCodeWritesIsInTheCatalogue() throws Exception {
