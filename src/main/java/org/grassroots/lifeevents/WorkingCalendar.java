@@ -113,10 +113,14 @@ public class WorkingCalendar {
 		return snapshot().years().contains(year);
 	}
 
-	/** Reads the set days again (every minute, and after a change on this node), so other nodes' changes are seen. */
+	/**
+	 * Reads the set days again (every minute, and after a change on this node), so other nodes'
+	 * changes are seen. One read at a time: a periodic read begun before a change committed cannot
+	 * end after the read the change asked for and put the old days back.
+	 */
 	@Scheduled(fixedDelayString = "${grassroots.lifeevents.calendar-refresh:PT1M}",
 			initialDelayString = "${grassroots.lifeevents.calendar-refresh:PT1M}")
-	void refresh() {
+	synchronized void refresh() {
 		NavigableMap<LocalDate, CalendarDay> loaded = new TreeMap<>();
 		Set<Integer> years = new TreeSet<>();
 		for (CalendarDay day : days.all()) {
