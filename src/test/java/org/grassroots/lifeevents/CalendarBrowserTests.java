@@ -93,6 +93,13 @@ class CalendarBrowserTests {
 		assertThat(phone.text("#notice")).contains("2034-03-04");
 		assertThat(calendar.isWorkingDay(SATURDAY)).isFalse();
 		assertThat(phone.consoleErrors()).isEmpty();
+
+		// in English the marks are words, and still fit
+		phone.go("/lifeevents/calendar?year=2026&lang=en");
+		assertThat(phone.find("td.cal-workday[data-day='2026-02-14']").getText()).contains("work");
+		assertThat(phone.horizontalOverflow()).isLessThanOrEqualTo(0);
+		phone.screenshot("le-calendar-05-phone-en");
+		phone.go("/lifeevents/calendar?lang=zh_CN");
 	}
 
 	@Test
