@@ -21,7 +21,7 @@ final class AuditKinds {
 
 	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "plans", "visits", "cases",
 			"dashboard",
-			"open311");
+			"open311", "lifeevents");
 
 	/** What ProblemChanged writes for each ProblemAction, PROBLEM_ and the action's name. */
 	static final List<String> PROBLEM_ACTIONS = List.of("REPORT", "ACCEPT", "DECLINE", "ASSIGN", "DELEGATE", "SPLIT",
@@ -76,6 +76,20 @@ final class AuditKinds {
 		kinds.add(new Kind("VISIT_COUNTS", "visits", "visit", true));
 		kinds.add(new Kind("RECEPTION_DAY_PUBLISHED", "visits", "reception-day", true));
 		kinds.add(new Kind("RECEPTION_DAY_CANCELLED", "visits", "reception-day", true));
+		for (String action : List.of("PUBLISHED", "ACTIVATED", "DEACTIVATED")) {
+			kinds.add(new Kind("LE_CATALOGUE_" + action, "lifeevents", "life-event", true));
+		}
+		kinds.add(new Kind("LE_DEPARTMENT_MAPPED", "lifeevents", "life-event", true));
+		for (String action : List.of("FILED", "MATERIAL_ANSWERED", "COMPLETED", "RETURNED", "RATED", "CONSENT_CONFIRMED",
+				"OVERDUE")) {
+			kinds.add(new Kind("LE_APPLICATION_" + action, "lifeevents", "life-event", true));
+		}
+		for (String action : List.of("ACCEPTED", "COMPLETED", "REJECTED", "MATERIAL_REQUESTED", "OVERDUE")) {
+			kinds.add(new Kind("LE_TASK_" + action, "lifeevents", "life-event", true));
+		}
+		kinds.add(new Kind("LE_DATA_VIEWED", "lifeevents", "life-event", true));
+		kinds.add(new Kind("LE_CALENDAR_DAY_SET", "lifeevents", "calendar-day", true));
+		kinds.add(new Kind("LE_CALENDAR_DAY_REMOVED", "lifeevents", "calendar-day", true));
 		Map<String, Kind> byCode = new LinkedHashMap<>();
 		kinds.forEach(kind -> byCode.put(kind.code(), kind));
 		ALL = java.util.Collections.unmodifiableMap(byCode);

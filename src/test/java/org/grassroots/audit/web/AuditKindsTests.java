@@ -78,7 +78,9 @@ class AuditKindsTests {
 			Map.entry("research-plan", List.of(org.grassroots.plans.ResearchPlan.class)),
 			Map.entry("work-measure", List.of(org.grassroots.plans.WorkMeasure.class)),
 			Map.entry("reception-day", List.of(org.grassroots.visits.ReceptionDay.class)),
-			Map.entry("sign-in", List.of()));
+			Map.entry("calendar-day", List.of(org.grassroots.lifeevents.CalendarDay.class)),
+			Map.entry("sign-in", List.of()),
+			Map.entry("life-event", List.of()));
 
 	@Test
 	void everyKindTheCodeWritesIsInTheCatalogue() throws Exception {
@@ -140,6 +142,9 @@ class AuditKindsTests {
 				"learning.kind.",
 				List.of("CHECK_IN_POINT", "CHARGING_STATION", "PARTY_CLASS", "SEMINAR"));
 		values.forEach((prefix, codes) -> codes.forEach(code -> assertThat(chinese.getProperty(prefix + code)).as(prefix + code).isNotBlank()));
+		for (String kind : names(org.grassroots.lifeevents.CalendarDay.Kind.values())) {
+			assertThat(chinese.getProperty("le.calendar.kind." + kind)).as("le.calendar.kind." + kind).isNotBlank();
+		}
 		for (String status : names(org.grassroots.plans.MeasureStatus.values())) {
 			assertThat(chinese.getProperty("plans.status." + status)).as("plans.status." + status).isNotBlank();
 		}
