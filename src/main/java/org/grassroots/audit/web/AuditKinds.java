@@ -21,7 +21,7 @@ final class AuditKinds {
 
 	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "plans", "visits", "cases",
 			"dashboard",
-			"open311");
+			"open311", "lifeevents");
 
 	/** What ProblemChanged writes for each ProblemAction, PROBLEM_ and the action's name. */
 	static final List<String> PROBLEM_ACTIONS = List.of("REPORT", "ACCEPT", "DECLINE", "ASSIGN", "DELEGATE", "SPLIT",
@@ -76,6 +76,16 @@ final class AuditKinds {
 		kinds.add(new Kind("VISIT_COUNTS", "visits", "visit", true));
 		kinds.add(new Kind("RECEPTION_DAY_PUBLISHED", "visits", "reception-day", true));
 		kinds.add(new Kind("RECEPTION_DAY_CANCELLED", "visits", "reception-day", true));
+		// owners' consents to install elevators (lifeevents): ConsentChanged, CONSENT_ and the action's name
+		for (String action : List.of("OPEN", "OPEN_VOTE", "CLOSE", "CONFIRM", "REFUSE")) {
+			kinds.add(new Kind("CONSENT_" + action, "lifeevents", "elevator-consent", true));
+		}
+		for (String action : List.of("ADD_OWNER", "EDIT_OWNER", "REMOVE_OWNER", "REISSUE_LINK", "VOTE", "RECORD_VOTE")) {
+			kinds.add(new Kind("CONSENT_" + action, "lifeevents", "consent-owner", true));
+		}
+		for (String action : List.of("OBJECT", "RECORD_OBJECTION")) {
+			kinds.add(new Kind("CONSENT_" + action, "lifeevents", "consent-objection", true));
+		}
 		Map<String, Kind> byCode = new LinkedHashMap<>();
 		kinds.forEach(kind -> byCode.put(kind.code(), kind));
 		ALL = java.util.Collections.unmodifiableMap(byCode);

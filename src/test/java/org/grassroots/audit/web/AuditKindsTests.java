@@ -78,6 +78,9 @@ class AuditKindsTests {
 			Map.entry("research-plan", List.of(org.grassroots.plans.ResearchPlan.class)),
 			Map.entry("work-measure", List.of(org.grassroots.plans.WorkMeasure.class)),
 			Map.entry("reception-day", List.of(org.grassroots.visits.ReceptionDay.class)),
+			Map.entry("elevator-consent", List.of(org.grassroots.lifeevents.Consent.class)),
+			Map.entry("consent-owner", List.of(org.grassroots.lifeevents.ConsentOwner.class)),
+			Map.entry("consent-objection", List.of(org.grassroots.lifeevents.ConsentObjection.class)),
 			Map.entry("sign-in", List.of()));
 
 	@Test
