@@ -324,6 +324,42 @@ class ConsentIntegrationTests {
 	}
 
 	@Test
+	void theOfficeEditsAndRemovesOwnersOnItsPagesWhileRegistering() throws Exception {
+		long id = steps.open(ConsentSteps.newApplicationId(), steps.community(ConsentSteps.YUZHONG_STREET), "新华路 9 号");
+		String office = api.token("jiefangbei.worker");
+		long ownerId = steps.ok(api.post(office, path(id) + "/owners", owner("孙七", "3-101", "55.55", false, "13700137000")), 201)
+			.path("id").asLong();
+		pages.signIn("jiefangbei.worker", Api.DEMO_PASSWORD);
+		String detailPage = "/lifeevents/consents/" + id;
+		String editPage = detailPage + "/owners/" + ownerId + "/edit";
+		assertThat(pages.get(detailPage).body()).contains("孙七", "137****7000", "id=\"add-owner\"", "id=\"open-vote\"");
+		assertThat(pages.get(editPage).body()).contains("value=\"55.55\"");
+
+		// a floor area that is no number is refused in words, and nothing changes
+		HttpResponse<String> refused = pages.submit(editPage, detailPage + "/owners/" + ownerId,
+				"version=0&ownerName=" + PageClient.encode("孙七") + "&flat=3-101&floorArea=abc");
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(pages.get(detailPage).body()).contains("“abc”不是有效的面积");
+		assertThat(jdbc.sql("select floor_area from le_consent_owner where id = :id").param("id", ownerId)
+			.query(BigDecimal.class).single()).isEqualByComparingTo("55.55");
+
+		// an edit with the phone left empty keeps the phone
+		pages.submit(editPage, detailPage + "/owners/" + ownerId,
+				"version=0&ownerName=" + PageClient.encode("孙七") + "&flat=3-102&floorArea=66.6&affected=true");
+		JsonNode edited = steps.ownerOf(steps.detail(office, id), "3-102");
+		assertThat(edited.path("floorArea").decimalValue()).isEqualByComparingTo("66.60");
+		assertThat(edited.path("affected").asBoolean()).isTrue();
+		assertThat(edited.path("phoneMasked").asString()).isEqualTo("137****7000");
+
+		// removing with a stale version is refused; with the right one it is gone
+		pages.submit(detailPage, detailPage + "/owners/" + ownerId + "/remove", "version=0");
+		assertThat(steps.owners(id)).isEqualTo(1);
+		pages.submit(detailPage, detailPage + "/owners/" + ownerId + "/remove", "version=1");
+		assertThat(steps.owners(id)).isZero();
+		assertThat(pages.get("/lifeevents/consents").body()).contains("新华路 9 号");
+	}
+
+	@Test
 	void unknownAndMalformedLinksAndUnpostedNoticesAre404() throws Exception {
 		assertThat(pages.get("/consent/vote/" + "A".repeat(27)).statusCode()).isEqualTo(404);
 		assertThat(pages.get("/consent/vote/short").statusCode()).isEqualTo(404);
