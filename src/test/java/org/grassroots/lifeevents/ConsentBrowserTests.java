@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,7 +105,35 @@ class ConsentBrowserTests {
 		office.go("/lifeevents/consents/" + id);
 		assertThat(office.horizontalOverflow()).as("the office page fits a phone").isLessThanOrEqualTo(0);
 		office.fullScreenshot("consent-06-voting-phone");
+
+		// on the phone, the office records the other owner's paper vote and closes the vote: it passes to notice
+		new Select(office.find("tr[data-flat='2-201'] select[name='vote']")).selectByValue("AGREE");
+		office.find("tr[data-flat='2-201'] input[name='note']").sendKeys("纸质表决票存社区档案");
+		office.click("tr[data-flat='2-201'] form.record-vote button");
+		assertThat(office.find("tr[data-flat='2-201'] .owner-vote").getText()).contains("同意", "纸质表决票存社区档案");
+		office.click("#close-vote button");
+		assertThat(office.find("#consent-state").getAttribute("data-state")).isEqualTo("NOTICE");
+		assertThat(office.find("#tally-result").getAttribute("data-passes")).isEqualTo("true");
+		String noticePage = office.find("#public-notice").getAttribute("href");
 		office.emulate(1366, 900);
+
+		// anyone reads the notice on a phone and objects
+		owner.go(noticePage.substring(noticePage.indexOf("/consent/")));
+		assertThat(owner.find("#notice-building").getText()).isEqualTo(building);
+		assertThat(owner.pageText()).doesNotContain("陈一", "陈二", "2-101");
+		assertThat(owner.horizontalOverflow()).as("the notice fits a phone").isLessThanOrEqualTo(0);
+		owner.fullScreenshot("consent-07-notice-phone");
+		owner.find("#objector").sendKeys("邻居周某");
+		owner.find("#contact").sendKeys("13600136000");
+		owner.find("#objection").sendKeys("担心电梯井遮挡采光");
+		owner.click("#objection-form button");
+		assertThat(owner.find("#notice").getText()).isNotBlank();
+
+		// the office sees it, masked
+		office.go("/lifeevents/consents/" + id);
+		assertThat(office.find("#objections").getText()).contains("邻居周某", "136****6000", "担心电梯井遮挡采光");
+		assertThat(office.find("#decide-later")).isNotNull();
+		office.fullScreenshot("consent-08-notice-desktop");
 	}
 
 	private void addOwner(String name, String flat, String area, boolean affected, String phone) {
