@@ -357,6 +357,10 @@ class ConsentIntegrationTests {
 		pages.submit(detailPage, detailPage + "/owners/" + ownerId + "/remove", "version=1");
 		assertThat(steps.owners(id)).isZero();
 		assertThat(pages.get("/lifeevents/consents").body()).contains("新华路 9 号");
+
+		// the audit page tells it in words and leads to the consent
+		String log = pages.get("/audit?kind=CONSENT_ADD_OWNER").body();
+		assertThat(log).contains("孙七", "href=\"/lifeevents/consents/" + id + "\"");
 	}
 
 	@Test
