@@ -160,6 +160,19 @@ final class AuditFields {
 					UNIT, Field.of("address", Show.TEXT), Field.of("receptionDate", Show.DATE), Field.of("startsAt", Show.TEXT),
 					Field.of("endsAt", Show.TEXT), Field.of("topics", Show.TEXT), Field.of("cancelled", Show.YES_NO),
 					Field.of("cancelReason", Show.TEXT)), "id", "cadreAccountId", "unitPath", "version")),
+			// owners' consents: phones and contacts (masked) and who recorded a vote stay out of the page
+			Map.entry("elevator-consent", Snapshot.of(List.of(Field.of("referenceNumber", Show.TEXT),
+					Field.of("buildingAddress", Show.TEXT), Field.of("communityUnitId", Show.UNIT_ID),
+					Field.named("state", "le.consent.state."), Field.of("noticeDays", Show.NUMBER),
+					Field.of("noticeStartsOn", Show.DATE), Field.of("noticeEndsOn", Show.DATE),
+					Field.of("decisionNote", Show.TEXT)), "id", "applicationId", "unitPath", "closedTally", "decidedBy",
+					"createdAt", "voteOpenedAt", "closedAt", "decidedAt", "version")),
+			Map.entry("consent-owner", Snapshot.of(List.of(NAME, Field.of("flat", Show.TEXT), Field.of("floorArea", Show.NUMBER),
+					Field.of("affected", Show.YES_NO), Field.named("vote", "le.consent.vote."),
+					Field.named("castBy", "le.consent.cast-kind."), Field.of("voteNote", Show.TEXT)), "id", "consentId",
+					"phoneMasked", "recordedBy", "votedAt", "linkIssued", "version")),
+			Map.entry("consent-objection", Snapshot.of(List.of(Field.of("objector", Show.TEXT), Field.of("objection", Show.TEXT)),
+					"id", "consentId", "contactMasked", "receivedAt", "recordedBy")),
 			Map.entry("rebuild", Snapshot.of(List.of(Field.of("problems", Show.NUMBER), Field.of("counters", Show.NUMBER),
 					Field.of("millis", Show.NUMBER)), "unitPath")));
 

@@ -171,6 +171,12 @@ class AuditLines {
 			return holder != null && names.scope().covers(holder.path()) ? "/problems/" + record.after().path("id").asLong()
 					: null;
 		}
+		if ("ELEVATOR_CONSENT".equals(entry.subjectType())) {
+			// the consent's community where it is now, as for a problem: out of the reader's scope it would answer 404
+			UnitNames.Named community = entry.unitPath() == null ? null : names.units().get(lastCode(entry.unitPath()));
+			return community != null && names.scope().covers(community.path()) ? "/lifeevents/consents/" + entry.subjectId()
+					: null;
+		}
 		UnitNames.Named unit = "UNIT".equals(entry.subjectType()) ? names.units().get(entry.subjectId()) : null;
 		if (unit != null && names.scope().covers(unit.path())) {
 			return "/units/" + unit.id();

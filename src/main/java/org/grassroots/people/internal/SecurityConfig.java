@@ -37,7 +37,7 @@ class SecurityConfig {
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
 			"/swagger-ui/**", "/report", "/report/**", "/track", "/track/**", "/ledger", "/ledger/**",
-			"/reception-days" };
+			"/reception-days", "/consent/**" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -73,6 +73,7 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/public/**").permitAll()
 				.requestMatchers("/api/v1/problems/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/cases/**", "/api/v1/mechanisms/**").hasRole("STAFF")
+				.requestMatchers("/api/v1/lifeevents/consents/**", "/api/v1/lifeevents/consents").hasRole("STAFF")
 				.requestMatchers("/api/v1/open311/**").hasRole("CITY_ADMIN")
 				.requestMatchers("/api/v1/audit/verify").hasRole("CITY_ADMIN")
 				.requestMatchers("/api/v1/units/**", "/api/v1/audit/**", "/api/v1/plans/**").hasRole("STAFF")
@@ -98,6 +99,7 @@ class SecurityConfig {
 				.requestMatchers("/units/**", "/audit/**", "/problems/**", "/inbox/**", "/learning/**", "/plans/**", "/plans", "/dashboard/**", "/dashboard")
 				.hasRole("STAFF")
 				.requestMatchers("/cases/**", "/cases", "/mechanisms/**", "/mechanisms").hasRole("STAFF")
+				.requestMatchers("/lifeevents/consents/**", "/lifeevents/consents").hasRole("STAFF")
 				.requestMatchers("/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.requestMatchers("/open311/keys/**", "/open311/keys").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())

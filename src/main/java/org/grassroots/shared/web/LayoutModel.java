@@ -48,6 +48,16 @@ class LayoutModel {
 		return user != null && (user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN) || user.has(Role.LEADING_CADRE));
 	}
 
+	/**
+	 * Whether to offer the owners' consents to install elevators: the community offices, unit
+	 * administrators and caseworkers, who register owners and run the vote.
+	 */
+	@ModelAttribute("consentOffice")
+	boolean consentOffice() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && (user.has(Role.UNIT_ADMIN) || user.has(Role.CASEWORKER));
+	}
+
 	/** Whether to offer a resident's pages: report, own reports, tracking and the public ledger. */
 	@ModelAttribute("resident")
 	boolean resident() {

@@ -79,8 +79,11 @@ class AuditKindsTests {
 			Map.entry("work-measure", List.of(org.grassroots.plans.WorkMeasure.class)),
 			Map.entry("reception-day", List.of(org.grassroots.visits.ReceptionDay.class)),
 			Map.entry("calendar-day", List.of(org.grassroots.lifeevents.CalendarDay.class)),
-			Map.entry("sign-in", List.of()),
-			Map.entry("life-event", List.of()));
+			Map.entry("life-event", List.of()),
+			Map.entry("elevator-consent", List.of(org.grassroots.lifeevents.Consent.class)),
+			Map.entry("consent-owner", List.of(org.grassroots.lifeevents.ConsentOwner.class)),
+			Map.entry("consent-objection", List.of(org.grassroots.lifeevents.ConsentObjection.class)),
+			Map.entry("sign-in", List.of()));
 
 	@Test
 	void everyKindTheCodeWritesIsInTheCatalogue() throws Exception {

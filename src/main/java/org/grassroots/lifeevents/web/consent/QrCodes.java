@@ -1,0 +1,31 @@
+package org.grassroots.lifeevents.web.consent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+
+/** QR codes of voting links as data URIs, for the sheet the office prints and hands out. */
+final class QrCodes {
+
+	private QrCodes() {
+	}
+
+	static String dataUri(String content) {
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			var matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 180, 180, Map.of(EncodeHintType.MARGIN, 1));
+			MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+			return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+		}
+		catch (WriterException | IOException ex) {
+			throw new IllegalStateException("QR code failed", ex);
+		}
+	}
+
+}
