@@ -208,6 +208,13 @@ class SecurityHeadersIntegrationTests {
 		examples.put("/mechanisms/{id}", "/mechanisms/" + mechanism);
 		examples.put("/mechanisms/{id}/edit", "/mechanisms/" + mechanism + "/edit");
 		examples.put("/mechanisms/{id}/document", "/mechanisms/" + mechanism + "/document");
+		examples.put("/dashboard/units/{code}/one-thing.xlsx", "/dashboard/units/500108/one-thing.xlsx");
+		examples.put("/lifeevents/catalogue/{code}", "/lifeevents/catalogue/NEWBORN");
+		// a consent, a link or a notice that is not there answers the error page, with the same headers
+		examples.put("/lifeevents/consents/{id}", "/lifeevents/consents/0");
+		examples.put("/lifeevents/consents/{id}/owners/{ownerId}/edit", "/lifeevents/consents/0/owners/0/edit");
+		examples.put("/consent/vote/{token}", "/consent/vote/no-such-link");
+		examples.put("/consent/notices/{id}", "/consent/notices/0");
 		return examples;
 	}
 

@@ -93,10 +93,13 @@ final class AuditKinds {
 		// owners' consents to install elevators (lifeevents): ConsentChanged, CONSENT_ and the action's name
 		for (String action : List.of("OPEN", "OPEN_VOTE", "CLOSE", "CONFIRM", "REFUSE")) {
 			kinds.add(new Kind("CONSENT_" + action, "lifeevents", "elevator-consent", true));
+		}
 		for (String action : List.of("ADD_OWNER", "EDIT_OWNER", "REMOVE_OWNER", "REISSUE_LINK", "VOTE", "RECORD_VOTE")) {
 			kinds.add(new Kind("CONSENT_" + action, "lifeevents", "consent-owner", true));
+		}
 		for (String action : List.of("OBJECT", "RECORD_OBJECTION")) {
 			kinds.add(new Kind("CONSENT_" + action, "lifeevents", "consent-objection", true));
+		}
 		Map<String, Kind> byCode = new LinkedHashMap<>();
 		kinds.forEach(kind -> byCode.put(kind.code(), kind));
 		ALL = java.util.Collections.unmodifiableMap(byCode);
