@@ -79,8 +79,8 @@ public class DepartmentWork {
 
 	@Transactional
 	public TaskView accept(long taskId, LifeEventCommands.Step command, CurrentUser user) {
-		DepartmentTask task = workable(taskId, command.version(), user, TaskState.PENDING);
-		move(task, command.version(), Map.of("state", TaskState.ACCEPTED, "acted_by", user.getUsername()));
+		DepartmentTask task = workable(taskId, command.version(), user, TaskRules.Step.ACCEPT);
+		move(task, command.version(), Map.of("state", TaskRules.to(TaskRules.Step.ACCEPT), "acted_by", user.getUsername()));
 		events.publishEvent(new TaskChanged(TaskAction.ACCEPTED, task.id(), task.applicationId(), task.departmentPath()));
 		flow.change(application(task), null, Map.of());
 		return task(taskId, user);
@@ -90,9 +90,9 @@ public class DepartmentWork {
 	@Transactional
 	public TaskView complete(long taskId, LifeEventCommands.Complete command, CurrentUser user) {
 		input.check(command);
-		DepartmentTask task = workable(taskId, command.version(), user, TaskState.PENDING, TaskState.ACCEPTED);
+		DepartmentTask task = workable(taskId, command.version(), user, TaskRules.Step.COMPLETE);
 		Map<String, @Nullable Object> changes = new HashMap<>();
-		changes.put("state", TaskState.COMPLETED);
+		changes.put("state", TaskRules.to(TaskRules.Step.COMPLETE));
 		changes.put("result_note", command.result().strip());
 		changes.put("acted_by", user.getUsername());
 		changes.put("finished_at", flow.now());
@@ -106,9 +106,9 @@ public class DepartmentWork {
 	@Transactional
 	public TaskView reject(long taskId, LifeEventCommands.Reject command, CurrentUser user) {
 		input.check(command);
-		DepartmentTask task = workable(taskId, command.version(), user, TaskState.PENDING, TaskState.ACCEPTED);
+		DepartmentTask task = workable(taskId, command.version(), user, TaskRules.Step.REJECT);
 		Map<String, @Nullable Object> changes = new HashMap<>();
-		changes.put("state", TaskState.REJECTED);
+		changes.put("state", TaskRules.to(TaskRules.Step.REJECT));
 		changes.put("reject_category", command.category());
 		changes.put("reject_reason", command.reason().strip());
 		changes.put("acted_by", user.getUsername());
@@ -127,12 +127,12 @@ public class DepartmentWork {
 		if (task.state() == TaskState.MATERIAL_REQUESTED) {
 			throw DomainException.conflict("le.error.material-open");
 		}
-		workable(taskId, command.version(), user, TaskState.PENDING, TaskState.ACCEPTED);
+		workable(taskId, command.version(), user, TaskRules.Step.REQUEST_MATERIAL);
 		List<String> items = command.items().stream().filter(item -> !item.isBlank()).toList();
 		if (items.isEmpty()) {
 			throw DomainException.invalid("le.error.material-empty");
 		}
-		move(task, command.version(), Map.of("state", TaskState.MATERIAL_REQUESTED, "acted_by", user.getUsername()));
+		move(task, command.version(), Map.of("state", TaskRules.to(TaskRules.Step.REQUEST_MATERIAL), "acted_by", user.getUsername()));
 		applications.insertRequest(task.id(), task.applicationId(), user.getUsername(), flow.now(), items);
 		events.publishEvent(new TaskChanged(TaskAction.MATERIAL_REQUESTED, task.id(), task.applicationId(),
 				task.departmentPath()));
@@ -149,9 +149,9 @@ public class DepartmentWork {
 	}
 
 	/** The task if it is in one of the states the action starts from and at the version seen; 409 otherwise. */
-	private DepartmentTask workable(long taskId, int version, CurrentUser user, TaskState... from) {
+	private DepartmentTask workable(long taskId, int version, CurrentUser user, TaskRules.Step step) {
 		DepartmentTask task = own(taskId, user);
-		if (!List.of(from).contains(task.state())) {
+		if (!TaskRules.from(step).contains(task.state())) {
 			throw DomainException.conflict("le.error.task-state", new DefaultMessageSourceResolvable("le.task.state." + task.state().name()));
 		}
 		if (task.version() != version) {

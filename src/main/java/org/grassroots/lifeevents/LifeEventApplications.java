@@ -184,7 +184,7 @@ public class LifeEventApplications {
 			.filter(candidate -> candidate.open() && candidate.taskId() == taskId)
 			.findFirst()
 			.orElseThrow(() -> DomainException.conflict("le.error.no-open-request"));
-		if (task.state() != TaskState.MATERIAL_REQUESTED || application.state() != ApplicationState.OPEN) {
+		if (!TaskRules.from(TaskRules.Step.ANSWER_MATERIAL).contains(task.state()) || application.state() != ApplicationState.OPEN) {
 			throw DomainException.conflict("le.error.no-open-request");
 		}
 		for (int i = 0; i < request.items().size(); i++) {
@@ -197,7 +197,7 @@ public class LifeEventApplications {
 				FileStore.check(upload);
 			}
 		}
-		if (!applications.moveTask(task.id(), command.version(), Map.of("state", TaskState.ACCEPTED))
+		if (!applications.moveTask(task.id(), command.version(), Map.of("state", TaskRules.to(TaskRules.Step.ANSWER_MATERIAL)))
 				|| !applications.closeRequest(request.id(), flow.now())) {
 			throw DomainException.staleVersion();
 		}

@@ -33,8 +33,15 @@ public class OverdueJob {
 		this.events = events;
 	}
 
+	// ShedLock locks only methods that return nothing
 	@Scheduled(fixedDelayString = "${grassroots.lifeevents.overdue-check:PT1H}", initialDelayString = "PT3M")
 	@SchedulerLock(name = "lifeevent-deadlines", lockAtMostFor = "PT30M")
+	@Transactional
+	public void run() {
+		flagOverdue();
+	}
+
+	/** Flags what is newly past its deadline; answers how many tasks and applications it flagged. */
 	@Transactional
 	public int flagOverdue() {
 		int flagged = 0;
