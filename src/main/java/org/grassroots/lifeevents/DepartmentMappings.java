@@ -51,7 +51,11 @@ public class DepartmentMappings {
 	/** The district's mapping and the department units it may choose from; 404 out of scope. */
 	@Transactional(readOnly = true)
 	public District district(String districtCode, CurrentUser user) {
-		Unit district = district(districtCode, user.isStaff() ? user.scope() : DataScope.NONE);
+		// staff read their own district's mapping too: a department officer's scope is their department
+		Unit district = district(districtCode, DataScope.CITY);
+		if (!user.isStaff() || !(user.scope().covers(district.path()) || user.unitPath().startsWith(district.path()))) {
+			throw new NotFoundException("district", districtCode);
+		}
 		List<Unit> choices = units.children(district.id(), DataScope.CITY, 0)
 			.stream()
 			.filter(unit -> unit.kind() == UnitKind.DEPARTMENT)

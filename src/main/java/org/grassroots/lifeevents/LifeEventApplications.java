@@ -325,12 +325,23 @@ public class LifeEventApplications {
 		for (int i = 0; i < definition.fields().size(); i++) {
 			FormField field = definition.fields().get(i);
 			String value = values.get(field.key());
-			applications.insertValue(id, i, field, value == null ? null : field.type().personal() ? cipher.encrypt(value) : value);
+			applications.insertValue(id, i, field, value == null ? null : stored(field, value));
 			if (value != null && field.profileKey() != null) {
 				// kept encrypted whatever the type: the store outlives the application's own rules
 				departments.keep(user.accountId(), field.profileKey(), cipher.encrypt(value), flow.now());
 			}
 		}
+	}
+
+	/** Personal values encrypted; a choice with its labels, so the application names it whatever the catalogue says later. */
+	private String stored(FormField field, String value) {
+		if (field.type().personal()) {
+			return cipher.encrypt(value);
+		}
+		if (field.type() == FieldType.CHOICE) {
+			return field.options().stream().filter(option -> option.split("\\|")[0].equals(value)).findFirst().orElse(value);
+		}
+		return value;
 	}
 
 	private void writeDocuments(long id, EventDefinition definition, Map<String, Upload> uploads, CurrentUser user) {

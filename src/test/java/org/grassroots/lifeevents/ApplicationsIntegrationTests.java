@@ -78,7 +78,7 @@ class ApplicationsIntegrationTests {
 
 		JsonNode done = steps.mine("resident.wang", id);
 		assertThat(done.path("application").path("state").asString()).isEqualTo("COMPLETED");
-		assertThat(done.path("tasks")).allSatisfy(task -> assertThat(task.path("resultNote").asString()).startsWith("证书编号"));
+		assertThat(done.path("tasks")).allSatisfy(task -> assertThat(task.path("resultNote").asString()).startsWith("已办结："));
 		int version = done.path("application").path("version").asInt();
 		Api.Reply rated = steps.post("resident.wang", LifeEventSteps.BASE + "/my/applications/" + id + "/rating",
 				Api.json("version", version, "rating", "SATISFIED", "comment", "跑一次就办好了"));
@@ -243,6 +243,7 @@ class ApplicationsIntegrationTests {
 		JsonNode values = steps.mine("resident.wang", second.path("id").asLong()).path("values");
 		List<String> filled = new ArrayList<>();
 		values.forEach(value -> filled.add(value.path("key").asString() + "=" + value.path("value").asString()));
+		assertThat(filled).as("a choice by its name").containsAnyOf("childSex=女", "childSex=Female");
 		assertThat(filled).contains("motherName=李芳", "phone=13812345678",
 				"motherIdCard=" + LifeEventSteps.newborn("x").get("motherIdCard"));
 	}

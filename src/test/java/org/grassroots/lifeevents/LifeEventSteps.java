@@ -92,8 +92,8 @@ class LifeEventSteps {
 	}
 
 	void completed(String officer, long applicationId, String code) {
-		long taskId = task("resident.wang", applicationId, code).path("id").asLong();
-		Api.Reply reply = act(officer, taskId, "complete", "result", "证书编号 " + code);
+		JsonNode task = task("resident.wang", applicationId, code);
+		Api.Reply reply = act(officer, task.path("id").asLong(), "complete", "result", "已办结：" + task.path("nameZh").asString());
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 	}
 

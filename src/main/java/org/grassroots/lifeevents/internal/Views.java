@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.grassroots.lifeevents.Application;
 import org.grassroots.lifeevents.ApplicationView;
+import org.grassroots.lifeevents.FieldType;
 import org.grassroots.lifeevents.FieldValue;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.grassroots.shared.FieldCipher;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +28,21 @@ public class Views {
 				applications.tasks(application.id()), applications.requests(application.id()));
 	}
 
+	/** A stored choice {@code code|中文|English} in the reader's language. */
+	private static String choiceLabel(String stored) {
+		String[] parts = stored.split("\\|");
+		if (parts.length < 3) {
+			return stored;
+		}
+		return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? parts[2] : parts[1];
+	}
+
 	public List<FieldValue> values(long applicationId, boolean inFull) {
 		return applications.values(applicationId).stream().map(stored -> {
 			String value = stored.stored();
+			if (value != null && stored.type() == FieldType.CHOICE) {
+				return new FieldValue(stored.key(), stored.labelZh(), stored.labelEn(), stored.type(), choiceLabel(value), false);
+			}
 			if (value == null || !stored.type().personal()) {
 				return new FieldValue(stored.key(), stored.labelZh(), stored.labelEn(), stored.type(), value, false);
 			}
