@@ -11,6 +11,7 @@ import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.files.FileStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -29,16 +30,20 @@ public class DepartmentWork {
 
 	private final TaskFlow flow;
 
+	private final FileStore files;
+
 	private final Views views;
 
 	private final ApplicationEventPublisher events;
 
 	private final InputCheck input;
 
-	DepartmentWork(ApplicationRepository applications, TaskFlow flow, Views views, ApplicationEventPublisher events, InputCheck input) {
+	DepartmentWork(ApplicationRepository applications, TaskFlow flow, FileStore files, Views views,
+			ApplicationEventPublisher events, InputCheck input) {
 		this.input = input;
 		this.applications = applications;
 		this.flow = flow;
+		this.files = files;
 		this.views = views;
 		this.events = events;
 	}
@@ -75,6 +80,15 @@ public class DepartmentWork {
 		events.publishEvent(new ApplicationDataViewed(application.id(), task.id(), application.reference(),
 				task.departmentPath()));
 		return views.values(application.id(), true);
+	}
+
+	/** A document of the application, for the officer handling one of its tasks. */
+	@Transactional(readOnly = true)
+	public DocumentFile document(long taskId, long documentId, CurrentUser user) {
+		DepartmentTask task = own(taskId, user);
+		return applications.documentFile(task.applicationId(), documentId)
+			.map(file -> new DocumentFile(file.fileName(), file.contentType(), file.size(), files.path(file.storageKey())))
+			.orElseThrow(() -> new NotFoundException("document", documentId));
 	}
 
 	@Transactional

@@ -212,6 +212,15 @@ public class LifeEventApplications {
 		return mine(applicationId, user);
 	}
 
+	/** A document of the person's own application. */
+	@Transactional(readOnly = true)
+	public DocumentFile document(long id, long documentId, CurrentUser user) {
+		applications.findOwn(id, user.accountId()).orElseThrow(() -> new NotFoundException("application", id));
+		return applications.documentFile(id, documentId)
+			.map(file -> new DocumentFile(file.fileName(), file.contentType(), file.size(), files.path(file.storageKey())))
+			.orElseThrow(() -> new NotFoundException("document", documentId));
+	}
+
 	/** Adds (or replaces) a document of an open application, e.g. when the API uploads it after filing. */
 	@Transactional
 	public ApplicationView addDocument(long id, String code, Upload upload, CurrentUser user) {

@@ -248,6 +248,47 @@ class ApplicationsIntegrationTests {
 				"motherIdCard=" + LifeEventSteps.newborn("x").get("motherIdCard"));
 	}
 
+	@Test
+	void aDocumentGivenOnceIsReusedAndOnlyTheHandlingOfficerReadsIt() throws Exception {
+		Api api = new Api(port);
+		long first = steps.applied("resident.wang", "NEWBORN", LifeEventSteps.newborn("王材料")).path("id").asLong();
+		Api.Reply uploaded = api.upload(steps.token("resident.wang"),
+				LifeEventSteps.BASE + "/my/applications/" + first + "/documents/marriageCertificate", "结婚证.png", png());
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+
+		JsonNode form = steps.get("resident.wang", LifeEventSteps.BASE + "/catalogue/NEWBORN/form").json();
+		assertThat(form.path("givenDocuments").path("marriageCertificate").asString()).isEqualTo("结婚证.png");
+		long second = steps.applied("resident.wang", "NEWBORN", LifeEventSteps.newborn("王材料二")).path("id").asLong();
+
+		JsonNode document = null;
+		for (JsonNode given : steps.mine("resident.wang", second).path("documents")) {
+			if (given.path("code").asString().equals("marriageCertificate")) {
+				document = given;
+			}
+		}
+		assertThat(document).as("reused without asking").isNotNull();
+		assertThat(document.path("reused").asBoolean()).isTrue();
+		long birth = steps.task("resident.wang", second, "BIRTH_CERTIFICATE").path("id").asLong();
+		String path = LifeEventSteps.BASE + "/tasks/" + birth + "/documents/" + document.path("id").asLong();
+		Api.Download read = api.download(steps.token("nanan.health"), path);
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.bytes()).isEqualTo(png());
+		assertThat(api.download(steps.token("nanan.police"), path).status()).isEqualTo(404);
+		var page = new org.grassroots.support.PageClient(port);
+		page.signIn("nanan.health", Api.DEMO_PASSWORD);
+		assertThat(page.get("/lifeevents/tasks/" + birth).body())
+			.contains("href=\"/lifeevents/tasks/" + birth + "/documents/" + document.path("id").asLong() + "\"", "结婚证.png");
+		assertThat(api.download(steps.token("resident.zhao"), LifeEventSteps.BASE + "/my/applications/" + second
+				+ "/documents/" + document.path("id").asLong()).status()).isEqualTo(404);
+	}
+
+	private static byte[] png() throws java.io.IOException {
+		var image = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
 	private void assertRefused(Api.Reply reply, String zh, String en) {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
 		assertThat(reply.json().path("detail").asString()).containsAnyOf(zh, en);

@@ -86,6 +86,12 @@ class DepartmentPageController {
 		return "lifeevents/task";
 	}
 
+	@GetMapping("/lifeevents/tasks/{id}/documents/{documentId}")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> document(@PathVariable long id,
+			@PathVariable long documentId, @AuthenticationPrincipal CurrentUser user) {
+		return Downloads.send(work.document(id, documentId, user));
+	}
+
 	@PostMapping("/lifeevents/tasks/{id}/full")
 	String inFull(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
 		model.addAttribute("full", work.showInFull(id, user));

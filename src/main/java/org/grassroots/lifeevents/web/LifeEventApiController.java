@@ -23,7 +23,9 @@ import org.grassroots.lifeevents.TaskFilter;
 import org.grassroots.lifeevents.TaskState;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.files.Upload;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -146,6 +148,13 @@ class LifeEventApiController {
 		return applications.addDocument(id, code, Uploads.of(file), user);
 	}
 
+	@GetMapping("/my/applications/{id}/documents/{documentId}")
+	@Operation(summary = "A document of one of the caller's applications")
+	ResponseEntity<Resource> myDocument(@PathVariable long id, @PathVariable long documentId,
+			@AuthenticationPrincipal CurrentUser user) {
+		return Downloads.send(applications.document(id, documentId, user));
+	}
+
 	@PostMapping("/my/applications/{id}/tasks/{taskId}/answer")
 	@Operation(summary = "Answer every item of a task's open request for material at once (answers in the request's "
 			+ "order); a blank answer is refused with 400; the task goes back to its department")
@@ -203,6 +212,13 @@ class LifeEventApiController {
 	@Operation(summary = "A task of the caller's department with its application (masked); 404 for another department's")
 	DepartmentWork.TaskView task(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		return work.task(id, user);
+	}
+
+	@GetMapping("/tasks/{id}/documents/{documentId}")
+	@Operation(summary = "A document of the task's application, for the officer handling the task")
+	ResponseEntity<Resource> taskDocument(@PathVariable long id, @PathVariable long documentId,
+			@AuthenticationPrincipal CurrentUser user) {
+		return Downloads.send(work.document(id, documentId, user));
 	}
 
 	@PostMapping("/tasks/{id}/personal-data")

@@ -107,6 +107,12 @@ class LifeEventPageController {
 		return "lifeevents/my-application";
 	}
 
+	@GetMapping("/my/applications/{id}/documents/{documentId}")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> document(@PathVariable long id,
+			@PathVariable long documentId, @AuthenticationPrincipal CurrentUser user) {
+		return Downloads.send(applications.document(id, documentId, user));
+	}
+
 	@PostMapping("/my/applications/{id}/tasks/{taskId}/answer")
 	String answer(@PathVariable long id, @PathVariable long taskId, @RequestParam int version,
 			@RequestParam(name = "answer", required = false) @Nullable List<String> answers,
