@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param known clear values by field key, from the account and earlier applications
  * @param givenDocuments file names by document code
+ * @param inCommunity the person's own unit is a community, the default of the application's
  */
 public record ApplicationForm(LifeEvent event, Map<String, String> known, Map<String, String> givenDocuments,
-		long communityId, String communityName) {
+		long communityId, String communityName, boolean inCommunity) {
 
 }

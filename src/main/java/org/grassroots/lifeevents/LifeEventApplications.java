@@ -87,7 +87,8 @@ public class LifeEventApplications {
 				.ifPresent(file -> given.put(document.code(), file.fileName()));
 		}
 		Unit own = units.get(user.unitId(), DataScope.CITY);
-		return new ApplicationForm(event, known, given, own.id(), own.name(LocaleContextHolder.getLocale().getLanguage()));
+		return new ApplicationForm(event, known, given, own.id(), own.name(LocaleContextHolder.getLocale().getLanguage()),
+				own.level() == UnitLevel.COMMUNITY);
 	}
 
 	/**

@@ -119,6 +119,13 @@ class ApplicationsIntegrationTests {
 		assertThat(steps.state(id, "HOUSEHOLD_REGISTRATION")).isEqualTo("WITHDRAWN");
 		long vaccination = steps.task("resident.wang", id, "VACCINATION_RECORD").path("id").asLong();
 		assertThat(steps.act("nanan.health", vaccination, "complete", "result", "x").status()).isEqualTo(409);
+		String returnedList = LifeEventSteps.BASE + "/applications?state=RETURNED&reason=INFORMATION_WRONG&unit=500108002&month="
+				+ java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+		assertThat(steps.get("nanan.admin", returnedList).json().path("applications").toString()).contains("\"id\":" + id);
+		assertThat(steps.get("nanan.admin", returnedList.replace("500108002", "500108901")).json().path("applications").toString())
+			.as("another street's subtree").doesNotContain("\"id\":" + id);
+		assertThat(steps.get("nanan.admin", LifeEventSteps.BASE + "/applications?unit=500103").status())
+			.as("a unit out of scope").isEqualTo(404);
 		assertThat(queueIds("nanan.health")).doesNotContain(vaccination);
 	}
 
@@ -127,6 +134,9 @@ class ApplicationsIntegrationTests {
 		long id = steps.applied("resident.wang", "NEWBORN", LifeEventSteps.newborn("王小雷")).path("id").asLong();
 		long birth = steps.task("resident.wang", id, "BIRTH_CERTIFICATE").path("id").asLong();
 
+		int seen = steps.task("resident.wang", id, "BIRTH_CERTIFICATE").path("version").asInt();
+		assertThat(steps.post("nanan.health", LifeEventSteps.BASE + "/tasks/" + birth + "/accept", Api.json("version", seen + 1))
+			.status()).as("a version not seen").isEqualTo(409);
 		Api.Reply requested = steps.act("nanan.health", birth, "material-requests", "items",
 				List.of("出生医学记录原件照片", "母亲住院病案首页"));
 		assertThat(requested.status()).as(requested.body()).isEqualTo(200);

@@ -61,6 +61,8 @@ class LifeEventPagesIntegrationTests {
 		assertThat(steps.state(id, "BIRTH_CERTIFICATE")).isEqualTo("COMPLETED");
 		assertThat(steps.state(id, "HOUSEHOLD_REGISTRATION")).isEqualTo("PENDING");
 		assertThat(signedIn("nanan.police").get(page).statusCode()).isEqualTo(404);
+		assertThat(health.get("/lifeevents/NEWBORN/apply").body()).as("outside a community: name one")
+			.contains("name=\"communityCode\"");
 	}
 
 	@Test

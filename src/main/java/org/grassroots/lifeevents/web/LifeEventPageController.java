@@ -60,6 +60,7 @@ class LifeEventPageController {
 
 	@PostMapping("/lifeevents/{code}/apply")
 	String apply(@PathVariable String code, @RequestParam(required = false) Long communityId,
+			@RequestParam(required = false) String communityCode,
 			MultipartHttpServletRequest request, Model model, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) {
 		Map<String, String> values = new HashMap<>();
@@ -76,7 +77,16 @@ class LifeEventPageController {
 			}
 		});
 		try {
-			var filed = applications.apply(new LifeEventCommands.Apply(code, communityId, values), uploads, user);
+			Long community = communityId;
+			if (communityCode != null && !communityCode.isBlank()) {
+				// someone outside a community names the one the application concerns by its code
+				var named = unitNames.byCodes(List.of(communityCode.strip())).get(communityCode.strip());
+				if (named == null) {
+					throw DomainException.invalid("le.error.community");
+				}
+				community = named.id();
+			}
+			var filed = applications.apply(new LifeEventCommands.Apply(code, community, values), uploads, user);
 			redirect.addFlashAttribute("notice", messages.text("le.filed", filed.reference()));
 			return "redirect:/my/applications/" + filed.id();
 		}
