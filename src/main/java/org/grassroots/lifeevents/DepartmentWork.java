@@ -91,6 +91,15 @@ public class DepartmentWork {
 			.orElseThrow(() -> new NotFoundException("document", documentId));
 	}
 
+	/** A file the resident gave in answer to this task's request for material. */
+	@Transactional(readOnly = true)
+	public DocumentFile answerFile(long taskId, long itemId, CurrentUser user) {
+		DepartmentTask task = own(taskId, user);
+		return applications.answerFile(task.id(), itemId)
+			.map(file -> new DocumentFile(file.fileName(), file.contentType(), file.size(), files.path(file.storageKey())))
+			.orElseThrow(() -> new NotFoundException("answer file", itemId));
+	}
+
 	@Transactional
 	public TaskView accept(long taskId, LifeEventCommands.Step command, CurrentUser user) {
 		DepartmentTask task = workable(taskId, command.version(), user, TaskRules.Step.ACCEPT);

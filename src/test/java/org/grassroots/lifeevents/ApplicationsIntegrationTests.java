@@ -292,6 +292,29 @@ class ApplicationsIntegrationTests {
 				+ "/documents/" + document.path("id").asLong()).status()).isEqualTo(404);
 	}
 
+	@Autowired
+	LifeEventApplications residents;
+
+	@Test
+	void aFileGivenInAnswerReachesTheOfficerWhoAskedForIt() throws Exception {
+		Api api = new Api(port);
+		long id = steps.applied("resident.wang", "NEWBORN", LifeEventSteps.newborn("王补正")).path("id").asLong();
+		long birth = steps.task("resident.wang", id, "BIRTH_CERTIFICATE").path("id").asLong();
+		assertThat(steps.act("nanan.health", birth, "material-requests", "items", List.of("出生医学记录照片")).status())
+			.isEqualTo(200);
+		int version = steps.task("resident.wang", id, "BIRTH_CERTIFICATE").path("version").asInt();
+
+		ApplicationView answered = residents.answer(id, birth, new LifeEventCommands.Answer(version, List.of()),
+				Map.of(0, new org.grassroots.shared.files.Upload("出生医学记录.png", png())),
+				(CurrentUser) users.loadUserByUsername("resident.wang"));
+
+		MaterialRequest.Item item = answered.requests().get(0).items().get(0);
+		assertThat(item.fileName()).isEqualTo("出生医学记录.png");
+		String path = LifeEventSteps.BASE + "/tasks/" + birth + "/answers/" + item.id();
+		assertThat(api.download(steps.token("nanan.health"), path).bytes()).isEqualTo(png());
+		assertThat(api.download(steps.token("yuzhong.health"), path).status()).isEqualTo(404);
+	}
+
 	private static byte[] png() throws java.io.IOException {
 		var image = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
 		var out = new java.io.ByteArrayOutputStream();

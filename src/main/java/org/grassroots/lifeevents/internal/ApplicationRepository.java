@@ -48,6 +48,9 @@ public class ApplicationRepository {
 
 	public static final int PAGE_SIZE = 30;
 
+	/** A queue shows the most urgent this many; the counts tell how many there are. */
+	public static final int QUEUE_LIMIT = 500;
+
 	private final JdbcClient jdbc;
 
 	public ApplicationRepository(JdbcClient jdbc) {
@@ -275,7 +278,8 @@ public class ApplicationRepository {
 				from le_task t join le_application a on a.id = t.application_id
 				where t.department_id = :department and t.state <> 'WAITING' and %s %s
 				order by t.overdue desc, t.deadline, t.id
-				""".formatted(state, filter.overdue() ? "and t.overdue = true" : ""))
+				limit %d
+				""".formatted(state, filter.overdue() ? "and t.overdue = true" : "", QUEUE_LIMIT))
 			.param("department", departmentId)
 			.param("state", filter.state() == null ? "" : filter.state().name())
 			.query((rs, row) -> new QueueEntry(mapTask(rs, row), rs.getString("reference"), rs.getString("event_name_zh"),
@@ -341,6 +345,19 @@ public class ApplicationRepository {
 					request.requestedAt(), request.answeredAt(), items));
 		}
 		return whole;
+	}
+
+	/** The file a resident gave in answer to an item of a request on this task. */
+	public Optional<StoredFile> answerFile(long taskId, long itemId) {
+		return jdbc.sql("""
+				select i.file_name, i.content_type, i.size_bytes, i.sha256, i.storage_key
+				from le_material_item i join le_material_request r on r.id = i.request_id
+				where i.id = :item and r.task_id = :task and i.storage_key is not null
+				""")
+			.param("item", itemId)
+			.param("task", taskId)
+			.query((rs, row) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+			.optional();
 	}
 
 	public long insertRequest(long taskId, long applicationId, String by, Instant at, List<String> items) {

@@ -92,6 +92,12 @@ class DepartmentPageController {
 		return Downloads.send(work.document(id, documentId, user));
 	}
 
+	@GetMapping("/lifeevents/tasks/{id}/answers/{itemId}")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> answerFile(@PathVariable long id,
+			@PathVariable long itemId, @AuthenticationPrincipal CurrentUser user) {
+		return Downloads.send(work.answerFile(id, itemId, user));
+	}
+
 	@PostMapping("/lifeevents/tasks/{id}/full")
 	String inFull(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
 		model.addAttribute("full", work.showInFull(id, user));

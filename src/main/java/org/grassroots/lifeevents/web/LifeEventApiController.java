@@ -221,6 +221,13 @@ class LifeEventApiController {
 		return Downloads.send(work.document(id, documentId, user));
 	}
 
+	@GetMapping("/tasks/{id}/answers/{itemId}")
+	@Operation(summary = "A file the resident gave in answer to an item of the task's request for material")
+	ResponseEntity<Resource> answerFile(@PathVariable long id, @PathVariable long itemId,
+			@AuthenticationPrincipal CurrentUser user) {
+		return Downloads.send(work.answerFile(id, itemId, user));
+	}
+
 	@PostMapping("/tasks/{id}/personal-data")
 	@Operation(summary = "The application's personal values in full, for the officer handling the task; every call is audited")
 	List<FieldValue> showInFull(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
