@@ -222,7 +222,16 @@ class PagesGuardBrowserTests {
 			problems.add(where + ": " + scroll + " px wide at " + width + " px");
 		}
 		String text = browser.pageText();
-		report(where, "enum code", enumCodes.matcher(text), problems);
+		// an identifier set in <code> is shown as a code on purpose (the category editor's codes, which
+		// may share a word with an enum constant such as HOUSING or EDUCATION)
+		@SuppressWarnings("unchecked")
+		List<String> codes = (List<String>) browser.driver()
+			.executeScript("return Array.from(document.querySelectorAll('code')).map(c => c.innerText);");
+		String words = text;
+		for (String code : codes) {
+			words = code.isBlank() ? words : words.replace(code, " ");
+		}
+		report(where, "enum code", enumCodes.matcher(words), problems);
 		report(where, "field name", FIELD_NAME.matcher(text), problems);
 		report(where, "unit path", UNIT_PATH.matcher(text), problems);
 		report(where, "message key", MESSAGE_KEY.matcher(text), problems);

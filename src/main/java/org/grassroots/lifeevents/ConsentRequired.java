@@ -1,8 +1,8 @@
 package org.grassroots.lifeevents;
 
 /**
- * An elevator application was filed and needs its building's owners' consent before the planning
- * and construction tasks start; published in the transaction that files it.
+ * An application that needs the owners' consent (Civil Code art. 278) was filed: the consent part
+ * registers the building's vote. Published in the filing's transaction; not audited itself.
  */
 public record ConsentRequired(long applicationId, String referenceNumber, long communityUnitId, String buildingAddress) {
 

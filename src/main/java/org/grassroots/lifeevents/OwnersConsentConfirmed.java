@@ -1,6 +1,6 @@
 package org.grassroots.lifeevents;
 
-/** The owners' consent met article 278 and its public notice passed: the application's tasks may start. */
+/** The owners' vote passed and its public notice ended: the tasks after consent may start. */
 public record OwnersConsentConfirmed(long applicationId) {
 
 }

@@ -1,6 +1,6 @@
 package org.grassroots.lifeevents;
 
-/** The owners' consent failed (the conditions named in the reason) or was refused after objections. */
+/** The owners' vote failed (or an objection stood): the application is returned with this reason. */
 public record OwnersConsentRefused(long applicationId, String reasonZh, String reasonEn) {
 
 }

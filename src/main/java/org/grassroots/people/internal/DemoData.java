@@ -43,11 +43,14 @@ class DemoData {
 			"翠园", "金山", "新村");
 
 	private static final List<String> NANAN_DEPARTMENTS = List.of("南岸区住房和城乡建设委员会", "南岸区规划和自然资源局",
-			"南岸区城市管理局", "南岸区市场监督管理局", "南岸区卫生健康委员会");
+			"南岸区城市管理局", "南岸区市场监督管理局", "南岸区卫生健康委员会", "重庆市公安局南岸区分局", "南岸区人力资源和社会保障局",
+			"南岸区医疗保障局", "南岸区教育委员会", "南岸区民政局");
 
 	private static final List<String> NANAN_DEPARTMENTS_EN = List.of("Nan'an Housing and Urban-Rural Development Commission",
 			"Nan'an Planning and Natural Resources Bureau", "Nan'an Urban Management Bureau",
-			"Nan'an Market Supervision Bureau", "Nan'an Health Commission");
+			"Nan'an Market Supervision Bureau", "Nan'an Health Commission", "Nan'an Public Security Bureau",
+			"Nan'an Human Resources and Social Security Bureau", "Nan'an Medical Security Bureau",
+			"Nan'an Education Commission", "Nan'an Civil Affairs Bureau");
 
 	private final UnitManagement units;
 
@@ -74,6 +77,9 @@ class DemoData {
 			streetWithCommunities(yuzhong, "5001039" + String.format("%02d", i + 1), YUZHONG_STREETS.get(i),
 					YUZHONG_ENGLISH.get(i), 2);
 		}
+		// one department in Yuzhong, so that another district's officer can be refused (life events)
+		units.createDemo(new CreateUnit("500103-D01", yuzhong.id(), "渝中区卫生健康委员会", "Yuzhong Health Commission",
+				UnitLevel.DISTRICT, null, UnitKind.DEPARTMENT));
 		openAccounts();
 	}
 
@@ -100,6 +106,15 @@ class DemoData {
 		open("jiefangbei.worker", "解放碑街道 赵工作人员", "500103901", RoleGrant.of(Role.CASEWORKER));
 		open("member.li", "李党员", "500108002001", RoleGrant.of(Role.PARTY_MEMBER));
 		open("resident.wang", "王居民", "500108002001", RoleGrant.of(Role.RESIDENT));
+		// department officers of the life events' tasks (one per department), and a Yuzhong resident
+		open("nanan.health", "南岸区卫健委 周办事员", "500108-D05", RoleGrant.of(Role.CASEWORKER));
+		open("nanan.police", "南岸区公安分局 吴民警", "500108-D06", RoleGrant.of(Role.CASEWORKER));
+		open("nanan.hrss", "南岸区人社局 郑办事员", "500108-D07", RoleGrant.of(Role.CASEWORKER));
+		open("nanan.medins", "南岸区医保局 冯办事员", "500108-D08", RoleGrant.of(Role.CASEWORKER));
+		open("nanan.planning", "南岸区规划自然资源局 何办事员", "500108-D02", RoleGrant.of(Role.CASEWORKER));
+		open("cuiyuan.worker", "翠园社区 林社工", "500108002001", RoleGrant.of(Role.CASEWORKER));
+		open("yuzhong.health", "渝中区卫健委 许办事员", "500103-D01", RoleGrant.of(Role.CASEWORKER));
+		open("resident.zhao", "赵居民", "500103901001", RoleGrant.of(Role.RESIDENT));
 	}
 
 	private void open(String username, String name, String unitCode, RoleGrant role) {
