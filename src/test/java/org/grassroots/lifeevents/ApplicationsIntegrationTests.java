@@ -315,6 +315,34 @@ class ApplicationsIntegrationTests {
 		assertThat(api.download(steps.token("yuzhong.health"), path).status()).isEqualTo(404);
 	}
 
+	@Test
+	void aCommunityMovedToAnotherStreetTakesItsApplicationsWithIt() {
+		Api api = new Api(port);
+		String city = api.token("city.admin");
+		long street = jdbc.sql("select id from unit where code = '500108002'").query(Long.class).single();
+		long otherStreet = jdbc.sql("select id from unit where code = '500108901'").query(Long.class).single();
+		String code = Api.uniqueCode("500108002");
+		Api.Reply community = api.post(city, "/api/v1/units", Api.json("code", code, "parentId", street, "nameZh",
+				"测试社区" + code, "nameEn", "Test community " + code, "level", "COMMUNITY"));
+		assertThat(community.status()).as(community.body()).isEqualTo(201);
+		Api.Reply filed = api.post(api.token("resident.wang"), LifeEventSteps.BASE + "/applications", Api.json("eventCode",
+				"NEWBORN", "communityId", community.json().path("id").asLong(), "values", LifeEventSteps.newborn("王小川")));
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		long id = filed.json().path("id").asLong();
+
+		Api.Reply moved = api.post(city, "/api/v1/units/" + community.json().path("id").asLong() + "/move",
+				Api.json("parentId", otherStreet, "version", community.json().path("version").asInt()));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+		String list = LifeEventSteps.BASE + "/applications?unit=";
+		assertThat(steps.get("nanan.admin", list + "500108901").json().path("applications").toString())
+			.contains("\"id\":" + id);
+		assertThat(steps.get("nanan.admin", list + "500108002").json().path("applications").toString())
+			.doesNotContain("\"id\":" + id);
+		long birth = steps.task("resident.wang", id, "BIRTH_CERTIFICATE").path("id").asLong();
+		assertThat(queueIds("nanan.health")).contains(birth);
+	}
+
 	private static byte[] png() throws java.io.IOException {
 		var image = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
 		var out = new java.io.ByteArrayOutputStream();

@@ -85,6 +85,8 @@ class CatalogueIntegrationTests {
 				definition("X", List.of("NOPE"))), admin), "le.error.task-waits");
 		assertRefused(() -> catalogue.publish("lower", new CatalogueCommands.Publish(0, definition("X", List.of())), admin),
 				"le.error.event-code");
+		assertRefused(() -> catalogue.publish("NOT_ELIGIBLE", new CatalogueCommands.Publish(0, definition("X", List.of())),
+				admin), "le.error.event-code-reserved");
 		assertRefused(() -> catalogue.publish("NEWBORN", new CatalogueCommands.Publish(newborn.version(),
 				definition("X", List.of())), user("nanan.admin")), "le.error.catalogue-admin");
 		assertThat(versions()).isEqualTo(versions);

@@ -60,7 +60,7 @@ class ConsentBrowserTests {
 	void theOfficeRunsTheVoteAndAnOwnerVotesOnAPhone() throws Exception {
 		ConsentSteps steps = new ConsentSteps(new Api(port), jdbc, publisher, transactions);
 		String building = Api.uniqueCode("民族路 66 号 ");
-		long id = steps.open(ConsentSteps.newApplicationId(), steps.community(ConsentSteps.YUZHONG_STREET), building);
+		long id = steps.openFiled(steps.community(ConsentSteps.YUZHONG_STREET), building);
 
 		// the office finds the consent from its menu and registers two owners
 		office.signIn("jiefangbei.worker", Api.DEMO_PASSWORD);

@@ -97,8 +97,9 @@ class ConsentIntegrationTests {
 	@Test
 	void aPassedVoteGoesToPublicNoticeAndTheJobConfirmsItWhenTheNoticeEndsWithoutObjections() throws Exception {
 		// given an elevator application filed for a building in a Jiefangbei community
-		long application = ConsentSteps.newApplicationId();
-		long id = steps.open(application, steps.community(ConsentSteps.YUZHONG_STREET), "民生路 12 号 2 单元");
+		long community = steps.community(ConsentSteps.YUZHONG_STREET);
+		long application = steps.elevatorApplication(community, "民生路 12 号 2 单元");
+		long id = steps.open(application, community, "民生路 12 号 2 单元");
 		String office = api.token("jiefangbei.worker");
 		assertThat(steps.state(id)).isEqualTo("REGISTERING");
 
@@ -231,8 +232,9 @@ class ConsentIntegrationTests {
 	@Test
 	void objectionsBlockTheAutomaticConfirmationAndTheOfficeDecides() {
 		CurrentUser office = signIn("jiefangbei.worker");
-		long application = ConsentSteps.newApplicationId();
-		long id = steps.open(application, steps.community(ConsentSteps.YUZHONG_STREET), "大坪正街 8 号");
+		long community = steps.community(ConsentSteps.YUZHONG_STREET);
+		long application = steps.elevatorApplication(community, "大坪正街 8 号");
+		long id = steps.open(application, community, "大坪正街 8 号");
 		ConsentOwner a = registry.addOwner(id, new ConsentCommands.Owner("甲", "101", new BigDecimal("88.88"), true, null), office);
 		registry.addOwner(id, new ConsentCommands.Owner("乙", "201", new BigDecimal("77.77"), false, null), office);
 		ConsentRegistry.Issued issued = registry.openVote(id, new ConsentCommands.Step(0), office);
@@ -281,8 +283,9 @@ class ConsentIntegrationTests {
 	@Test
 	void aFailedVoteIsRefusedNamingTheConditionsThatFailed() {
 		CurrentUser office = signIn("jiefangbei.worker");
-		long application = ConsentSteps.newApplicationId();
-		long id = steps.open(application, steps.community(ConsentSteps.YUZHONG_STREET), "较场口 3 号");
+		long community = steps.community(ConsentSteps.YUZHONG_STREET);
+		long application = steps.elevatorApplication(community, "较场口 3 号");
+		long id = steps.open(application, community, "较场口 3 号");
 		registry.addOwner(id, new ConsentCommands.Owner("底层住户", "1-1", new BigDecimal("50.00"), true, null), office);
 		for (int floor = 2; floor <= 6; floor++) {
 			registry.addOwner(id, new ConsentCommands.Owner("住户" + floor, "1-" + floor, new BigDecimal("90.00"), false, null),
@@ -309,7 +312,7 @@ class ConsentIntegrationTests {
 
 	@Test
 	void aNanAnConsentIsNanAnsAlone() {
-		long id = steps.open(ConsentSteps.newApplicationId(), steps.community(ConsentSteps.NANAN_STREET), "南坪西路 1 号");
+		long id = steps.openFiled(steps.community(ConsentSteps.NANAN_STREET), "南坪西路 1 号");
 
 		for (String outsider : List.of("yuzhong.admin", "jiefangbei.worker", "yuzhong.cadre")) {
 			String token = api.token(outsider);
@@ -325,7 +328,7 @@ class ConsentIntegrationTests {
 
 	@Test
 	void theOfficeEditsAndRemovesOwnersOnItsPagesWhileRegistering() throws Exception {
-		long id = steps.open(ConsentSteps.newApplicationId(), steps.community(ConsentSteps.YUZHONG_STREET), "新华路 9 号");
+		long id = steps.openFiled(steps.community(ConsentSteps.YUZHONG_STREET), "新华路 9 号");
 		String office = api.token("jiefangbei.worker");
 		long ownerId = steps.ok(api.post(office, path(id) + "/owners", owner("孙七", "3-101", "55.55", false, "13700137000")), 201)
 			.path("id").asLong();
@@ -367,14 +370,14 @@ class ConsentIntegrationTests {
 	void unknownAndMalformedLinksAndUnpostedNoticesAre404() throws Exception {
 		assertThat(pages.get("/consent/vote/" + "A".repeat(27)).statusCode()).isEqualTo(404);
 		assertThat(pages.get("/consent/vote/short").statusCode()).isEqualTo(404);
-		long id = steps.open(ConsentSteps.newApplicationId(), steps.community(ConsentSteps.YUZHONG_STREET), "八一路 5 号");
+		long id = steps.openFiled(steps.community(ConsentSteps.YUZHONG_STREET), "八一路 5 号");
 		assertThat(pages.get("/consent/notices/" + id).statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void theSameApplicationOpensOneConsent() {
-		long application = ConsentSteps.newApplicationId();
 		long community = steps.community(ConsentSteps.YUZHONG_STREET);
+		long application = steps.elevatorApplication(community, "邹容路 1 号");
 		long first = steps.open(application, community, "邹容路 1 号");
 		long second = steps.open(application, community, "邹容路 1 号");
 		assertThat(second).isEqualTo(first);

@@ -2,7 +2,6 @@ package org.grassroots.lifeevents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.grassroots.support.Api;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,8 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the consent tests do again and again: file an elevator application as le-core would (by
- * publishing ConsentRequired in a transaction), find a community, and work the API as the office.
+ * What the consent tests do again and again: file an elevator application through the API (which
+ * opens the consent), find a community, and work the API as the office.
  */
 final class ConsentSteps {
 
@@ -45,17 +44,31 @@ final class ConsentSteps {
 			.single();
 	}
 
-	/** An application id no other run uses: no foreign key, so an invented one will do. */
-	static long newApplicationId() {
-		return ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
+	/**
+	 * A resident of the community's district files an elevator application for a building there,
+	 * through the API; the application opens the consent as it is filed.
+	 */
+	long elevatorApplication(long communityId, String building) {
+		String path = jdbc.sql("select path from unit where id = :id").param("id", communityId).query(String.class).single();
+		String resident = path.startsWith("/500000/500103/") ? "resident.zhao" : "resident.wang";
+		Api.Reply filed = api.post(api.token(resident), "/api/v1/lifeevents/applications", Api.json("eventCode", "ELEVATOR",
+				"communityId", communityId, "values", java.util.Map.of("buildingAddress", building, "floors", "7", "households",
+						"14", "contactName", "业主代表", "phone", "13800138000")));
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		return filed.json().path("id").asLong();
 	}
 
-	/** Files an elevator application as le-core does, and answers the consent it opened. */
+	/** The consent an application opened; a repeated ConsentRequired opens no second one. */
 	long open(long applicationId, long communityId, String building) {
 		transactions.executeWithoutResult(status -> publisher.publishEvent(new ConsentRequired(applicationId,
 				"LE-" + applicationId, communityId, building)));
 		return jdbc.sql("select id from le_consent where application_id = :app").param("app", applicationId)
 			.query(Long.class).single();
+	}
+
+	/** Files an elevator application for a building in the community and answers the consent it opened. */
+	long openFiled(long communityId, String building) {
+		return open(elevatorApplication(communityId, building), communityId, building);
 	}
 
 	static String path(long id) {

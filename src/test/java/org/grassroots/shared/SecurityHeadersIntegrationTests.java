@@ -215,6 +215,16 @@ class SecurityHeadersIntegrationTests {
 		examples.put("/lifeevents/consents/{id}/owners/{ownerId}/edit", "/lifeevents/consents/0/owners/0/edit");
 		examples.put("/consent/vote/{token}", "/consent/vote/no-such-link");
 		examples.put("/consent/notices/{id}", "/consent/notices/0");
+		long application = first("select min(id) from le_application");
+		long task = first("select min(id) from le_task");
+		examples.put("/lifeevents/{code}/apply", "/lifeevents/NEWBORN/apply");
+		examples.put("/lifeevents/applications/{id}", "/lifeevents/applications/" + application);
+		examples.put("/my/applications/{id}", "/my/applications/" + application);
+		examples.put("/lifeevents/tasks/{id}", "/lifeevents/tasks/" + task);
+		// files that are not there answer the error page, with the same headers
+		examples.put("/lifeevents/tasks/{id}/answers/{itemId}", "/lifeevents/tasks/" + task + "/answers/0");
+		examples.put("/lifeevents/tasks/{id}/documents/{documentId}", "/lifeevents/tasks/" + task + "/documents/0");
+		examples.put("/my/applications/{id}/documents/{documentId}", "/my/applications/" + application + "/documents/0");
 		return examples;
 	}
 

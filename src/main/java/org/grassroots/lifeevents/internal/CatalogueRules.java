@@ -1,5 +1,6 @@
 package org.grassroots.lifeevents.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.grassroots.lifeevents.EventDefinition;
 import org.grassroots.lifeevents.FieldType;
 import org.grassroots.lifeevents.FormField;
 import org.grassroots.lifeevents.RequiredDocument;
+import org.grassroots.lifeevents.RejectCategory;
 import org.grassroots.lifeevents.TaskDefinition;
 import org.grassroots.shared.DomainException;
 
@@ -32,6 +34,11 @@ public final class CatalogueRules {
 	public static void checkCode(String code) {
 		if (!EVENT_CODE.matcher(code).matches()) {
 			throw DomainException.invalid("le.error.event-code", code);
+		}
+		// returns are counted per event and per reason under one prefix (LE_RETURNED:<code>)
+		if (code.equals(RejectCategory.CONSENT_REFUSED)
+				|| Arrays.stream(RejectCategory.values()).anyMatch(reason -> reason.name().equals(code))) {
+			throw DomainException.invalid("le.error.event-code-reserved", code);
 		}
 	}
 

@@ -8,7 +8,7 @@ import org.grassroots.people.DemoDataLoaded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Demo data: Nan'an's departments mapped to every kind of task, and Yuzhong's health commission. */
+/** Demo data: Nan'an's departments mapped to every kind of task, and four of Yuzhong's. */
 @Component
 class DemoLifeEvents {
 
@@ -19,6 +19,11 @@ class DemoLifeEvents {
 			DepartmentKind.MEDICAL_INSURANCE, "500108-D08", DepartmentKind.EDUCATION, "500108-D09",
 			DepartmentKind.CIVIL_AFFAIRS, "500108-D10");
 
+	/** Enough for Yuzhong's residents to apply for the health events and the elevator. */
+	private static final Map<DepartmentKind, String> YUZHONG = Map.of(DepartmentKind.HEALTH, "500103-D01",
+			DepartmentKind.PLANNING, "500103-D02", DepartmentKind.HOUSING, "500103-D03",
+			DepartmentKind.MARKET_SUPERVISION, "500103-D04");
+
 	private final DepartmentMappings mappings;
 
 	DemoLifeEvents(DepartmentMappings mappings) {
@@ -28,7 +33,7 @@ class DemoLifeEvents {
 	@EventListener
 	void on(DemoDataLoaded loaded) {
 		NANAN.forEach((kind, code) -> mappings.mapAsSystem("500108", kind, code));
-		mappings.mapAsSystem("500103", DepartmentKind.HEALTH, "500103-D01");
+		YUZHONG.forEach((kind, code) -> mappings.mapAsSystem("500103", kind, code));
 	}
 
 }

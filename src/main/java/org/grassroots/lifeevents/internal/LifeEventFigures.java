@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.grassroots.lifeevents.Application;
 import org.grassroots.lifeevents.ApplicationState;
+import org.grassroots.lifeevents.WorkingCalendar;
 import org.grassroots.shared.CampaignFacts;
 import org.grassroots.shared.CampaignFigures;
 import org.grassroots.shared.Times;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What an application counts for the leadership view, at its community (docs/dashboard.md):
  * LE_APPLIED in the month filed; LE_DONE, LE_DONE_ON_TIME and LE_DONE_DAYS in the month completed;
  * LE_RETURNED (also by reason) in the month returned; each also per event as {@code MEASURE:EVENT};
- * and now, LE_OPEN and LE_OVERDUE. The same figures go out with every change and come back whole
+ * and now, LE_OPEN and LE_OVERDUE (also per event). The same figures go out with every change and come back whole
  * for the dashboard's rebuild.
  */
 @Component
@@ -25,9 +26,9 @@ public class LifeEventFigures implements CampaignFacts {
 
 	private final ApplicationRepository applications;
 
-	private final WorkingDays workingDays;
+	private final WorkingCalendar workingDays;
 
-	LifeEventFigures(ApplicationRepository applications, WorkingDays workingDays) {
+	LifeEventFigures(ApplicationRepository applications, WorkingCalendar workingDays) {
 		this.applications = applications;
 		this.workingDays = workingDays;
 	}
@@ -54,9 +55,9 @@ public class LifeEventFigures implements CampaignFacts {
 			}
 		}
 		else {
-			counts.add(new CampaignFigures.Count(path, CampaignFigures.NOW, "LE_OPEN", 1));
+			both(counts, path, CampaignFigures.NOW, "LE_OPEN", event, 1);
 			if (application.overdue()) {
-				counts.add(new CampaignFigures.Count(path, CampaignFigures.NOW, "LE_OVERDUE", 1));
+				both(counts, path, CampaignFigures.NOW, "LE_OVERDUE", event, 1);
 			}
 		}
 		return new CampaignFigures("APPLICATION:" + application.id(), application.version(), counts);

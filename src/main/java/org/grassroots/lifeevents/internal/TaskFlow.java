@@ -15,6 +15,7 @@ import org.grassroots.lifeevents.ApplicationChanged;
 import org.grassroots.lifeevents.ApplicationState;
 import org.grassroots.lifeevents.DepartmentTask;
 import org.grassroots.lifeevents.TaskState;
+import org.grassroots.lifeevents.WorkingCalendar;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Times;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,7 @@ public class TaskFlow {
 
 	private final ApplicationRepository applications;
 
-	private final WorkingDays workingDays;
+	private final WorkingCalendar workingDays;
 
 	private final LifeEventFigures figures;
 
@@ -41,7 +42,7 @@ public class TaskFlow {
 
 	private final Clock clock;
 
-	TaskFlow(ApplicationRepository applications, WorkingDays workingDays, LifeEventFigures figures,
+	TaskFlow(ApplicationRepository applications, WorkingCalendar workingDays, LifeEventFigures figures,
 			ApplicationEventPublisher events, Clock clock) {
 		this.applications = applications;
 		this.workingDays = workingDays;

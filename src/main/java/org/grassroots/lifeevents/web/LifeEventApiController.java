@@ -23,6 +23,7 @@ import org.grassroots.lifeevents.TaskFilter;
 import org.grassroots.lifeevents.TaskState;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.files.Upload;
+import org.grassroots.shared.web.Uploads;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -145,7 +146,7 @@ class LifeEventApiController {
 	@Operation(summary = "Upload (or replace) a required document of an open application of the caller")
 	ApplicationView document(@PathVariable long id, @PathVariable String code, @RequestPart("file") MultipartFile file,
 			@AuthenticationPrincipal CurrentUser user) {
-		return applications.addDocument(id, code, Uploads.of(file), user);
+		return applications.addDocument(id, code, Uploads.read(file), user);
 	}
 
 	@GetMapping("/my/applications/{id}/documents/{documentId}")

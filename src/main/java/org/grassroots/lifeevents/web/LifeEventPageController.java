@@ -16,6 +16,7 @@ import org.grassroots.shared.DomainException;
 import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.files.Upload;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.shared.web.Uploads;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -71,7 +72,7 @@ class LifeEventPageController {
 		});
 		Map<String, Upload> uploads = new HashMap<>();
 		request.getFileMap().forEach((name, part) -> {
-			Upload upload = Uploads.ofNullable(part);
+			Upload upload = Uploads.of(part);
 			if (name.startsWith("d.") && upload != null) {
 				uploads.put(name.substring(2), upload);
 			}
@@ -129,7 +130,7 @@ class LifeEventPageController {
 			MultipartHttpServletRequest request, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		Map<Integer, Upload> uploads = new HashMap<>();
 		request.getFileMap().forEach((name, part) -> {
-			Upload upload = Uploads.ofNullable(part);
+			Upload upload = Uploads.of(part);
 			if (name.startsWith("file.") && upload != null) {
 				uploads.put(Integer.parseInt(name.substring(5)), upload);
 			}

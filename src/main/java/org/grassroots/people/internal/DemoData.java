@@ -42,6 +42,13 @@ class DemoData {
 	private static final List<String> COMMUNITY_STEMS = List.of("南湖", "福红", "百子湾", "响水", "锦苑", "学府", "盘龙",
 			"翠园", "金山", "新村");
 
+	private static final List<String> YUZHONG_DEPARTMENTS = List.of("渝中区卫生健康委员会", "渝中区规划和自然资源局",
+			"渝中区住房和城乡建设委员会", "渝中区市场监督管理局");
+
+	private static final List<String> YUZHONG_DEPARTMENTS_EN = List.of("Yuzhong Health Commission",
+			"Yuzhong Planning and Natural Resources Bureau", "Yuzhong Housing and Urban-Rural Development Commission",
+			"Yuzhong Market Supervision Bureau");
+
 	private static final List<String> NANAN_DEPARTMENTS = List.of("南岸区住房和城乡建设委员会", "南岸区规划和自然资源局",
 			"南岸区城市管理局", "南岸区市场监督管理局", "南岸区卫生健康委员会", "重庆市公安局南岸区分局", "南岸区人力资源和社会保障局",
 			"南岸区医疗保障局", "南岸区教育委员会", "南岸区民政局");
@@ -78,8 +85,10 @@ class DemoData {
 					YUZHONG_ENGLISH.get(i), 2);
 		}
 		// one department in Yuzhong, so that another district's officer can be refused (life events)
-		units.createDemo(new CreateUnit("500103-D01", yuzhong.id(), "渝中区卫生健康委员会", "Yuzhong Health Commission",
-				UnitLevel.DISTRICT, null, UnitKind.DEPARTMENT));
+		for (int i = 0; i < YUZHONG_DEPARTMENTS.size(); i++) {
+			units.createDemo(new CreateUnit("500103-D" + String.format("%02d", i + 1), yuzhong.id(), YUZHONG_DEPARTMENTS.get(i),
+					YUZHONG_DEPARTMENTS_EN.get(i), UnitLevel.DISTRICT, null, UnitKind.DEPARTMENT));
+		}
 		openAccounts();
 	}
 

@@ -148,15 +148,6 @@ public class ConsentRepository {
 	public void forEach(Consumer<Consent> sink) {
 		jdbc.sql("select * from le_consent c order by c.id").query(ConsentRepository::map).stream().forEach(sink);
 	}
-
-	public void rewritePaths(String oldPrefix, String newPrefix) {
-		jdbc.sql("update le_consent set unit_path = :new || substring(unit_path, :cut) where unit_path like :old")
-			.param("new", newPrefix)
-			.param("cut", oldPrefix.length() + 1)
-			.param("old", oldPrefix + "%")
-			.update();
-	}
-
 	// ---------------------------------------------------------------- owners
 
 	/** An owner's details as stored; the phone already encrypted and masked. */
