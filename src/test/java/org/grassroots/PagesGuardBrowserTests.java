@@ -101,7 +101,7 @@ class PagesGuardBrowserTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "visitor", "city.admin", "nanan.admin", "yuzhong.admin", "huayuanlu.worker", "nanan.cadre",
-			"yuzhong.cadre", "nanan.housing", "jiefangbei.worker", "steering.group", "member.li", "resident.wang" })
+			"yuzhong.cadre", "nanan.housing", "nanan.health", "jiefangbei.worker", "steering.group", "member.li", "resident.wang" })
 	void everyPageReachableFromTheNavigationIsFitForItsUsers(String role) throws Exception {
 		// -Dguard.roles=visitor,resident.wang crawls only those, while fixing their pages
 		String only = System.getProperty("guard.roles", "");

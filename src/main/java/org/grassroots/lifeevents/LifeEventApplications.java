@@ -1,5 +1,6 @@
 package org.grassroots.lifeevents;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.grassroots.shared.DomainException;
 import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.FieldCipher;
 import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.Times;
 import org.grassroots.shared.files.FileStore;
 import org.grassroots.shared.files.Upload;
 import org.grassroots.units.Unit;
@@ -198,7 +200,16 @@ public class LifeEventApplications {
 				FileStore.check(upload);
 			}
 		}
-		if (!applications.moveTask(task.id(), command.version(), Map.of("state", TaskRules.to(TaskRules.Step.ANSWER_MATERIAL)))
+		// the clock stops while the resident gathers what was asked for (补正期间不计时)
+		int paused = flow.workingDaysSince(LocalDate.ofInstant(request.requestedAt(), Times.ZONE));
+		Map<String, @Nullable Object> taskChanges = new HashMap<>();
+		taskChanges.put("state", TaskRules.to(TaskRules.Step.ANSWER_MATERIAL));
+		if (paused > 0 && task.deadline() != null) {
+			LocalDate deadline = flow.addWorkingDays(task.deadline(), paused);
+			taskChanges.put("deadline", deadline);
+			taskChanges.put("overdue", deadline.isBefore(flow.today()));
+		}
+		if (!applications.moveTask(task.id(), command.version(), taskChanges)
 				|| !applications.closeRequest(request.id(), flow.now())) {
 			throw DomainException.staleVersion();
 		}
@@ -209,7 +220,13 @@ public class LifeEventApplications {
 			applications.answerItem(request.items().get(i).id(), text == null || text.isBlank() ? null : text.strip(), stored,
 					upload == null ? null : upload.fileName());
 		}
-		flow.change(application, ApplicationAction.MATERIAL_ANSWERED, Map.of());
+		Map<String, @Nullable Object> applicationChanges = new HashMap<>();
+		if (paused > 0) {
+			LocalDate deadline = flow.addWorkingDays(application.deadline(), paused);
+			applicationChanges.put("deadline", deadline);
+			applicationChanges.put("overdue", deadline.isBefore(flow.today()));
+		}
+		flow.change(application, ApplicationAction.MATERIAL_ANSWERED, applicationChanges);
 		return mine(applicationId, user);
 	}
 

@@ -39,6 +39,9 @@ class ApplicationsIntegrationTests {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	WorkingCalendar calendar;
+
 	LifeEventSteps steps;
 
 	@BeforeEach
@@ -151,9 +154,27 @@ class ApplicationsIntegrationTests {
 		Api.Reply partial = steps.post("resident.wang", answer, Api.json("version", version, "answers", List.of("已拍照")));
 		assertThat(partial.status()).as("every item at once").isEqualTo(400);
 		assertThat(steps.state(id, "BIRTH_CERTIFICATE")).isEqualTo("MATERIAL_REQUESTED");
+		// the resident took ten days to gather it: those working days do not count against either limit
+		java.time.LocalDate today = java.time.LocalDate.now(org.grassroots.shared.Times.ZONE);
+		java.time.LocalDate requestedOn = today.minusDays(10);
+		jdbc.sql("update le_material_request set requested_at = :at where task_id = :task")
+			.param("at", java.time.OffsetDateTime.ofInstant(requestedOn.atTime(10, 0).atZone(org.grassroots.shared.Times.ZONE)
+				.toInstant(), java.time.ZoneOffset.UTC))
+			.param("task", birth)
+			.update();
+		java.time.LocalDate taskDeadline = java.time.LocalDate
+			.parse(steps.task("resident.wang", id, "BIRTH_CERTIFICATE").path("deadline").asString());
+		java.time.LocalDate applicationDeadline = java.time.LocalDate
+			.parse(steps.mine("resident.wang", id).path("application").path("deadline").asString());
+		int paused = calendar.workingDaysBetween(requestedOn, today);
 		Api.Reply whole = steps.post("resident.wang", answer,
 				Api.json("version", version, "answers", List.of("已拍照上传，见附言", "病案号 2026-11-0815")));
 		assertThat(whole.status()).as(whole.body()).isEqualTo(200);
+		assertThat(paused).isPositive();
+		assertThat(steps.task("resident.wang", id, "BIRTH_CERTIFICATE").path("deadline").asString())
+			.isEqualTo(calendar.addWorkingDays(taskDeadline, paused).toString());
+		assertThat(steps.mine("resident.wang", id).path("application").path("deadline").asString())
+			.isEqualTo(calendar.addWorkingDays(applicationDeadline, paused).toString());
 
 		assertThat(steps.state(id, "BIRTH_CERTIFICATE")).as("back with the officer").isEqualTo("ACCEPTED");
 		JsonNode answered = steps.mine("resident.wang", id).path("requests").get(0);

@@ -59,6 +59,11 @@ public class TaskFlow {
 		return LocalDate.ofInstant(clock.instant(), Times.ZONE);
 	}
 
+	/** The working days from a day up to today: how long a request for material stopped the clock. */
+	public int workingDaysSince(LocalDate day) {
+		return workingDays.workingDaysBetween(day, today());
+	}
+
 	public LocalDate addWorkingDays(LocalDate start, int days) {
 		return workingDays.addWorkingDays(start, days);
 	}
