@@ -74,6 +74,18 @@ class NavigationIntegrationTests {
 	}
 
 	@Test
+	void oneThingWorkIsOfferedToThoseWhoDoIt() throws Exception {
+		// a department officer works its queue; the elevator votes are the community offices' work
+		assertThat(navIds(signedIn("nanan.health").get("/").body())).contains("nav-lifeevents-office")
+			.doesNotContain("nav-consents", "nav-lifeevents");
+		assertThat(navIds(signedIn("huayuanlu.worker").get("/").body())).contains("nav-consents", "nav-lifeevents-office");
+		// residents apply and follow their applications; the city office keeps the catalogue and calendar
+		assertThat(navIds(signedIn("resident.wang").get("/").body())).contains("nav-lifeevents")
+			.doesNotContain("nav-lifeevents-office", "nav-consents");
+		assertThat(navIds(signedIn("city.admin").get("/").body())).contains("nav-le-catalogue", "nav-le-calendar");
+	}
+
+	@Test
 	void theLanguageSwitchWorksBeforeSigningIn() throws Exception {
 		PageClient visitor = new PageClient(port);
 		HttpResponse<String> english = visitor.get("/?lang=en");

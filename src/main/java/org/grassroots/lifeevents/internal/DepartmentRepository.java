@@ -28,6 +28,14 @@ public class DepartmentRepository {
 			.list();
 	}
 
+	/** Whether a unit is some district's department for one-thing tasks. */
+	public boolean isDepartment(long unitId) {
+		return jdbc.sql("select count(*) from le_department where department_id = :unit")
+			.param("unit", unitId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public Optional<DepartmentMapping> find(long districtId, DepartmentKind kind) {
 		return ofDistrict(districtId).stream().filter(mapping -> mapping.kind() == kind).findFirst();
 	}
