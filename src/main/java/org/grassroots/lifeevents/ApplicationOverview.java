@@ -77,7 +77,7 @@ public class ApplicationOverview {
 		return get(id, user);
 	}
 
-	/** Staff read by their scope; residents and members read only their own (through LifeEventApplications). */
+	/** Staff read by their scope; residents and members read only their own (through MyApplications). */
 	private static DataScope scope(CurrentUser user) {
 		return user.isStaff() ? user.scope() : DataScope.NONE;
 	}

@@ -314,7 +314,7 @@ class ApplicationsIntegrationTests {
 	}
 
 	@Autowired
-	LifeEventApplications residents;
+	MyApplications residents;
 
 	@Test
 	void aFileGivenInAnswerReachesTheOfficerWhoAskedForIt() throws Exception {

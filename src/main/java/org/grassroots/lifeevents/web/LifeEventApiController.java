@@ -18,6 +18,7 @@ import org.grassroots.lifeevents.LifeEvent;
 import org.grassroots.lifeevents.LifeEventApplications;
 import org.grassroots.lifeevents.LifeEventCatalogue;
 import org.grassroots.lifeevents.LifeEventCommands;
+import org.grassroots.lifeevents.MyApplications;
 import org.grassroots.lifeevents.QueueEntry;
 import org.grassroots.lifeevents.TaskFilter;
 import org.grassroots.lifeevents.TaskState;
@@ -56,16 +57,19 @@ class LifeEventApiController {
 
 	private final LifeEventApplications applications;
 
+	private final MyApplications mine;
+
 	private final DepartmentWork work;
 
 	private final ApplicationOverview overview;
 
 	private final DepartmentMappings departments;
 
-	LifeEventApiController(LifeEventCatalogue catalogue, LifeEventApplications applications, DepartmentWork work,
+	LifeEventApiController(LifeEventCatalogue catalogue, LifeEventApplications applications, MyApplications mine, DepartmentWork work,
 			ApplicationOverview overview, DepartmentMappings departments) {
 		this.catalogue = catalogue;
 		this.applications = applications;
+		this.mine = mine;
 		this.work = work;
 		this.overview = overview;
 		this.departments = departments;
@@ -126,34 +130,34 @@ class LifeEventApiController {
 	@GetMapping("/my/applications")
 	@Operation(summary = "The caller's own applications, newest first")
 	List<Application> mine(@AuthenticationPrincipal CurrentUser user) {
-		return applications.mine(user);
+		return mine.mine(user);
 	}
 
 	@GetMapping("/my/applications/{id}")
 	@Operation(summary = "One of the caller's applications with progress per department, requests for material and the "
 			+ "result; their own values in full; 404 for anyone else's")
 	ApplicationView myApplication(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		return applications.mine(id, user);
+		return mine.mine(id, user);
 	}
 
 	@GetMapping("/my/applications/by-reference/{reference}")
 	@Operation(summary = "One of the caller's applications by its reference number")
 	ApplicationView myByReference(@PathVariable String reference, @AuthenticationPrincipal CurrentUser user) {
-		return applications.mine(applications.mineByReference(reference, user), user);
+		return mine.mine(mine.mineByReference(reference, user), user);
 	}
 
 	@PostMapping(path = "/my/applications/{id}/documents/{code}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Upload (or replace) a required document of an open application of the caller")
 	ApplicationView document(@PathVariable long id, @PathVariable String code, @RequestPart("file") MultipartFile file,
 			@AuthenticationPrincipal CurrentUser user) {
-		return applications.addDocument(id, code, Uploads.read(file), user);
+		return mine.addDocument(id, code, Uploads.read(file), user);
 	}
 
 	@GetMapping("/my/applications/{id}/documents/{documentId}")
 	@Operation(summary = "A document of one of the caller's applications")
 	ResponseEntity<Resource> myDocument(@PathVariable long id, @PathVariable long documentId,
 			@AuthenticationPrincipal CurrentUser user) {
-		return Downloads.send(applications.document(id, documentId, user));
+		return Downloads.send(mine.document(id, documentId, user));
 	}
 
 	@PostMapping("/my/applications/{id}/tasks/{taskId}/answer")
@@ -161,14 +165,14 @@ class LifeEventApiController {
 			+ "order); a blank answer is refused with 400; the task goes back to its department")
 	ApplicationView answer(@PathVariable long id, @PathVariable long taskId, @RequestBody LifeEventCommands.Answer command,
 			@AuthenticationPrincipal CurrentUser user) {
-		return applications.answer(id, taskId, command, Map.<Integer, Upload>of(), user);
+		return mine.answer(id, taskId, command, Map.<Integer, Upload>of(), user);
 	}
 
 	@PostMapping("/my/applications/{id}/rating")
 	@Operation(summary = "Rate a completed application once: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED, and a comment")
 	ApplicationView rate(@PathVariable long id, @RequestBody LifeEventCommands.Rate command,
 			@AuthenticationPrincipal CurrentUser user) {
-		return applications.rate(id, command, user);
+		return mine.rate(id, command, user);
 	}
 
 	@GetMapping("/applications")

@@ -10,6 +10,7 @@ import org.grassroots.lifeevents.ApplicationView;
 import org.grassroots.lifeevents.LifeEventApplications;
 import org.grassroots.lifeevents.LifeEventCatalogue;
 import org.grassroots.lifeevents.LifeEventCommands;
+import org.grassroots.lifeevents.MyApplications;
 import org.grassroots.lifeevents.Rating;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
@@ -36,15 +37,19 @@ class LifeEventPageController {
 
 	private final LifeEventApplications applications;
 
+	private final MyApplications mine;
+
 	private final Messages messages;
 
 	private final UnitNames unitNames;
 
-	LifeEventPageController(LifeEventCatalogue catalogue, LifeEventApplications applications, Messages messages,
+	LifeEventPageController(LifeEventCatalogue catalogue, LifeEventApplications applications, MyApplications mine,
+			Messages messages,
 			UnitNames unitNames) {
 		this.unitNames = unitNames;
 		this.catalogue = catalogue;
 		this.applications = applications;
+		this.mine = mine;
 		this.messages = messages;
 	}
 
@@ -105,13 +110,13 @@ class LifeEventPageController {
 
 	@GetMapping("/my/applications")
 	String mine(Model model, @AuthenticationPrincipal CurrentUser user) {
-		model.addAttribute("applications", applications.mine(user));
+		model.addAttribute("applications", mine.mine(user));
 		return "lifeevents/mine";
 	}
 
 	@GetMapping("/my/applications/{id}")
 	String application(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
-		ApplicationView view = applications.mine(id, user);
+		ApplicationView view = mine.mine(id, user);
 		model.addAttribute("view", view);
 		model.addAttribute("unitNames", DepartmentPageController.names(unitNames, view));
 		model.addAttribute("ratings", Rating.values());
@@ -121,7 +126,7 @@ class LifeEventPageController {
 	@GetMapping("/my/applications/{id}/documents/{documentId}")
 	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> document(@PathVariable long id,
 			@PathVariable long documentId, @AuthenticationPrincipal CurrentUser user) {
-		return Downloads.send(applications.document(id, documentId, user));
+		return Downloads.send(mine.document(id, documentId, user));
 	}
 
 	@PostMapping("/my/applications/{id}/tasks/{taskId}/answer")
@@ -135,7 +140,7 @@ class LifeEventPageController {
 				uploads.put(Integer.parseInt(name.substring(5)), upload);
 			}
 		});
-		return step(id, redirect, "le.answered", () -> applications.answer(id, taskId,
+		return step(id, redirect, "le.answered", () -> mine.answer(id, taskId,
 				new LifeEventCommands.Answer(version, answers == null ? new ArrayList<>() : answers), uploads, user));
 	}
 
@@ -144,7 +149,7 @@ class LifeEventPageController {
 			@RequestParam(required = false) String comment, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) {
 		return step(id, redirect, "le.rated",
-				() -> applications.rate(id, new LifeEventCommands.Rate(version, rating, comment), user));
+				() -> mine.rate(id, new LifeEventCommands.Rate(version, rating, comment), user));
 	}
 
 	private String step(long id, RedirectAttributes redirect, String notice, Runnable command) {
