@@ -21,6 +21,7 @@ import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.PathRewrite;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
+import org.grassroots.shared.VersionedUpdate;
 import org.grassroots.shared.files.FileStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,19 +84,7 @@ public class CaseRepository {
 
 	/** A change of state (and what goes with it), only from the given version. */
 	public boolean move(long id, int version, Map<String, @Nullable Object> changes, Instant at) {
-		List<String> sets = new ArrayList<>(List.of("updated_at = :at", "version = version + 1"));
-		Map<String, @Nullable Object> params = new HashMap<>();
-		changes.forEach((column, value) -> {
-			sets.add(column + " = :" + column);
-			params.put(column, value instanceof Instant instant ? Times.utc(instant)
-					: value instanceof Enum<?> constant ? constant.name() : value);
-		});
-		return jdbc.sql("update typical_case set " + String.join(", ", sets) + " where id = :id and version = :version")
-			.params(params)
-			.param("at", Times.utc(at))
-			.param("id", id)
-			.param("version", version)
-			.update() == 1;
+		return VersionedUpdate.apply(jdbc, "typical_case", id, version, changes, at);
 	}
 
 	/** Bumps the version and time: a photo added changes the case. */

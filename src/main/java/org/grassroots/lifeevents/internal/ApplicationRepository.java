@@ -32,6 +32,7 @@ import org.grassroots.lifeevents.TaskState;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
+import org.grassroots.shared.VersionedUpdate;
 import org.grassroots.shared.files.FileStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -313,18 +314,7 @@ public class ApplicationRepository {
 	}
 
 	private boolean move(String table, long id, int version, Map<String, @Nullable Object> changes) {
-		List<String> sets = new ArrayList<>(List.of("version = version + 1"));
-		Map<String, @Nullable Object> params = new HashMap<>();
-		changes.forEach((column, value) -> {
-			sets.add(column + " = :" + column);
-			params.put(column, value instanceof Instant instant ? Times.utc(instant)
-					: value instanceof Enum<?> constant ? constant.name() : value);
-		});
-		return jdbc.sql("update " + table + " set " + String.join(", ", sets) + " where id = :id and version = :version")
-			.params(params)
-			.param("id", id)
-			.param("version", version)
-			.update() == 1;
+		return VersionedUpdate.apply(jdbc, table, id, version, changes, null);
 	}
 
 	public List<MaterialRequest> requests(long applicationId) {

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.grassroots.lifeevents.Vote;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
+import org.grassroots.shared.VersionedUpdate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -71,19 +71,7 @@ public class ConsentRepository {
 
 	/** A change of the consent (and what goes with it), only from the given version. */
 	public boolean move(long id, int version, Map<String, @Nullable Object> changes, Instant at) {
-		List<String> sets = new ArrayList<>(List.of("updated_at = :at", "version = version + 1"));
-		Map<String, @Nullable Object> params = new HashMap<>();
-		changes.forEach((column, value) -> {
-			sets.add(column + " = :" + column);
-			params.put(column, value instanceof Instant instant ? Times.utc(instant)
-					: value instanceof Enum<?> constant ? constant.name() : value);
-		});
-		return jdbc.sql("update le_consent set " + String.join(", ", sets) + " where id = :id and version = :version")
-			.params(params)
-			.param("at", Times.utc(at))
-			.param("id", id)
-			.param("version", version)
-			.update() == 1;
+		return VersionedUpdate.apply(jdbc, "le_consent", id, version, changes, at);
 	}
 
 	/** The columns that keep the tally of a closing vote. */
