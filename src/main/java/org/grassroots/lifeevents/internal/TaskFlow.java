@@ -102,6 +102,8 @@ public class TaskFlow {
 			Map<String, @Nullable Object> changes = new HashMap<>();
 			changes.put("state", ApplicationState.COMPLETED);
 			changes.put("completed_at", now());
+			// settled by the day it completed, so the list's "on time" and the figure's agree at once
+			changes.put("overdue", today().isAfter(application.deadline()));
 			return change(application, ApplicationAction.COMPLETED, changes);
 		}
 		return change(application, null, Map.of());
