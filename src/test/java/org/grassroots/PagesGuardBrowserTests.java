@@ -38,7 +38,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Chinese and English, at desktop and phone size, and fails on a link answering 4xx or 5xx, a page
  * without navigation, horizontal overflow at 390 px or at 1366 px, raw enum codes, field names or unit paths in
  * visible text, a visible message key, or a console error. Later features must pass it too.
- * Screenshots of the navigation's pages go to target/screenshots/guard.
+ * With -Dguard.screenshots=true, screenshots of the pages checked go to target/screenshots/guard.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -198,20 +198,30 @@ class PagesGuardBrowserTests {
 		if (browser.driver().findElements(By.cssSelector("nav.navbar")).isEmpty()) {
 			problems.add(where + ": no navigation");
 		}
-		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots/guard"));
 		String page = path.replaceAll("[^\\w]+", "_").replaceAll("^_+|_+$", "");
 		String slug = role + "-" + lang + "-" + (page.isEmpty() ? "home" : page);
 		checkLayout(browser, where + " (phone)", problems);
-		browser.screenshot("guard/" + slug + "-phone");
+		screenshot(browser, slug + "-phone");
 		browser.emulate(DESKTOP_WIDTH, DESKTOP_HEIGHT);
 		try {
 			checkLayout(browser, where + " (desktop)", problems);
-			browser.screenshot("guard/" + slug + "-desktop");
+			screenshot(browser, slug + "-desktop");
 		}
 		finally {
 			browser.emulate(PHONE_WIDTH, PHONE_HEIGHT);
 		}
 		browser.consoleErrors().forEach(error -> problems.add(where + ": console " + error));
+	}
+
+	/**
+	 * Screenshots for people to look at, with -Dguard.screenshots=true: CI checks the pages by the
+	 * rules above and nobody looks at its pictures, which cost more than half of the crawl
+	 * (two roles: 191 s with them, 77 s without, on two busy cores).
+	 */
+	private static void screenshot(Browser browser, String name) throws IOException {
+		if (Boolean.getBoolean("guard.screenshots")) {
+			browser.screenshot("guard/" + name);
+		}
 	}
 
 	/** No sideways scrolling at the width the page is laid out at, and no codes in its visible text. */
