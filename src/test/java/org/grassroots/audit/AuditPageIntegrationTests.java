@@ -159,7 +159,7 @@ class AuditPageIntegrationTests {
 		// written as the application writes them, with their content hashes, so the chain stays intact
 		transactions.executeWithoutResult(status -> {
 			for (int i = 0; i < 60; i++) {
-				events.publishEvent(new AuditIntegrationTests.TestEvent(actor));
+				events.publishEvent(AuditIntegrationTests.testEvent(actor));
 			}
 		});
 		PageClient pages = signedIn("nanan.admin");
