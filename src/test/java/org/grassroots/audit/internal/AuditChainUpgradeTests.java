@@ -16,7 +16,6 @@ import org.grassroots.audit.AuditEntry;
 import org.grassroots.audit.ChainVerification;
 import org.grassroots.shared.AuditableEvent;
 import org.grassroots.shared.Times;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,12 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The chain across the upgrade to content hashes (V44), on a database of its own: records sealed
  * and records left unsealed by the earlier version still verify with the earlier formula, records
- * written afterwards carry a content hash, and every column of the table is hashed. (Changes to
- * new records are in {@code AuditIntegrationTests}.)
+ * written afterwards carry a content hash, and every column of the table is hashed. On H2, and on
+ * PostgreSQL in a fresh database when the failsafe cluster is configured (GRASSROOTS_IT_PG_PORT,
+ * as on CI's PostgreSQL pass), since the migration differs per database. (Changes to new records
+ * are in {@code AuditIntegrationTests}.)
  */
 class AuditChainUpgradeTests {
 
 	DataSource dataSource;
+
+	String vendor;
+
+	org.grassroots.support.ItPostgres postgres;
 
 	JdbcClient jdbc;
 
@@ -48,11 +53,19 @@ class AuditChainUpgradeTests {
 
 	TransactionTemplate transactions;
 
-	@BeforeEach
-	void databaseAtTheVersionBefore() {
-		dataSource = new DriverManagerDataSource(
-				"jdbc:h2:mem:audit-" + UUID.randomUUID() + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"sa", "");
+	/** A database at the version before V44, on H2 or in a fresh PostgreSQL database. */
+	private void databaseAtTheVersionBefore(String vendor) {
+		this.vendor = vendor;
+		if (vendor.equals("postgresql")) {
+			postgres = org.grassroots.support.ItPostgres.required();
+			var database = postgres.createDatabase("it_audit_upgrade");
+			dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
+		}
+		else {
+			dataSource = new DriverManagerDataSource(
+					"jdbc:h2:mem:audit-" + UUID.randomUUID() + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+					"sa", "");
+		}
 		jdbc = JdbcClient.create(dataSource);
 		transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		records = new AuditRepository(jdbc, new JdbcTemplate(dataSource));
@@ -63,8 +76,17 @@ class AuditChainUpgradeTests {
 		migrate(lastBefore(org.flywaydb.core.api.MigrationVersion.fromVersion("44")));
 	}
 
-	@Test
-	void recordsFromBeforeTheUpgradeStillVerifyAndLaterOnesCarryAContentHash() {
+	@org.junit.jupiter.api.AfterEach
+	void dropThePostgresDatabase() {
+		if (postgres != null) {
+			postgres.dropDatabase("it_audit_upgrade");
+		}
+	}
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "h2", "postgresql" })
+	void recordsFromBeforeTheUpgradeStillVerifyAndLaterOnesCarryAContentHash(String vendor) {
+		databaseAtTheVersionBefore(vendor);
 		long sealedBefore = writeAsBefore("UNIT_CREATED");
 		writeAsBefore("UNIT_RENAMED");
 		sealAsBefore();
@@ -90,6 +112,7 @@ class AuditChainUpgradeTests {
 
 	@Test
 	void everyColumnOfTheTableIsHashed() {
+		databaseAtTheVersionBefore("h2");
 		migrate(null);
 		List<String> columns = jdbc.sql("""
 				select lower(column_name) from information_schema.columns
@@ -112,7 +135,7 @@ class AuditChainUpgradeTests {
 	}
 
 	private org.flywaydb.core.api.configuration.FluentConfiguration configured() {
-		return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2");
+		return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
 	}
 
 	private void migrate(String target) {
