@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AuditHash {
 
-	/** The columns the content hash covers, in order; {@code AuditHashTests} compares them with the table. */
+	/** The columns the content hash covers, in order; {@code AuditChainUpgradeTests} compares them with the table. */
 	static final List<String> CONTENT_COLUMNS = List.of("id", "chain", "occurred_at", "actor_id", "actor_name", "kind",
 			"subject_type", "subject_id", "unit_path", "before_state", "after_state");
 
