@@ -21,6 +21,12 @@ class AuditIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
 	Api api;
 
 	String cityAdmin;
@@ -111,13 +117,91 @@ class AuditIntegrationTests {
 		finally {
 			jdbc.sql("""
 					insert into audit_record (id, chain, seq, occurred_at, actor_id, actor_name, kind, subject_type, subject_id,
-					  unit_path, before_state, after_state, prev_hash, hash)
+					  unit_path, before_state, after_state, content_hash, prev_hash, hash)
 					values (:id, :chain, :seq, :occurred_at, :actor_id, :actor_name, :kind, :subject_type, :subject_id,
-					  :unit_path, :before_state, :after_state, :prev_hash, :hash)
+					  :unit_path, :before_state, :after_state, :content_hash, :prev_hash, :hash)
 					""")
 				.paramSource(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(lowerKeys(last)))
 				.update();
 		}
+	}
+
+	@Test
+	void aChangeMadeBeforeTheSealerChainedTheRecordIsDetected() {
+		String subject = Api.uniqueCode("unsealed.");
+		// altered in the transaction that writes it: no sealer can have chained it yet
+		long id = transactions.execute(status -> {
+			events.publishEvent(testEvent(subject));
+			long written = jdbc.sql("select id from audit_record where subject_id = :s").param("s", subject).query(Long.class).single();
+			jdbc.sql("update audit_record set unit_path = '/500000/500103/' where id = :id").param("id", written).update();
+			return written;
+		});
+		try {
+			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
+
+			assertThat(result.path("intact").asBoolean()).isFalse();
+			assertThat(result.path("firstBrokenId").asLong()).isEqualTo(id);
+			assertThat(result.path("reason").asString()).contains("content hash");
+		}
+		finally {
+			jdbc.sql("update audit_record set unit_path = '/500000/500108/' where id = :id").param("id", id).update();
+		}
+		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aRenumberedRecordIsDetected() {
+		api.token("nanan.cadre");
+		api.get(cityAdmin, "/api/v1/audit/verify");
+		long seq = jdbc.sql("select max(seq) from audit_record").query(Long.class).single();
+		long id = jdbc.sql("select id from audit_record where seq = :seq").param("seq", seq).query(Long.class).single();
+		try {
+			jdbc.sql("update audit_record set id = :renumbered where id = :id").param("renumbered", id + 1_000_000_000L).param("id", id).update();
+
+			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
+
+			assertThat(result.path("intact").asBoolean()).isFalse();
+			assertThat(result.path("firstBrokenSeq").asLong()).isEqualTo(seq);
+		}
+		finally {
+			jdbc.sql("update audit_record set id = :id where id = :renumbered").param("renumbered", id + 1_000_000_000L).param("id", id).update();
+		}
+		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+	}
+
+	/**
+	 * An audited change as any module publishes one, in the caller's transaction. Anonymous, so
+	 * that AuditKindsTests' scan of the event records does not take it for one of the code's.
+	 */
+	static org.grassroots.shared.AuditableEvent testEvent(String subjectId) {
+		return new org.grassroots.shared.AuditableEvent() {
+
+			@Override
+			public String auditKind() {
+				return "SIGN_IN_FAILED";
+			}
+
+			@Override
+			public String subjectType() {
+				return "ACCOUNT";
+			}
+
+			@Override
+			public String subjectId() {
+				return subjectId;
+			}
+
+			@Override
+			public String unitPath() {
+				return "/500000/500108/";
+			}
+
+			@Override
+			public String actorName() {
+				return subjectId;
+			}
+
+		};
 	}
 
 	@Test

@@ -3,26 +3,38 @@ package org.grassroots.audit.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.grassroots.audit.AuditEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hash of a record: SHA-256 over the previous hash and every field, each length-prefixed so
- * that no two different records can be written as the same bytes.
+ * The hashes of a record: SHA-256 over length-prefixed fields, so that no two different records
+ * can be written as the same bytes. A record's content hash covers every column it is written
+ * with and is computed when it is written; the chain hash links that content hash to the record
+ * before it when the record is sealed.
  */
 final class AuditHash {
+
+	/** The columns the content hash covers, in order; {@code AuditChainUpgradeTests} compares them with the table. */
+	static final List<String> CONTENT_COLUMNS = List.of("id", "chain", "occurred_at", "actor_id", "actor_name", "kind",
+			"subject_type", "subject_id", "unit_path", "before_state", "after_state");
+
+	/** The columns that place the record in the chain, covered by the chain hash. */
+	static final List<String> CHAIN_COLUMNS = List.of("seq", "prev_hash", "content_hash", "hash");
 
 	private AuditHash() {
 	}
 
-	static String of(AuditEntry entry, String prevHash) {
+	/** The content hash, computed in the transaction that writes the record. */
+	static String content(AuditEntry entry, String chain) {
 		StringBuilder text = new StringBuilder();
-		field(text, prevHash);
-		field(text, String.valueOf(entry.seq()));
-		field(text, String.valueOf(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, entry.occurredAt())));
+		field(text, String.valueOf(entry.id()));
+		field(text, chain);
+		field(text, String.valueOf(micros(entry.occurredAt())));
 		field(text, entry.actorId() == null ? null : entry.actorId().toString());
 		field(text, entry.actorName());
 		field(text, entry.kind());
@@ -31,6 +43,44 @@ final class AuditHash {
 		field(text, entry.unitPath());
 		field(text, entry.before());
 		field(text, entry.after());
+		return sha256(text);
+	}
+
+	/** The chain hash of a record written with a content hash: its place, its id and its content. */
+	static String link(String prevHash, long seq, long id, @Nullable String contentHash) {
+		StringBuilder text = new StringBuilder();
+		field(text, prevHash);
+		field(text, String.valueOf(seq));
+		field(text, String.valueOf(id));
+		field(text, contentHash);
+		return sha256(text);
+	}
+
+	/**
+	 * The chain hash of a record written before content hashes (V44): the fields without the id
+	 * and the chain's name. Kept unchanged so that those records still verify.
+	 */
+	static String legacy(AuditEntry entry, String prevHash) {
+		StringBuilder text = new StringBuilder();
+		field(text, prevHash);
+		field(text, String.valueOf(entry.seq()));
+		field(text, String.valueOf(micros(entry.occurredAt())));
+		field(text, entry.actorId() == null ? null : entry.actorId().toString());
+		field(text, entry.actorName());
+		field(text, entry.kind());
+		field(text, entry.subjectType());
+		field(text, entry.subjectId());
+		field(text, entry.unitPath());
+		field(text, entry.before());
+		field(text, entry.after());
+		return sha256(text);
+	}
+
+	private static long micros(Instant at) {
+		return ChronoUnit.MICROS.between(Instant.EPOCH, at);
+	}
+
+	private static String sha256(CharSequence text) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));

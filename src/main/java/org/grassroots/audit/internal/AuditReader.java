@@ -44,8 +44,8 @@ public class AuditReader {
 			else if (!stored.prevHash().equals(state.prev)) {
 				reason = "link to the previous record does not match";
 			}
-			else if (!AuditHash.of(entry, stored.prevHash()).equals(stored.hash())) {
-				reason = "record content does not match its hash";
+			else {
+				reason = contentProblem(head, stored);
 			}
 			if (reason != null) {
 				state.broken = new ChainVerification(false, state.checked, entry.seq(), entry.id(), reason);
@@ -63,6 +63,23 @@ public class AuditReader {
 					"the chain ends before its recorded head: records were removed");
 		}
 		return new ChainVerification(true, state.checked, null, null, null);
+	}
+
+	/** Why a record's content or chain hash does not match, or null when both do. */
+	static @Nullable String contentProblem(AuditRepository.Head head, AuditRepository.Stored stored) {
+		AuditEntry entry = stored.entry();
+		if (entry.id() < head.contentHashFromId()) {
+			return AuditHash.legacy(entry, stored.prevHash()).equals(stored.hash()) ? null
+					: "record content does not match its hash";
+		}
+		if (!AuditHash.content(entry, AuditRepository.CHAIN).equals(stored.contentHash())) {
+			// a renumbered record fails here too: its id is part of the content
+			return "record content or id does not match its content hash";
+		}
+		if (!AuditHash.link(stored.prevHash(), entry.seq(), entry.id(), stored.contentHash()).equals(stored.hash())) {
+			return "record does not match its chain hash";
+		}
+		return null;
 	}
 
 	static final String GENESIS = "0".repeat(64);

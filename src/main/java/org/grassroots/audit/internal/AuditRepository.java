@@ -14,11 +14,12 @@ import org.grassroots.audit.AuditQuery;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The audit tables: appends under the chain head's row lock, scoped reads, and a streaming walk. */
+/** The audit tables: appends without a lock, sealing under the chain head's row lock, scoped reads, and a streaming walk. */
 @Repository
 public class AuditRepository {
 
@@ -26,7 +27,7 @@ public class AuditRepository {
 
 	private static final String SELECT = """
 			select id, seq, occurred_at, actor_id, actor_name, kind, subject_type, subject_id, unit_path,
-			       before_state, after_state, prev_hash, hash
+			       before_state, after_state, content_hash, prev_hash, hash
 			from audit_record
 			""";
 
@@ -41,26 +42,37 @@ public class AuditRepository {
 
 	/** The last sequence number and hash, locked until the transaction ends so sealers line up. */
 	Head lockHead() {
-		return jdbc.sql("select seq, hash from audit_chain_head where chain = :chain for update")
+		return jdbc.sql("select seq, hash, content_hash_from_id from audit_chain_head where chain = :chain for update")
 			.param("chain", CHAIN)
-			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2)))
+			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)))
 			.single();
 	}
 
 	Head head() {
-		return jdbc.sql("select seq, hash from audit_chain_head where chain = :chain")
+		return jdbc.sql("select seq, hash, content_hash_from_id from audit_chain_head where chain = :chain")
 			.param("chain", CHAIN)
-			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2)))
+			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)))
 			.single();
 	}
 
-	/** Writes a record without its place in the chain: no lock, so audited writes run side by side. */
-	void insert(AuditEntry entry) {
+	/**
+	 * The id of the next record, taken before it is written so that its content hash can cover
+	 * it. A sequence takes no lock that lasts until commit, so writers still run side by side.
+	 */
+	long nextId() {
+		return jdbc.sql("select nextval('audit_record_ids')").query(Long.class).single();
+	}
+
+	/** Writes a record with its content hash and without its place in the chain: no lock, so audited writes run side by side. */
+	void insert(AuditEntry entry, String contentHash) {
 		jdbc.sql("""
-				insert into audit_record (chain, occurred_at, actor_id, actor_name, kind, subject_type, subject_id,
-				                          unit_path, before_state, after_state)
-				values (:chain, :at, :actorId, :actorName, :kind, :subjectType, :subjectId, :unitPath, :before, :after)
+				insert into audit_record (id, chain, occurred_at, actor_id, actor_name, kind, subject_type, subject_id,
+				                          unit_path, before_state, after_state, content_hash)
+				values (:id, :chain, :at, :actorId, :actorName, :kind, :subjectType, :subjectId, :unitPath, :before, :after,
+				        :contentHash)
 				""")
+			.param("id", entry.id())
+			.param("contentHash", contentHash)
 			.param("chain", CHAIN)
 			.param("at", Times.utc(entry.occurredAt()))
 			.param("actorId", entry.actorId())
@@ -75,14 +87,11 @@ public class AuditRepository {
 	}
 
 	/** Committed records not yet in the chain, oldest first. */
-	List<AuditEntry> unsealed(int limit) {
+	List<Stored> unsealed(int limit) {
 		return jdbc.sql(SELECT + " where chain = :chain and seq is null order by id fetch first " + limit + " rows only")
 			.param("chain", CHAIN)
 			.query(AuditRepository::stored)
-			.list()
-			.stream()
-			.map(Stored::entry)
-			.toList();
+			.list();
 	}
 
 	/** Gives records their place in the chain and moves the head past them, in one batch. */
@@ -102,8 +111,8 @@ public class AuditRepository {
 			.update();
 	}
 
-	/** A record with its stored chain fields. */
-	record Stored(AuditEntry entry, String prevHash, String hash) {
+	/** A record with its stored hashes; the content hash is null for records written before V44. */
+	record Stored(AuditEntry entry, @Nullable String contentHash, String prevHash, String hash) {
 
 	}
 
@@ -189,11 +198,14 @@ public class AuditRepository {
 				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", Long.class),
 				rs.getString("actor_name"), rs.getString("kind"), rs.getString("subject_type"), rs.getString("subject_id"),
 				rs.getString("unit_path"), rs.getString("before_state"), rs.getString("after_state"));
-		return new Stored(entry, rs.getString("prev_hash"), rs.getString("hash"));
+		return new Stored(entry, rs.getString("content_hash"), rs.getString("prev_hash"), rs.getString("hash"));
 	}
 
-	/** The end of the chain. */
-	record Head(long seq, String hash) {
+	/**
+	 * The end of the chain, and the first id written with a content hash: records with lower ids
+	 * were written before V44 and are chained with {@link AuditHash#legacy}.
+	 */
+	record Head(long seq, String hash, long contentHashFromId) {
 
 	}
 

@@ -43,23 +43,34 @@ public class AuditSealer {
 
 	private int sealBatch() {
 		AuditRepository.Head head = records.lockHead();
-		List<AuditEntry> pending = records.unsealed(BATCH);
+		List<AuditRepository.Stored> pending = records.unsealed(BATCH);
 		if (pending.isEmpty()) {
 			return 0;
 		}
 		List<AuditRepository.Stored> sealed = new ArrayList<>(pending.size());
 		long seq = head.seq();
 		String prev = head.hash();
-		for (AuditEntry record : pending) {
-			AuditEntry placed = new AuditEntry(record.id(), ++seq, record.occurredAt(), record.actorId(),
-					record.actorName(), record.kind(), record.subjectType(), record.subjectId(), record.unitPath(),
-					record.before(), record.after());
-			String hash = AuditHash.of(placed, prev);
-			sealed.add(new AuditRepository.Stored(placed, prev, hash));
+		for (AuditRepository.Stored record : pending) {
+			AuditEntry entry = record.entry();
+			AuditEntry placed = new AuditEntry(entry.id(), ++seq, entry.occurredAt(), entry.actorId(), entry.actorName(),
+					entry.kind(), entry.subjectType(), entry.subjectId(), entry.unitPath(), entry.before(), entry.after());
+			String hash = chainHash(head, record, placed, prev);
+			sealed.add(new AuditRepository.Stored(placed, record.contentHash(), prev, hash));
 			prev = hash;
 		}
 		records.seal(sealed);
 		return pending.size();
+	}
+
+	/**
+	 * Links the content hash written with the record, not one computed now: a change made to the
+	 * record before this point then still shows at verification.
+	 */
+	static String chainHash(AuditRepository.Head head, AuditRepository.Stored record, AuditEntry placed, String prev) {
+		if (placed.id() < head.contentHashFromId()) {
+			return AuditHash.legacy(placed, prev);
+		}
+		return AuditHash.link(prev, placed.seq(), placed.id(), record.contentHash());
 	}
 
 }

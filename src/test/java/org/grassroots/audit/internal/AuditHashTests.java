@@ -1,0 +1,76 @@
+package org.grassroots.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.grassroots.audit.AuditEntry;
+import org.junit.jupiter.api.Test;
+
+class AuditHashTests {
+
+	static final AuditEntry ENTRY = new AuditEntry(31, 7, Instant.ofEpochSecond(1764547200, 1000), 42L, "city.admin",
+			"UNIT_RENAMED", "UNIT", "500108002", "/500000/500108/500108002/", "{\"nameZh\":\"旧名\"}", null);
+
+	@Test
+	void theFormulaOfRecordsWrittenBeforeContentHashesIsUnchanged() {
+		// computed independently (Python, hashlib) from the formula docs/audit.md gives for them
+		assertThat(AuditHash.legacy(ENTRY, AuditReader.GENESIS))
+			.isEqualTo("6288e600ab20aba9244144741b6706416d05fd9d110e25f8dabb8efd926e83c2");
+	}
+
+	@Test
+	void aChangeToAnyWrittenColumnChangesTheContentHash() {
+		List<UnaryOperator<AuditEntry>> changes = List.of(
+				e -> copy(e, e.id() + 1, e.occurredAt(), e.actorId(), e.actorName(), e.kind(), e.subjectType(),
+						e.subjectId(), e.unitPath(), e.before(), e.after()),
+				e -> copy(e, e.id(), e.occurredAt().plusNanos(1000), e.actorId(), e.actorName(), e.kind(),
+						e.subjectType(), e.subjectId(), e.unitPath(), e.before(), e.after()),
+				e -> copy(e, e.id(), e.occurredAt(), null, e.actorName(), e.kind(), e.subjectType(), e.subjectId(),
+						e.unitPath(), e.before(), e.after()),
+				e -> copy(e, e.id(), e.occurredAt(), e.actorId(), "nanan.admin", e.kind(), e.subjectType(),
+						e.subjectId(), e.unitPath(), e.before(), e.after()),
+				e -> copy(e, e.id(), e.occurredAt(), e.actorId(), e.actorName(), "UNIT_MOVED", e.subjectType(),
+						e.subjectId(), e.unitPath(), e.before(), e.after()),
+				e -> copy(e, e.id(), e.occurredAt(), e.actorId(), e.actorName(), e.kind(), "ACCOUNT", e.subjectId(),
+						e.unitPath(), e.before(), e.after()),
+				e -> copy(e, e.id(), e.occurredAt(), e.actorId(), e.actorName(), e.kind(), e.subjectType(),
+						"500108003", e.unitPath(), e.before(), e.after()),
+				e -> copy(e, e.id(), e.occurredAt(), e.actorId(), e.actorName(), e.kind(), e.subjectType(),
+						e.subjectId(), null, e.before(), e.after()),
+				e -> copy(e, e.id(), e.occurredAt(), e.actorId(), e.actorName(), e.kind(), e.subjectType(),
+						e.subjectId(), e.unitPath(), null, e.after()),
+				e -> copy(e, e.id(), e.occurredAt(), e.actorId(), e.actorName(), e.kind(), e.subjectType(),
+						e.subjectId(), e.unitPath(), e.before(), "{}"));
+		Set<String> hashes = new HashSet<>();
+		hashes.add(AuditHash.content(ENTRY, "main"));
+		hashes.add(AuditHash.content(ENTRY, "other"));
+		changes.forEach(change -> hashes.add(AuditHash.content(change.apply(ENTRY), "main")));
+
+		assertThat(hashes).as("every change gives a hash of its own").hasSize(changes.size() + 2);
+		assertThat(AuditHash.content(ENTRY, "main")).as("the place in the chain is not content")
+			.isEqualTo(AuditHash.content(copy(ENTRY, 31, ENTRY.occurredAt(), 42L, ENTRY.actorName(), ENTRY.kind(),
+					ENTRY.subjectType(), ENTRY.subjectId(), ENTRY.unitPath(), ENTRY.before(), ENTRY.after()), "main"));
+	}
+
+	@Test
+	void theChainHashCoversItsPlaceTheIdAndTheContent() {
+		String link = AuditHash.link(AuditReader.GENESIS, 7, 31, "ab");
+		assertThat(List.of(AuditHash.link("1".repeat(64), 7, 31, "ab"), AuditHash.link(AuditReader.GENESIS, 8, 31, "ab"),
+				AuditHash.link(AuditReader.GENESIS, 7, 32, "ab"), AuditHash.link(AuditReader.GENESIS, 7, 31, "ac"),
+				AuditHash.link(AuditReader.GENESIS, 7, 31, null)))
+			.doesNotContain(link)
+			.doesNotHaveDuplicates();
+	}
+
+	private static AuditEntry copy(AuditEntry e, long id, Instant at, Long actorId, String actorName, String kind,
+			String subjectType, String subjectId, String unitPath, String before, String after) {
+		return new AuditEntry(id, e.seq() + 1, at, actorId, actorName, kind, subjectType, subjectId, unitPath, before,
+				after);
+	}
+
+}
