@@ -74,6 +74,9 @@ class PostgresRestartIT {
 			assertThat(awaitHealth(node, 503, Duration.ofSeconds(10))).as("health turns 503").isTrue();
 			assertThat(Duration.ofNanos(System.nanoTime() - down)).as("health 503 within 2 s")
 				.isLessThan(Duration.ofSeconds(2));
+			assertThat(status(node, "/actuator/health/readiness")).as("readiness").isEqualTo(503);
+			assertThat(status(node, "/actuator/health/liveness")).as("liveness: no reason to restart the node")
+				.isEqualTo(200);
 			pause(Duration.ofSeconds(6));
 			assertThat(answers.getOrDefault(503, new AtomicInteger()).get()).as("requests answered 503 meanwhile")
 				.isPositive();
@@ -194,6 +197,11 @@ class PostgresRestartIT {
 		}
 		while (left > 0 && System.nanoTime() < end);
 		assertThat(left).as("event publications still undelivered 2 minutes after the restart").isZero();
+	}
+
+	private int status(AppNode node, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).timeout(Duration.ofSeconds(2)).build();
+		return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	private static boolean awaitHealth(AppNode node, int status, Duration limit) {

@@ -26,6 +26,11 @@ class DatabaseFailuresTests {
 		assertThat(DatabaseFailures.unreachable(new ServletException(new TransactionSystemException("commit failed",
 				new SQLException("An I/O error occurred while sending to the backend.", "08006",
 						new ConnectException("refused")))))).isTrue();
+		// a rollback that fails on the connection the pool already closed: the statement's failure says why
+		TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		rollback.initApplicationException(new SQLException("terminating connection", "57P01"));
+		assertThat(DatabaseFailures.unreachable(new ServletException(rollback))).isTrue();
 		// the server shutting down (57P01) or starting (57P03)
 		assertThat(DatabaseFailures.unreachable(new RuntimeException(new SQLException("terminating", "57P01")))).isTrue();
 		assertThat(DatabaseFailures.unreachable(new SQLException("starting up", "57P03"))).isTrue();
