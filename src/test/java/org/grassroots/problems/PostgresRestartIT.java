@@ -91,6 +91,8 @@ class PostgresRestartIT {
 			}
 			writers.shutdown();
 
+			System.out.printf("PostgresRestartIT: %d creates acknowledged (%d before the stop), answers %s%n",
+					acknowledged.size(), before, answers);
 			assertThat(acknowledged.size()).as("writes went on after the restart").isGreaterThan(before);
 			assertThat(answers.keySet()).as("answers seen: " + answers).allSatisfy(status -> assertThat(status)
 				.isIn(201, 503));
