@@ -78,7 +78,7 @@ class PublicApiController {
 							+ "caller: a retry with it answers the same ledger number and tracking code.") String key,
 			HttpServletRequest request) {
 		// a replay is no new report: only a report made counts against the address's limit
-		return idempotency.once(key, "problems.public-report", command, Map.class, () -> {
+		return idempotency.once(key, "problems.public-report:anyone", command, Map.class, () -> {
 			limits.report(request, 0);
 			ProblemIntake.Reported reported = intake.reportAtPlace(command, List.of());
 			return Map.of("ledgerNo", reported.problem().ledgerNo(), "trackingCode", reported.trackingCode());
