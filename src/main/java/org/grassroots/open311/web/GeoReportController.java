@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -137,7 +138,7 @@ class GeoReportController {
 
 	/** The request's parameters in a stable order, to tell a retry from a different request. */
 	private static String parametersBut(String left, HttpServletRequest request) {
-		Map<String, List<String>> sorted = new java.util.TreeMap<>();
+		Map<String, List<String>> sorted = new TreeMap<>();
 		request.getParameterMap().forEach((name, values) -> {
 			if (!name.equals(left)) {
 				sorted.put(name, List.of(values));
