@@ -54,6 +54,15 @@ public final class Api {
 		return send(request(token, path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/** A JSON POST with further headers, as name and value pairs. */
+	public Reply post(String token, String path, String json, String... headers) {
+		HttpRequest.Builder builder = request(token, path).header("Content-Type", "application/json");
+		for (int i = 0; i < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public Reply postCsv(String token, String path, String csv) {
 		return send(request(token, path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
 	}

@@ -94,8 +94,35 @@ public final class ItPostgres {
 		pgCtl("stop", "-m", "fast");
 	}
 
+	/**
+	 * Starts the server with the options it last ran with (port, socket directory, listen address:
+	 * CI and the dev clusters pass them on the command line, not in postgresql.conf), which the
+	 * server keeps in {@code postmaster.opts}.
+	 */
 	public void start() {
-		pgCtl("start", "-l", dataDir + "/../server.log");
+		List<String> args = new ArrayList<>(List.of("start", "-l", dataDir + "/../server.log"));
+		String options = lastOptions();
+		if (!options.isEmpty()) {
+			args.addAll(List.of("-o", options));
+		}
+		pgCtl(args.toArray(String[]::new));
+	}
+
+	/** What followed {@code "-D" "<data dir>"} in postmaster.opts, or nothing. */
+	private String lastOptions() {
+		try {
+			Path opts = Path.of(dataDir, "postmaster.opts");
+			if (!java.nio.file.Files.exists(opts)) {
+				return "";
+			}
+			String line = java.nio.file.Files.readString(opts).trim();
+			String dataArg = "\"-D\" \"" + dataDir + "\"";
+			int at = line.indexOf(dataArg);
+			return at < 0 ? "" : line.substring(at + dataArg.length()).trim();
+		}
+		catch (IOException e) {
+			return "";
+		}
 	}
 
 	private void pgCtl(String... args) {

@@ -48,6 +48,12 @@ final class Formats {
 			.body(xml ? document.xml() : document.json());
 	}
 
+	/** A body made earlier in {@code format} (an Idempotency-Key replay answers the first one). */
+	static ResponseEntity<String> respond(HttpStatusCode status, String format, String body) {
+		boolean xml = format.equalsIgnoreCase("xml");
+		return ResponseEntity.status(status).header(HttpHeaders.CONTENT_TYPE, xml ? XML : JSON).body(body);
+	}
+
 	/** An errors body in the format the path asked for; JSON when it named none we serve. */
 	static ResponseEntity<String> error(HttpStatusCode status, String description, HttpServletRequest request) {
 		String format = xml(request.getRequestURI()) ? "xml" : "json";

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.problems.PublicRequest;
 import org.grassroots.shared.DomainException;
+import org.grassroots.shared.Idempotency;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.Times;
 import org.grassroots.shared.web.Messages;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -66,7 +69,9 @@ class GeoReportController {
 
 	private final String changeset;
 
-	GeoReportController(GeoReport geoReport, ProblemViews views, Messages messages,
+	private final Idempotency idempotency;
+
+	GeoReportController(GeoReport geoReport, ProblemViews views, Messages messages, Idempotency idempotency,
 			@Value("${grassroots.open311.contact:市委主题教育办 open311@example.gov.cn}") String contact,
 			@Value("${grassroots.open311.changeset:2026-11-25T00:00:00+08:00}") String changeset) {
 		this.geoReport = geoReport;
@@ -74,6 +79,7 @@ class GeoReportController {
 		this.messages = messages;
 		this.contact = contact;
 		this.changeset = changeset;
+		this.idempotency = idempotency;
 	}
 
 	@GetMapping("/discovery.{format}")
@@ -108,16 +114,37 @@ class GeoReportController {
 	}
 
 	@PostMapping("/requests.{format}")
-	ResponseEntity<String> create(@PathVariable String format, HttpServletRequest request) {
+	ResponseEntity<String> create(@PathVariable String format,
+			@RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey, HttpServletRequest request) {
 		Formats.check(format);
-		var created = geoReport.submit(request.getParameter("api_key"), new GeoReport.Submission(
-				request.getParameter("service_code"), request.getParameter("lat"), request.getParameter("long"),
-				request.getParameter("address_string"), request.getParameter("address_id"), request.getParameter("description"),
-				request.getParameter("phone"), mediaUrls(request), attributes(request)));
+		String apiKey = request.getParameter("api_key");
+		String scope = "open311.requests:key:" + (apiKey == null ? "" : idempotency.digest(apiKey));
+		String body = idempotency.once(idempotencyKey, scope, format + "?" + parametersBut("api_key", request),
+				String.class, () -> created(format, apiKey, request));
+		return Formats.respond(HttpStatus.CREATED, format, body);
+	}
+
+	private String created(String format, String apiKey, HttpServletRequest request) {
+		var created = geoReport.submit(apiKey, new GeoReport.Submission(request.getParameter("service_code"),
+				request.getParameter("lat"), request.getParameter("long"), request.getParameter("address_string"),
+				request.getParameter("address_id"), request.getParameter("description"), request.getParameter("phone"),
+				mediaUrls(request), attributes(request)));
 		Map<String, Object> body = fields("service_request_id", created.serviceRequestId(), "service_notice",
 				notice(created.notices()), "account_id", null);
 		return Formats.respond(HttpStatus.CREATED, format,
-				new Document("service_requests", new Document.Items("request", List.of(body))));
+				new Document("service_requests", new Document.Items("request", List.of(body))))
+			.getBody();
+	}
+
+	/** The request's parameters in a stable order, to tell a retry from a different request. */
+	private static String parametersBut(String left, HttpServletRequest request) {
+		Map<String, List<String>> sorted = new TreeMap<>();
+		request.getParameterMap().forEach((name, values) -> {
+			if (!name.equals(left)) {
+				sorted.put(name, List.of(values));
+			}
+		});
+		return sorted.toString();
 	}
 
 	@GetMapping("/requests.{format}")

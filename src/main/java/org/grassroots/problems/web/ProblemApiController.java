@@ -21,6 +21,7 @@ import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemSupervision;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.Idempotency;
 import org.grassroots.shared.web.Uploads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -41,6 +43,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -66,9 +69,18 @@ class ProblemApiController {
 
 	private final LedgerExport export;
 
+	private final Idempotency idempotency;
+
+	/** The OpenAPI description of the header on every create operation. */
+	static final String IDEMPOTENCY_KEY = "Optional, 1 to 255 printable ASCII characters (a random UUID is best). "
+			+ "A retry with the same key by the same caller within 24 hours answers the first result (same status "
+			+ "and body) without creating anything again; the same key with a different request answers 422. "
+			+ "A retry while the first is still running waits for it (409 if it takes longer than 15 s). "
+			+ "Only successes are kept: a refused request runs again when retried.";
+
 	ProblemApiController(ProblemIntake intake, ProblemDispatch dispatch, ProblemRectification rectification,
 			ProblemSupervision supervision, ProblemEvaluation evaluation, ProblemCategories categories, ProblemViews views,
-			LedgerExport export) {
+			LedgerExport export, Idempotency idempotency) {
 		this.intake = intake;
 		this.dispatch = dispatch;
 		this.rectification = rectification;
@@ -77,6 +89,7 @@ class ProblemApiController {
 		this.categories = categories;
 		this.views = views;
 		this.export = export;
+		this.idempotency = idempotency;
 	}
 
 	@GetMapping
@@ -120,8 +133,11 @@ class ProblemApiController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a problem found by the caller's unit (or a unit in scope); it gets a ledger number at once")
-	Problem register(@RequestBody ProblemCommands.Register command, @AuthenticationPrincipal CurrentUser user) {
-		return intake.register(command, List.of(), user);
+	Problem register(@RequestBody ProblemCommands.Register command,
+			@RequestHeader(name = Idempotency.HEADER, required = false) @Parameter(description = IDEMPOTENCY_KEY) String key,
+			@AuthenticationPrincipal CurrentUser user) {
+		return idempotency.once(key, "problems.register:account:" + user.accountId(), command, Problem.class,
+				() -> intake.register(command, List.of(), user));
 	}
 
 	@PostMapping("/{id}/accept")

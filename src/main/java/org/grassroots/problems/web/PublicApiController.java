@@ -9,18 +9,21 @@ import org.grassroots.problems.ProblemEvaluation;
 import org.grassroots.problems.ProblemIntake;
 import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemViews;
+import org.grassroots.shared.Idempotency;
 import org.grassroots.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -39,11 +42,15 @@ class PublicApiController {
 
 	private final PublicLimits limits;
 
-	PublicApiController(ProblemIntake intake, ProblemEvaluation evaluation, ProblemViews views, PublicLimits limits) {
+	private final Idempotency idempotency;
+
+	PublicApiController(ProblemIntake intake, ProblemEvaluation evaluation, ProblemViews views, PublicLimits limits,
+			Idempotency idempotency) {
 		this.intake = intake;
 		this.evaluation = evaluation;
 		this.views = views;
 		this.limits = limits;
+		this.idempotency = idempotency;
 	}
 
 	/** A possible duplicate as a resident may see it. */
@@ -64,10 +71,18 @@ class PublicApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Report a problem with a phone number or anonymously; answers the ledger number and the "
 			+ "tracking code (shown once) to follow and later rate it")
-	Map<String, String> report(@RequestBody ProblemCommands.ResidentReport command, HttpServletRequest request) {
-		limits.report(request, 0);
-		ProblemIntake.Reported reported = intake.reportAtPlace(command, List.of());
-		return Map.of("ledgerNo", reported.problem().ledgerNo(), "trackingCode", reported.trackingCode());
+	@SuppressWarnings("unchecked")
+	Map<String, String> report(@RequestBody ProblemCommands.ResidentReport command,
+			@RequestHeader(name = Idempotency.HEADER, required = false) @Parameter(
+					description = ProblemApiController.IDEMPOTENCY_KEY + " Without an account the key alone is the "
+							+ "caller: a retry with it answers the same ledger number and tracking code.") String key,
+			HttpServletRequest request) {
+		// a replay is no new report: only a report made counts against the address's limit
+		return idempotency.once(key, "problems.public-report:anyone", command, Map.class, () -> {
+			limits.report(request, 0);
+			ProblemIntake.Reported reported = intake.reportAtPlace(command, List.of());
+			return Map.of("ledgerNo", reported.problem().ledgerNo(), "trackingCode", reported.trackingCode());
+		});
 	}
 
 	@GetMapping("/reports/{trackingCode}")

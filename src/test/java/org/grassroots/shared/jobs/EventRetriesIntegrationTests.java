@@ -48,12 +48,60 @@ class EventRetriesIntegrationTests {
 		assertThat(listener.attempts(key)).isEqualTo(2);
 	}
 
+	/**
+	 * An outage leaves a publication neither delivered nor failed: the listener's transaction could
+	 * not start and its failure could not be recorded. Made so here: a failed one set back to
+	 * PROCESSING and two minutes old, as the database left it.
+	 */
+	@Test
+	void aPublicationLeftInProgressIsDeliveredByTheJobOnceOlderThanAMinute() {
+		String key = UUID.randomUUID().toString();
+		transactions.executeWithoutResult(status -> events.publishEvent(new Flaky(key)));
+		await(() -> listener.attempts(key) == 1 && status(key).equals("FAILED"), "the first delivery fails");
+		jdbc.sql("update event_publication set status = 'PROCESSING', publication_date = :at, last_resubmission_date = null "
+				+ "where serialized_event like :key")
+			.param("at", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(120)))
+			.param("key", "%" + key + "%")
+			.update();
+
+		retries.retry();
+
+		await(() -> listener.delivered(key), "the job delivers the publication left in progress");
+		await(() -> status(key).equals("gone"), "the delivered publication leaves the registry");
+		assertThat(listener.attempts(key)).isEqualTo(2);
+	}
+
+	@Test
+	void aPublicationInProgressForLessThanAMinuteIsLeftAlone() {
+		String key = UUID.randomUUID().toString();
+		transactions.executeWithoutResult(status -> events.publishEvent(new Flaky(key)));
+		await(() -> listener.attempts(key) == 1 && status(key).equals("FAILED"), "the first delivery fails");
+		jdbc.sql("update event_publication set status = 'PROCESSING' where serialized_event like :key")
+			.param("key", "%" + key + "%")
+			.update();
+
+		retries.retry();
+		pause(Duration.ofSeconds(1)); // a resubmitted delivery runs asynchronously: give it the time to show
+
+		assertThat(status(key)).isEqualTo("PROCESSING");
+		assertThat(listener.attempts(key)).isEqualTo(1);
+	}
+
 	private String status(String key) {
 		return jdbc.sql("select status from event_publication where serialized_event like :key")
 			.param("key", "%" + key + "%")
 			.query(String.class)
 			.optional()
 			.orElse("gone");
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void await(BooleanSupplier condition, String what) {
