@@ -42,6 +42,11 @@ public class InputCheck {
 		return command;
 	}
 
+	/** Refuses members a request left null that the code needs, each with the one message given. */
+	public static Refused missing(List<String> fields, String message) {
+		return new Refused(fields.stream().map(field -> Map.of("field", field, "message", message)).toList());
+	}
+
 	/**
 	 * Bad input: 400, naming each field at fault by its label ({@link FieldLabels}); the field's
 	 * name in the code stays only in the API's {@code errors[].field}.
