@@ -42,9 +42,9 @@ public class InputCheck {
 		return command;
 	}
 
-	/** Refuses members a request left null that the code needs, each with the one message given. */
-	public static Refused missing(List<String> fields, String message) {
-		return new Refused(fields.stream().map(field -> Map.of("field", field, "message", message)).toList());
+	/** Refuses the fields given, each a map of {@code field} and {@code message}. */
+	public static Refused refused(List<Map<String, String>> fields) {
+		return new Refused(fields);
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.grassroots.shared.InputCheck;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,8 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+import jakarta.validation.Validator;
 
 /**
  * Refuses a JSON body that leaves null a member the code needs, with 400 naming each such member,
@@ -36,8 +40,11 @@ class RequiredMembers extends RequestBodyAdviceAdapter {
 
 	private final MessageSource messages;
 
-	RequiredMembers(MessageSource messages) {
+	private final Validator validator;
+
+	RequiredMembers(MessageSource messages, Validator validator) {
 		this.messages = messages;
+		this.validator = validator;
 	}
 
 	@Override
@@ -51,10 +58,26 @@ class RequiredMembers extends RequestBodyAdviceAdapter {
 			Class<? extends HttpMessageConverter<?>> converterType) {
 		List<String> missing = missing(body);
 		if (!missing.isEmpty()) {
-			throw InputCheck.missing(missing, messages.getMessage("jakarta.validation.constraints.NotNull.message",
-					null, LocaleContextHolder.getLocale()));
+			throw InputCheck.refused(everyProblem(body, missing));
 		}
 		return body;
+	}
+
+	/**
+	 * The null members together with what the module's own check would say of the rest, so that
+	 * one answer names every field at fault, as {@link InputCheck} does.
+	 */
+	private List<Map<String, String>> everyProblem(Object body, List<String> missing) {
+		Map<String, String> problems = new TreeMap<>();
+		validator.validate(body).forEach(violation -> problems.putIfAbsent(violation.getPropertyPath().toString(),
+				violation.getMessage()));
+		String required = messages.getMessage("jakarta.validation.constraints.NotNull.message", null,
+				LocaleContextHolder.getLocale());
+		missing.forEach(member -> problems.putIfAbsent(member, required));
+		return problems.entrySet()
+			.stream()
+			.map(problem -> Map.of("field", problem.getKey(), "message", problem.getValue()))
+			.toList();
 	}
 
 	/** The paths of the required members left null, e.g. {@code unitIds[0]} or {@code milestones[1].title}. */

@@ -120,7 +120,9 @@ class ServerErrors {
 					return;
 				}
 				String type = request.getContentType();
-				if (type != null && !concrete(type)) {
+				// a GET's content type is never read: a client that sends a stray one is not refused for it
+				if (type != null && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+						&& !concrete(type)) {
 					log.warn("refused the content type {}", LogText.cut(type));
 					response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
 					return;
