@@ -114,6 +114,20 @@ class HostileInputIntegrationTests {
 	}
 
 	@Test
+	void malformedAddressesUnderOpen311AnswerOpen311Errors() throws Exception {
+		for (String path : List.of("/open311/v2/services.json?jurisdiction_id=%FF%FE", "/open311/v2/requests.json?status=%C3%28",
+				"/open311/v2/requests/%00.json", "/open311/v2/requests.json%2F..%2F")) {
+			Reply reply = send("GET", path, null, null, null);
+			assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(400);
+			assertThat(reply.contentType()).as(path).startsWith("application/json");
+			assertThat(JSON.readTree(reply.body()).path(0).path("code").asInt()).as(reply.body()).isEqualTo(400);
+		}
+		Reply xml = send("GET", "/open311/v2/services.xml?jurisdiction_id=%FF", null, null, null);
+		assertThat(xml.status()).isEqualTo(400);
+		assertThat(xml.body()).startsWith("<?xml").contains("<code>400</code>");
+	}
+
+	@Test
 	void aHugeFormParameterIsNotCopiedIntoTheLog(CapturedOutput log) throws Exception {
 		PageClient browser = new PageClient(port);
 		String huge = "9".repeat(1_000_000);

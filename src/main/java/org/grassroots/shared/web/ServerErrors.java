@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.Host;
@@ -65,29 +64,32 @@ class ServerErrors {
 	}
 
 	/**
-	 * The container's error dispatch for an {@code /api/**} request: problem details instead of
-	 * Boot's error map. A server fault keeps its stack trace in the log; a client's mistake does not.
+	 * The container's error dispatch on a path a {@link ServerErrorFormat} answers ({@code /api/**},
+	 * Open311): its format instead of Boot's error map or page. A server fault keeps its stack trace
+	 * in the log; a client's mistake does not.
 	 */
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> apiErrorDispatch(ApiProblems problems) {
+	FilterRegistrationBean<OncePerRequestFilter> formattedErrorDispatch(ObjectProvider<ServerErrorFormat> formats) {
 		OncePerRequestFilter filter = new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-				if (!(uri instanceof String path) || !ApiProblems.isApi(path) || response.isCommitted()) {
+				ServerErrorFormat format = uri instanceof String path ? format(formats, path) : null;
+				if (format == null || response.isCommitted()) {
 					chain.doFilter(request, response);
 					return;
 				}
+				String path = (String) uri;
 				int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
 				if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable fault) {
 					log.error("{} failed", LogText.cut(path), fault);
 				}
 				response.resetBuffer();
 				response.setStatus(status);
-				response.setContentType(problems.contentType(path));
+				response.setContentType(format.contentType(path));
 				response.setCharacterEncoding("UTF-8");
-				response.getWriter().write(problems.body(path, status, request));
+				response.getWriter().write(format.body(path, status, request));
 			}
 
 			@Override
@@ -99,6 +101,10 @@ class ServerErrors {
 		registration.setDispatcherTypes(DispatcherType.ERROR);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	private static @Nullable ServerErrorFormat format(ObjectProvider<ServerErrorFormat> formats, String path) {
+		return formats.orderedStream().filter(format -> format.answers(path)).findFirst().orElse(null);
 	}
 
 	/**
@@ -205,9 +211,8 @@ class ServerErrors {
 		@Override
 		protected void report(Request request, Response response, @Nullable Throwable throwable) {
 			String uri = request.getRequestURI();
-			List<ServerErrorFormat> answering = uri == null ? List.of()
-					: formats.orderedStream().filter(format -> format.answers(uri)).limit(1).toList();
-			if (answering.isEmpty()) {
+			ServerErrorFormat format = uri == null ? null : format(formats, uri);
+			if (format == null) {
 				super.report(request, response, throwable);
 				return;
 			}
@@ -215,7 +220,6 @@ class ServerErrors {
 			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
-			ServerErrorFormat format = answering.get(0);
 			try {
 				response.setContentType(format.contentType(uri));
 				response.setCharacterEncoding("UTF-8");
