@@ -174,7 +174,8 @@ class GeneratedRequestsIntegrationTests {
 				sent, operations.size(), roles.size(), seed, judged);
 		assertThat(sent).isGreaterThanOrEqualTo(TARGET);
 		assertThat(judged).as("batches of refused requests whose writes were judged").isGreaterThan(operations.size() / 2);
-		assertThat(failures).as("seed " + seed + ": " + failures.size() + " failures").isEmpty();
+		assertThat(failures).as("seed %d: %d failures, the first of them:%n%s", seed, failures.size(),
+				String.join(System.lineSeparator(), failures.subList(0, Math.min(50, failures.size())))).isEmpty();
 	}
 
 	// ---------------------------------------------------------------- the description
