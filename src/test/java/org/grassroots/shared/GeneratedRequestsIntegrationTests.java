@@ -87,6 +87,11 @@ class GeneratedRequestsIntegrationTests {
 
 	private final Map<String, List<String>> otherScopeIds = new LinkedHashMap<>();
 
+	/** Row counts before the next batch, and whether they were taken after a batch that wrote nothing. */
+	private Map<String, Long> before;
+
+	private boolean settled;
+
 	record Role(String name, String token, String district) {
 
 	}
@@ -124,58 +129,105 @@ class GeneratedRequestsIntegrationTests {
 		List<String> tables = businessTables();
 		int sent = 0;
 		int judged = 0;
-		boolean settled = false;
-		Map<String, Long> before = null;
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			for (var operation : operations) {
 				String path = operation.getKey();
 				String method = operation.getValue().getKey();
 				JsonNode spec = operation.getValue().getValue();
-				if (before == null || !settled) {
-					before = settledCounts(tables);
-				}
 				List<Generated> batch = new ArrayList<>();
 				for (Role role : roles) {
 					for (int i = 0; i < perRoleAndOperation; i++) {
 						batch.add(generate(role, method, path, spec, i));
 					}
 				}
-				String forwardedFor = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (2 + random.nextInt(250));
-				List<Future<Answer>> answers = new ArrayList<>();
-				for (Generated request : batch) {
-					answers.add(pool.submit(() -> send(request, forwardedFor)));
-				}
-				boolean allRefused = true;
-				for (Future<Answer> future : answers) {
-					Answer answer = future.get();
-					check(answer, failures);
-					allRefused &= answer.status() >= 400;
-				}
+				judged += judge(method + " " + path, batch, pool, tables, failures) ? 1 : 0;
 				sent += batch.size();
-				if (allRefused) {
-					Map<String, Long> after = counts(tables);
-					if (!after.equals(before)) {
-						failures.add("refused requests of " + method + " " + path + " wrote rows: " + changed(before, after));
-					}
-					judged++;
-					before = after;
-					settled = true;
+			}
+			for (String[] operation : OPEN311) {
+				List<Generated> batch = new ArrayList<>();
+				for (int i = 0; i < OPEN311_PER_OPERATION; i++) {
+					batch.add(open311(roles.get(0), operation, i));
 				}
-				else {
-					settled = false;
-				}
+				judged += judge(operation[0] + " " + operation[1], batch, pool, tables, failures) ? 1 : 0;
+				sent += batch.size();
 			}
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		System.out.printf("generated requests: %d to %d operations as %d roles (seed %d); %d batches all refused and judged%n",
-				sent, operations.size(), roles.size(), seed, judged);
+		System.out.printf("generated requests: %d to %d API and %d Open311 operations as %d roles (seed %d); "
+				+ "%d batches all refused and judged%n", sent, operations.size(), OPEN311.size(), roles.size(), seed, judged);
 		assertThat(sent).isGreaterThanOrEqualTo(TARGET);
 		assertThat(judged).as("batches of refused requests whose writes were judged").isGreaterThan(operations.size() / 2);
 		assertThat(failures).as("seed %d: %d failures, the first of them:%n%s", seed, failures.size(),
 				String.join(System.lineSeparator(), failures.subList(0, Math.min(50, failures.size())))).isEmpty();
+	}
+
+	/** Sends a batch four at a time; when every answer is a refusal, checks that nothing was written. */
+	private boolean judge(String operation, List<Generated> batch, ExecutorService pool, List<String> tables,
+			List<String> failures) throws Exception {
+		if (before == null || !settled) {
+			before = settledCounts(tables);
+		}
+		String forwardedFor = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (2 + random.nextInt(250));
+		List<Future<Answer>> answers = new ArrayList<>();
+		for (Generated request : batch) {
+			answers.add(pool.submit(() -> send(request, forwardedFor)));
+		}
+		boolean allRefused = true;
+		for (Future<Answer> future : answers) {
+			Answer answer = future.get();
+			check(answer, failures);
+			allRefused &= answer.status() >= 400;
+		}
+		settled = allRefused;
+		if (!allRefused) {
+			return false;
+		}
+		Map<String, Long> after = counts(tables);
+		if (!after.equals(before)) {
+			failures.add("refused requests of " + operation + " wrote rows: " + changed(before, after));
+		}
+		before = after;
+		return true;
+	}
+
+	// ---------------------------------------------------------------- Open311, which the description leaves out
+
+	/** Method, path and parameters of each GeoReport v2 operation. */
+	private static final List<String[]> OPEN311 = List.of(new String[] { "GET", "/open311/v2/discovery.{format}", "" },
+			new String[] { "GET", "/open311/v2/services.{format}", "jurisdiction_id" },
+			new String[] { "GET", "/open311/v2/services/{code}.{format}", "jurisdiction_id" },
+			new String[] { "GET", "/open311/v2/requests.{format}",
+					"service_request_id,service_code,start_date,end_date,status,page,page_size" },
+			new String[] { "GET", "/open311/v2/requests/{id}.{format}", "jurisdiction_id" },
+			new String[] { "GET", "/open311/v2/tokens/{token}.{format}", "" },
+			new String[] { "GET", "/open311/v2/servicerequestupdates.{format}", "start_date,end_date" },
+			new String[] { "POST", "/open311/v2/requests.{format}",
+					"api_key,service_code,lat,long,address_string,description,email,first_name,media_url" },
+			new String[] { "POST", "/open311/v2/servicerequestupdates.{format}", "api_key,service_request_id,description" });
+
+	private static final int OPEN311_PER_OPERATION = 60;
+
+	private Generated open311(Role role, String[] operation, int index) {
+		String format = List.of("json", "xml", "json", "xml", "html", "JSON", "%00", "x".repeat(500)).get(index % 8);
+		String path = VARIABLE.matcher(operation[1].replace("{format}", format))
+			.replaceAll(variable -> Matcher.quoteReplacement(pathValue(role, operation[1], variable.group(1), index)));
+		List<String> pairs = new ArrayList<>();
+		for (String name : operation[2].split(",")) {
+			if (!name.isEmpty() && random.nextInt(3) > 0) {
+				pairs.add(name + "=" + List.of("abc", "%FF%FE", "9".repeat(5000), "%00%0D%0A", "-1", "2026-13-45T99:00:00Z",
+						"1e999", encode("生成的文字"), "", "1,2,3," + "4,".repeat(300)).get(random.nextInt(10)));
+			}
+		}
+		String parameters = String.join("&", pairs);
+		if ("GET".equals(operation[0])) {
+			return new Generated(role, "GET", parameters.isEmpty() ? path : path + "?" + parameters, null, null);
+		}
+		String type = List.of("application/x-www-form-urlencoded", "application/x-www-form-urlencoded", "*/*",
+				"application/json", "multipart/form-data").get(index % 5);
+		return new Generated(role, "POST", path, type, parameters.getBytes(StandardCharsets.UTF_8));
 	}
 
 	// ---------------------------------------------------------------- the description
@@ -544,6 +596,10 @@ class GeneratedRequestsIntegrationTests {
 		}
 		else if (answer.status() >= 400 && answer.request().path().startsWith("/api/")) {
 			problem = problemDetails(answer);
+		}
+		else if (answer.status() >= 400 && answer.request().path().startsWith("/open311/")
+				&& (answer.contentType().startsWith("text/html") || answer.body().contains("<html"))) {
+			problem = "an HTML error on Open311";
 		}
 		if (problem != null) {
 			failures.add(problem + " " + answer.status() + ": " + answer.request().describe() + " -> "
