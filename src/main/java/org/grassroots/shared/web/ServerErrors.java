@@ -166,11 +166,8 @@ class ServerErrors {
 				bytes[length++] = (byte) Integer.parseInt(query, i + 1, i + 3, 16);
 				i += 2;
 			}
-			else if (c > 0x7f) {
-				// Tomcat hands over raw bytes as ISO-8859-1 characters: the byte itself
-				bytes[length++] = (byte) c;
-			}
 			else {
+				// Tomcat hands a raw byte over as the ISO-8859-1 character of the same value
 				bytes[length++] = (byte) c;
 			}
 		}
