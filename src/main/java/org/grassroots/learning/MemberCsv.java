@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.grassroots.people.AccountManagement;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
+import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.units.ImportError;
 import org.grassroots.units.UnitManagement;
@@ -20,11 +21,15 @@ final class MemberCsv {
 
 	private static final Pattern PHONE = Pattern.compile("1[0-9]{10}");
 
+	/** Members one import may open: a larger file is refused before any line is checked. */
+	static final int MAX_MEMBERS = 5000;
+
 	private MemberCsv() {
 	}
 
 	/** The good lines as fields, or {@link MemberImport.ImportRefused} listing every bad one. */
 	static List<String[]> check(String csv, CurrentUser admin, UnitManagement units, AccountManagement accounts) {
+		refuseOversized(csv);
 		DataScope scope = admin.administeredScope();
 		List<String[]> lines = new ArrayList<>();
 		List<ImportError> errors = new ArrayList<>();
@@ -77,6 +82,16 @@ final class MemberCsv {
 			throw new MemberImport.ImportRefused(List.of(new ImportError(1, "learning.import.empty")));
 		}
 		return lines;
+	}
+
+	/** Counting line breaks costs nothing beside checking each line against the database (a few ms each). */
+	private static void refuseOversized(String csv) {
+		long breaks = csv.chars().filter(c -> c == '\n').count();
+		long lines = csv.endsWith("\n") ? breaks : breaks + 1;
+		// one line more for the header a file may start with
+		if (lines > MAX_MEMBERS + 1) {
+			throw DomainException.invalid("learning.import.too-many", MAX_MEMBERS, lines);
+		}
 	}
 
 }

@@ -42,6 +42,11 @@ public class InputCheck {
 		return command;
 	}
 
+	/** Refuses the fields given, each a map of {@code field} and {@code message}. */
+	public static Refused refused(List<Map<String, String>> fields) {
+		return new Refused(fields);
+	}
+
 	/**
 	 * Bad input: 400, naming each field at fault by its label ({@link FieldLabels}); the field's
 	 * name in the code stays only in the API's {@code errors[].field}.

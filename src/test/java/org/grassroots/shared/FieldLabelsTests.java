@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -15,12 +17,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.grassroots.shared.web.FieldLabels;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 
@@ -60,6 +66,64 @@ class FieldLabelsTests {
 			}
 			assertThat(unlabelled).as("fields without a label in " + locale).isEmpty();
 		}
+	}
+
+	/** RequiredMembers names every non-@Nullable member of a request body left null: each needs a label too. */
+	@Test
+	void everyRequiredMemberOfEveryRequestBodyHasALabelInBothLanguages() throws Exception {
+		Set<String> paths = new TreeSet<>();
+		var scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(RestController.class));
+		for (var candidate : scanner.findCandidateComponents("org.grassroots")) {
+			for (Method method : Class.forName(candidate.getBeanClassName()).getDeclaredMethods()) {
+				for (Parameter parameter : method.getParameters()) {
+					if (parameter.isAnnotationPresent(RequestBody.class)) {
+						required(parameter.getType(), "", paths, 0);
+					}
+				}
+			}
+		}
+		assertThat(paths).contains("accountIds", "s", "unitCode", "unitIds");
+		for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+			assertThat(unlabelled(paths, locale)).as("required members without a label in " + locale).isEmpty();
+		}
+	}
+
+	private static void required(Class<?> type, String prefix, Set<String> paths, int depth) {
+		if (!type.isRecord() || depth > 4) {
+			return;
+		}
+		for (RecordComponent component : type.getRecordComponents()) {
+			if (!component.getType().isPrimitive() && !component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+				paths.add(prefix + component.getName());
+			}
+			required(component.getType(), prefix + component.getName() + ".", paths, depth + 1);
+			if (component.getGenericType() instanceof ParameterizedType list
+					&& list.getActualTypeArguments()[0] instanceof Class<?> element) {
+				required(element, prefix + component.getName() + ".", paths, depth + 1);
+			}
+		}
+	}
+
+	private static List<String> unlabelled(Set<String> paths, Locale locale) {
+		ResourceBundleMessageSource messages = bundles();
+		messages.setUseCodeAsDefaultMessage(false);
+		List<String> unlabelled = new ArrayList<>();
+		for (String path : paths) {
+			boolean found = Arrays.stream(FieldLabels.label(path).getCodes()).anyMatch(code -> {
+				try {
+					messages.getMessage(code, null, locale);
+					return true;
+				}
+				catch (NoSuchMessageException ex) {
+					return false;
+				}
+			});
+			if (!found) {
+				unlabelled.add(path);
+			}
+		}
+		return unlabelled;
 	}
 
 	@Test

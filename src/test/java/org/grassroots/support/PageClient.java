@@ -23,6 +23,11 @@ public class PageClient {
 		this.base = "http://localhost:" + port;
 	}
 
+	/** The client with this browser's cookies, for requests the methods here do not build. */
+	public HttpClient http() {
+		return http;
+	}
+
 	public String csrf(String page) throws Exception {
 		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
 		assertThat(matcher.find()).as("a CSRF field on " + page).isTrue();

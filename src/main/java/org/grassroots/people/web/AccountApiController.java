@@ -13,6 +13,7 @@ import org.grassroots.people.IssuedToken;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.people.internal.SignInGuard;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -61,7 +62,7 @@ class AccountApiController {
 	}
 
 	/** Username, password, and an optional label for the token. */
-	record TokenRequest(@NotBlank String username, @NotBlank String password, String name) {
+	record TokenRequest(@NotBlank String username, @NotBlank String password, @Nullable String name) {
 
 	}
 

@@ -284,10 +284,17 @@ class ProblemApiController {
 
 	@PutMapping("/categories/{code}")
 	@Operation(summary = "Change a category's names and time limits (city administrator)")
-	Category updateCategory(@PathVariable String code, @RequestBody Category category, @AuthenticationPrincipal CurrentUser user) {
+	Category updateCategory(@PathVariable String code, @RequestBody CategoryChange category,
+			@AuthenticationPrincipal CurrentUser user) {
 		return categories.updateCategory(new Category(code, category.nameZh(), category.nameEn(), category.responseHours(),
 				category.emergencyHours(), category.utilityHours(), category.generalHours(), category.complexHours(),
 				category.sortOrder(), category.version()), user);
+	}
+
+	/** A category's new names and time limits; its code is the path's. */
+	record CategoryChange(String nameZh, String nameEn, int responseHours, int emergencyHours, int utilityHours,
+			int generalHours, int complexHours, int sortOrder, int version) {
+
 	}
 
 	@GetMapping("/inbox")

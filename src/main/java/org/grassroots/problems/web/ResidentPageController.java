@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -128,7 +129,9 @@ class ResidentPageController {
 
 	@GetMapping("/track")
 	String trackForm(@RequestParam(required = false) String code) {
-		return code == null || code.isBlank() ? "problems/track" : "redirect:/track/" + code.trim();
+		// the code is the visitor's text: encoded as a path segment, it cannot split the header or leave the path
+		return code == null || code.isBlank() ? "problems/track"
+				: "redirect:" + UriComponentsBuilder.fromPath("/track/{code}").encode().buildAndExpand(code.trim()).toUriString();
 	}
 
 	@GetMapping("/track/{code}")

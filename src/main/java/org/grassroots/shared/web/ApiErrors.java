@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every API error as an RFC 9457 problem detail, its text in the caller's language. */
@@ -47,6 +48,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	ProblemDetail notFound(NotFoundException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 				messages.getMessage("error.404.text", null, LocaleContextHolder.getLocale()));
+	}
+
+	/** A multipart body that cannot be read (no boundary, cut short): the client's mistake. */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail unreadableUpload(MultipartException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				messages.getMessage("error.multipart", null, LocaleContextHolder.getLocale()));
 	}
 
 	/** Unreadable JSON names the field at fault, not the parser's internals. */

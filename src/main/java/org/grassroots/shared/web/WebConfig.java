@@ -2,6 +2,7 @@ package org.grassroots.shared.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import org.grassroots.shared.GrassrootsProperties;
@@ -11,9 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,6 +51,26 @@ class WebConfig implements WebMvcConfigurer {
 	}
 
 	/**
+	 * Spring's resolver of client mistakes (a parameter of the wrong type, a missing header) logs each
+	 * at WARN with the exception's message, which quotes the rejected value whole: a 1 MB parameter
+	 * made a 1 MB log line. The same resolver, logging a short prefix ({@link LogText}).
+	 */
+	@Override
+	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+		resolvers.replaceAll(resolver -> resolver.getClass() == DefaultHandlerExceptionResolver.class
+				? new DefaultHandlerExceptionResolver() {
+					{
+						setWarnLogCategory(DefaultHandlerExceptionResolver.class.getName());
+					}
+
+					@Override
+					protected String buildLogMessage(Exception ex, HttpServletRequest request) {
+						return "Resolved [" + ex.getClass().getName() + ": " + LogText.cut(ex.getMessage()) + "]";
+					}
+				} : resolver);
+	}
+
+	/**
 	 * {@code ?lang=} is read before security, not by a handler interceptor: a page that sends a
 	 * visitor to sign in (or the public home page) must switch the language too, and the sign-in
 	 * page they land on then speaks it.
@@ -57,7 +81,13 @@ class WebConfig implements WebMvcConfigurer {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				String lang = request.getParameter("lang");
+				// from the query string only: reading a parameter would make Tomcat read a form or
+				// multipart body before anything is ready to refuse a broken one
+				String lang = UriComponentsBuilder.newInstance()
+					.query(request.getQueryString())
+					.build()
+					.getQueryParams()
+					.getFirst("lang");
 				if (lang != null && !lang.isBlank()) {
 					try {
 						locales.setLocale(request, response, StringUtils.parseLocale(lang.trim()));
