@@ -19,7 +19,10 @@ import org.grassroots.support.Api;
 import org.grassroots.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  * the deadline job.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemSafetyIntegrationTests {
 
 	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
@@ -197,6 +201,19 @@ class ProblemSafetyIntegrationTests {
 		Api.Download download = api.download(token, "/api/v1/problems/" + id + "/attachments/" + stored.json().path("id").asLong());
 		assertThat(download.contentType()).isEqualTo("application/pdf");
 		assertThat(download.bytes()).isEqualTo(pdf);
+	}
+
+	/** A streamed download ends in an async dispatch, which a bearer token's request must pass too. */
+	@Test
+	void downloadsWithABearerTokenLogNoRefusal(CapturedOutput output) {
+		String token = steps.token("yuzhong.admin");
+		long id = steps.register("yuzhong.admin", Api.uniqueCode("download "));
+		long attachment = api.upload(token, "/api/v1/problems/" + id + "/attachments", "a.png", PNG).json().path("id").asLong();
+		for (int i = 0; i < 20; i++) {
+			assertThat(api.download(token, "/api/v1/problems/" + id + "/attachments/" + attachment).bytes()).isEqualTo(PNG);
+		}
+		assertThat(api.get(token, "/api/v1/problems/" + id).status()).isEqualTo(200);
+		assertThat(output.getAll()).doesNotContain("AuthorizationDeniedException").doesNotContain("Access Denied");
 	}
 
 	@Test
