@@ -28,7 +28,7 @@ public class EventRetries {
 	}
 
 	@Scheduled(fixedDelayString = "${grassroots.events.retry-interval:PT1M}", initialDelayString = "PT1M")
-	@SchedulerLock(name = "event-retries", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "event-retries", lockAtMostFor = "PT1M")
 	public void retry() {
 		try {
 			failed.resubmit(ResubmissionOptions.defaults().withBatchSize(500));

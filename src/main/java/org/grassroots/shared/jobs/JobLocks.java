@@ -1,29 +1,52 @@
 package org.grassroots.shared.jobs;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
 import javax.sql.DataSource;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 
 /**
  * ShedLock on the database (table shedlock, docs/operations.md): a method marked
  * {@code @SchedulerLock} runs on one node at a time; on the others the call returns at once.
- * Times come from the database, so the nodes' clocks do not matter.
+ * Times come from the database, so the nodes' clocks do not matter. A lease is short (a minute)
+ * and renewed every half lease while the job runs, so a job outlives its lease only while its node
+ * lives: when the node dies, another takes the job within about a minute.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
+@EnableSchedulerLock(defaultLockAtMostFor = JobLocks.LEASE)
 class JobLocks {
 
+	/** How long a lease lasts unless renewed; every run-once job uses it. */
+	static final String LEASE = "PT1M";
+
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService jobLeaseRenewals() {
+		return Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "job-lease-renewals");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
 	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(dataSource))
+	LockProvider lockProvider(DataSource dataSource, ScheduledExecutorService jobLeaseRenewals) {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		String node = JobNode.name();
+		var leases = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(jdbc)
+			.withLockedByValue(node)
 			.usingDbTime()
 			.build());
+		return new TakeoverLog(new KeepAliveLockProvider(leases, jobLeaseRenewals), jdbc, node);
 	}
 
 }
