@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,17 +29,32 @@ class JobLocks {
 	/** How long a lease lasts unless renewed; every run-once job uses it. */
 	static final String LEASE = "PT1M";
 
-	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService jobLeaseRenewals() {
-		return Executors.newSingleThreadScheduledExecutor(task -> {
+	/**
+	 * The thread that renews leases. Not a ScheduledExecutorService bean: Spring would take that for
+	 * the scheduler of every {@code @Scheduled} job, and a job would then block its own renewal.
+	 */
+	static final class LeaseRenewals implements DisposableBean {
+
+		final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "job-lease-renewals");
 			thread.setDaemon(true);
 			return thread;
 		});
+
+		@Override
+		public void destroy() {
+			executor.shutdownNow();
+		}
+
 	}
 
 	@Bean
-	LockProvider lockProvider(DataSource dataSource, ScheduledExecutorService jobLeaseRenewals) {
+	LeaseRenewals jobLeaseRenewals() {
+		return new LeaseRenewals();
+	}
+
+	@Bean
+	LockProvider lockProvider(DataSource dataSource, LeaseRenewals renewals) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		String node = JobNode.name();
 		var leases = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
@@ -46,7 +62,7 @@ class JobLocks {
 			.withLockedByValue(node)
 			.usingDbTime()
 			.build());
-		return new TakeoverLog(new KeepAliveLockProvider(leases, jobLeaseRenewals), jdbc, node);
+		return new TakeoverLog(new KeepAliveLockProvider(leases, renewals.executor), jdbc, node);
 	}
 
 }

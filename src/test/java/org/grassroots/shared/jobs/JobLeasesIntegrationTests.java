@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The run-once jobs' ShedLock leases on the real database: a lease its node left behind is taken
@@ -31,6 +34,9 @@ class JobLeasesIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void aLeaseLeftByADeadNodeIsTakenOnceItRunsOutAndTheTakeoverIsLogged(CapturedOutput output) {
@@ -83,6 +89,14 @@ class JobLeasesIntegrationTests {
 			.isGreaterThanOrEqualTo(Duration.ofSeconds(10));
 		assertThat(otherRan.get()).isFalse();
 		assertThat(holder(name)).isEqualTo(JobNode.name() + TakeoverLog.RELEASED);
+	}
+
+	@Test
+	void scheduledJobsRunOnTheSchedulersThreadsNotOnTheOneThatRenewsLeases() {
+		// a ScheduledExecutorService bean would replace Boot's scheduler for every @Scheduled job,
+		// and a job running on the renewal thread would block its own lease's renewal
+		assertThat(context.getBeanNamesForType(ScheduledExecutorService.class)).isEmpty();
+		assertThat(context.getBeansOfType(TaskScheduler.class)).isNotEmpty();
 	}
 
 	private Timestamp lockUntil(String name) {
