@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.grassroots.support.Api;
 import org.grassroots.support.AppNode;
@@ -62,6 +63,8 @@ class TwoNodesIT {
 	private RoundRobinProxy proxy;
 
 	private Api api;
+
+	private final AtomicInteger unanswered = new AtomicInteger();
 
 	@BeforeAll
 	void start() throws IOException {
@@ -212,6 +215,8 @@ class TwoNodesIT {
 		}
 		clients.shutdown();
 		assertThat(ids).as("writes acknowledged before and after the kill").hasSizeGreaterThan(20);
+		System.out.printf("%d problems acknowledged, %d requests unanswered (cut by the kill)%n", ids.size(),
+				unanswered.get());
 
 		try (Connection db = database.connect()) {
 			assertThat(count(db, "select count(*) from problem where id in (" + join(ids) + ")"))
@@ -231,6 +236,8 @@ class TwoNodesIT {
 			awaitTrue(db, Duration.ofSeconds(60), "select count(*) = 0 from event_publication where completion_date is null");
 			awaitTrue(db, Duration.ofMinutes(2).minus(Duration.between(killed, Instant.now())),
 					"select count(*) = 5 from problem where overdue and id in (" + join(late) + ")");
+			System.out.printf("node B flagged the problems %d s after node A's lease was left behind%n",
+					Duration.between(killed, Instant.now()).toSeconds());
 			assertThat(Files.readString(b.log())).contains("Job lock problem-deadlines taken over by")
 				.contains("its last holder node A, killed never released it");
 		}
@@ -246,9 +253,13 @@ class TwoNodesIT {
 				if (reply.status() == 201) {
 					ids.add(reply.json().path("id").asLong());
 				}
+				else {
+					unanswered.incrementAndGet();
+				}
 			}
-			catch (RuntimeException unanswered) {
+			catch (RuntimeException e) {
 				// not acknowledged: the client would retry (with an Idempotency-Key)
+				unanswered.incrementAndGet();
 			}
 		}
 		return ids;
