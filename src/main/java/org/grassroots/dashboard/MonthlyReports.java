@@ -167,7 +167,7 @@ public class MonthlyReports {
 	 *
 	 * @return how many reports were made
 	 */
-	@SchedulerLock(name = LOCK, lockAtMostFor = "PT3H", lockAtLeastFor = "PT5S")
+	@SchedulerLock(name = LOCK, lockAtMostFor = "PT1M", lockAtLeastFor = "PT5S")
 	public Optional<Integer> makeAll(YearMonth month) {
 		long start = System.nanoTime();
 		int made = 0;

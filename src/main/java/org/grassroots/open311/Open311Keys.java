@@ -39,8 +39,11 @@ public class Open311Keys {
 		this.clock = clock;
 	}
 
-	/** A new key and its secret, which is not stored and cannot be shown again. */
-	public record Issued(ApiKey key, String secret) {
+	/**
+	 * A new key and its secret, which is not stored and cannot be shown again. Serializable: the
+	 * keys page hands it to the next page as a flash attribute, in the session in the database.
+	 */
+	public record Issued(ApiKey key, String secret) implements java.io.Serializable {
 
 	}
 

@@ -253,17 +253,17 @@ class ProblemSafetyIntegrationTests {
 		jdbc.sql("update problem set deadline = :past where id = :id").param("past", past).param("id", id).update();
 		jdbc.sql("update summons set due_at = :past where problem_id = :id").param("past", past).param("id", id).update();
 
-		// another node holds the lock: this one does nothing
-		var until = Times.utc(java.time.Instant.now().plus(Duration.ofMinutes(5)));
-		jdbc.sql("delete from job_lock where name = 'problem-deadlines'").update();
-		jdbc.sql("insert into job_lock (name, locked_until, locked_by) values ('problem-deadlines', :until, 'other-node')")
-			.param("until", until)
-			.update();
+		// another node holds the lease (ShedLock, the database's clock): this one does nothing
+		jdbc.sql("delete from shedlock where name = 'problem-deadlines'").update();
+		jdbc.sql("""
+				insert into shedlock (name, lock_until, locked_at, locked_by)
+				values ('problem-deadlines', timestamp '2999-01-01 00:00:00', timestamp '2000-01-01 00:00:00', 'other-node')
+				""").update();
 		assertThat(deadlines.runOnce()).isFalse();
 		assertThat(steps.problem("nanan.admin", id).path("overdue").asBoolean()).isFalse();
 
 		// once the lease runs out, this node runs it
-		jdbc.sql("update job_lock set locked_until = :past where name = 'problem-deadlines'").param("past", past).update();
+		jdbc.sql("update shedlock set lock_until = timestamp '2000-01-01 00:01:00' where name = 'problem-deadlines'").update();
 		assertThat(deadlines.runOnce()).isTrue();
 		assertThat(deadlines.runOnce()).isTrue();
 		JsonNode detail = api.get(steps.token("nanan.admin"), "/api/v1/problems/" + id).json();

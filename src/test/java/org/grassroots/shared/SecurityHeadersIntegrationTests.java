@@ -306,7 +306,7 @@ class SecurityHeadersIntegrationTests {
 		return response.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter(cookie -> cookie.startsWith("JSESSIONID="))
+			.filter(cookie -> cookie.startsWith("SESSION="))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
 	}

@@ -35,7 +35,7 @@ public class OverdueJob {
 
 	// ShedLock locks only methods that return nothing
 	@Scheduled(fixedDelayString = "${grassroots.lifeevents.overdue-check:PT1H}", initialDelayString = "PT3M")
-	@SchedulerLock(name = "lifeevent-deadlines", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "lifeevent-deadlines", lockAtMostFor = "PT1M")
 	@Transactional
 	public void run() {
 		flagOverdue();

@@ -36,7 +36,7 @@ public class MeasureDeadlineJob {
 	}
 
 	@Scheduled(fixedDelayString = "${grassroots.plans.deadline-check:PT30M}", initialDelayString = "PT2M")
-	@SchedulerLock(name = "measure-deadlines", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "measure-deadlines", lockAtMostFor = "PT1M")
 	public void scheduled() {
 		flagOverdue();
 	}
@@ -46,7 +46,7 @@ public class MeasureDeadlineJob {
 	 *
 	 * @return how many measures became overdue
 	 */
-	@SchedulerLock(name = "measure-deadlines", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "measure-deadlines", lockAtMostFor = "PT1M")
 	public Optional<Integer> flagOverdue() {
 		int flagged = 0;
 		List<Long> due;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.grassroots.problems.ProblemSupervision;
+import org.grassroots.shared.jobs.RunOnce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Flags overdue problems and report-ins, and reminds units of deadlines within three days. Runs
- * on one node at a time through the database lock, in batches so a backlog cannot hold it long.
+ * on one node at a time (ShedLock lease {@code problem-deadlines}, renewed while it runs), in batches
+ * so a backlog cannot hold it long.
  */
 @Component
 public class DeadlineJob {
@@ -22,7 +24,7 @@ public class DeadlineJob {
 
 	private static final int BATCH = 500;
 
-	private final JobLock lock;
+	private final RunOnce lock;
 
 	private final ProblemRepository problems;
 
@@ -32,7 +34,7 @@ public class DeadlineJob {
 
 	private final Clock clock;
 
-	DeadlineJob(JobLock lock, ProblemRepository problems, WorkRepository work, ProblemSupervision supervision,
+	DeadlineJob(RunOnce lock, ProblemRepository problems, WorkRepository work, ProblemSupervision supervision,
 			Clock clock) {
 		this.lock = lock;
 		this.problems = problems;
@@ -48,7 +50,7 @@ public class DeadlineJob {
 
 	/** One pass; false when another node holds the lock. */
 	public boolean runOnce() {
-		return lock.runExclusively("problem-deadlines", Duration.ofMinutes(30), this::check);
+		return lock.run("problem-deadlines", this::check);
 	}
 
 	private void check() {

@@ -33,7 +33,7 @@ public class ConsentNoticeJob {
 	}
 
 	@Scheduled(fixedDelayString = "${grassroots.lifeevents.consent.notice-check:PT1H}", initialDelayString = "PT3M")
-	@SchedulerLock(name = "consent-notices", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "consent-notices", lockAtMostFor = "PT1M")
 	public void scheduled() {
 		confirmDue();
 	}
@@ -43,7 +43,7 @@ public class ConsentNoticeJob {
 	 *
 	 * @return how many consents were confirmed
 	 */
-	@SchedulerLock(name = "consent-notices", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "consent-notices", lockAtMostFor = "PT1M")
 	public Optional<Integer> confirmDue() {
 		int confirmed = 0;
 		List<Long> due;

@@ -1,0 +1,28 @@
+-- Page sessions in the database (Spring Session JDBC), so that every node serves a signed-in
+-- person: Spring Session's own schema-h2.sql of spring-session-jdbc 4.0, unchanged but for the
+-- lower-case names. Expired sessions are deleted by Spring Session's cleanup on every node
+-- (docs/operations.md, Several nodes).
+create table spring_session (
+    primary_id            char(36)     not null,
+    session_id            char(36)     not null,
+    creation_time         bigint       not null,
+    last_access_time      bigint       not null,
+    max_inactive_interval int          not null,
+    expiry_time           bigint       not null,
+    principal_name        varchar(100),
+    constraint spring_session_pk primary key (primary_id)
+);
+create unique index spring_session_ix1 on spring_session (session_id);
+create index spring_session_ix2 on spring_session (expiry_time);
+create index spring_session_ix3 on spring_session (principal_name);
+
+create table spring_session_attributes (
+    session_primary_id char(36)     not null,
+    attribute_name     varchar(200) not null,
+    attribute_bytes    longvarbinary not null,
+    constraint spring_session_attributes_pk primary key (session_primary_id, attribute_name),
+    constraint spring_session_attributes_fk foreign key (session_primary_id) references spring_session (primary_id) on delete cascade
+);
+
+-- The problems deadline job now takes a ShedLock lease like every other run-once job.
+drop table job_lock;

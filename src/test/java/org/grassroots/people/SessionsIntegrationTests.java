@@ -1,0 +1,90 @@
+package org.grassroots.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.grassroots.support.Api;
+import org.grassroots.support.IntegrationTest;
+import org.grassroots.support.PageClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Page sessions live in the database (Spring Session JDBC), so that any node can serve them, and
+ * behave as before: a new session id at sign-in, the cookie's flags, the idle timeout, sign-out.
+ */
+@IntegrationTest
+class SessionsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aSignedInSessionIsARowInTheDatabaseWithANewIdAndEndsWithSignOut() throws Exception {
+		PageClient pages = new PageClient(port);
+		String before = sessionCookie(pages.get("/login"));
+		HttpResponse<String> signIn = pages.post("/login", "username=nanan.admin&password="
+				+ PageClient.encode(Api.DEMO_PASSWORD) + "&_csrf=" + pages.csrf("/login"));
+		assertThat(signIn.statusCode()).isEqualTo(302);
+		String cookie = sessionCookie(signIn);
+		assertThat(cookie).as("session fixation: a new id at sign-in").isNotEqualTo(before)
+			.contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
+		String id = sessionId(cookie);
+		assertThat(jdbc.sql("select principal_name from spring_session where session_id = :id").param("id", id)
+			.query(String.class).single()).isEqualTo("nanan.admin");
+		assertThat(jdbc.sql("""
+				select a.attribute_name from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+				where s.session_id = :id
+				""").param("id", id).query(String.class).list()).contains("SPRING_SECURITY_CONTEXT", "grassroots.signedInAt");
+		assertThat(jdbc.sql("select max_inactive_interval from spring_session where session_id = :id").param("id", id)
+			.query(Integer.class).single()).as("the idle timeout as before: 30 minutes").isEqualTo(1800);
+		assertThat(rows(sessionId(before))).as("the session before sign-in is gone").isZero();
+
+		assertThat(pages.get("/problems").statusCode()).isEqualTo(200);
+		String csrf = pages.csrf("/problems");
+		HttpResponse<String> out = pages.post("/logout", "_csrf=" + csrf);
+		assertThat(out.statusCode()).isEqualTo(302);
+		assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+		assertThat(rows(id)).isZero();
+		assertThat(pages.get("/problems").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void theSessionIsReadFromTheDatabaseOnEveryRequest() throws Exception {
+		PageClient pages = new PageClient(port);
+		String id = sessionId(sessionCookie(pages.post("/login", "username=yuzhong.admin&password="
+				+ PageClient.encode(Api.DEMO_PASSWORD) + "&_csrf=" + pages.csrf("/login"))));
+		assertThat(pages.get("/problems").statusCode()).isEqualTo(200);
+
+		// what another node sees once the row is gone: no session
+		jdbc.sql("delete from spring_session where session_id = :id").param("id", id).update();
+		HttpResponse<String> after = pages.get("/problems");
+		assertThat(after.statusCode()).isEqualTo(302);
+		assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+	}
+
+	private int rows(String sessionId) {
+		return jdbc.sql("select count(*) from spring_session where session_id = :id").param("id", sessionId)
+			.query(Integer.class).single();
+	}
+
+	/** The session id in a Set-Cookie header: Spring Session writes it base64-encoded. */
+	private static String sessionId(String setCookie) {
+		String value = setCookie.substring("SESSION=".length(), setCookie.indexOf(';'));
+		return new String(java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static String sessionCookie(HttpResponse<String> response) {
+		List<String> cookies = response.headers().allValues("Set-Cookie");
+		return cookies.stream().filter(cookie -> cookie.startsWith("SESSION=")).findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
+	}
+
+}
