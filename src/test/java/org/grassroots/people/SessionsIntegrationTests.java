@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import org.grassroots.people.internal.SessionCleanup;
 import org.grassroots.support.Api;
 import org.grassroots.support.IntegrationTest;
 import org.grassroots.support.PageClient;
@@ -25,6 +26,9 @@ class SessionsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SessionCleanup cleanup;
 
 	@Test
 	void aSignedInSessionIsARowInTheDatabaseWithANewIdAndEndsWithSignOut() throws Exception {
@@ -68,6 +72,20 @@ class SessionsIntegrationTests {
 		HttpResponse<String> after = pages.get("/problems");
 		assertThat(after.statusCode()).isEqualTo(302);
 		assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+	}
+
+	@Test
+	void expiredSessionsAreDeletedByTheCleanupJob() throws Exception {
+		PageClient pages = new PageClient(port);
+		String id = sessionId(sessionCookie(pages.post("/login", "username=yuzhong.admin&password="
+				+ PageClient.encode(Api.DEMO_PASSWORD) + "&_csrf=" + pages.csrf("/login"))));
+		String live = sessionId(sessionCookie(new PageClient(port).get("/login")));
+		jdbc.sql("update spring_session set expiry_time = 0 where session_id = :id").param("id", id).update();
+
+		cleanup.deleteExpired();
+
+		assertThat(rows(id)).isZero();
+		assertThat(rows(live)).isOne();
 	}
 
 	private int rows(String sessionId) {
