@@ -34,15 +34,7 @@ final class AuditHash {
 		StringBuilder text = new StringBuilder();
 		field(text, String.valueOf(entry.id()));
 		field(text, chain);
-		field(text, String.valueOf(micros(entry.occurredAt())));
-		field(text, entry.actorId() == null ? null : entry.actorId().toString());
-		field(text, entry.actorName());
-		field(text, entry.kind());
-		field(text, entry.subjectType());
-		field(text, entry.subjectId());
-		field(text, entry.unitPath());
-		field(text, entry.before());
-		field(text, entry.after());
+		recorded(text, entry);
 		return sha256(text);
 	}
 
@@ -64,6 +56,12 @@ final class AuditHash {
 		StringBuilder text = new StringBuilder();
 		field(text, prevHash);
 		field(text, String.valueOf(entry.seq()));
+		recorded(text, entry);
+		return sha256(text);
+	}
+
+	/** What happened, when, by whom and where: the fields both formulas hash, in this order. */
+	private static void recorded(StringBuilder text, AuditEntry entry) {
 		field(text, String.valueOf(micros(entry.occurredAt())));
 		field(text, entry.actorId() == null ? null : entry.actorId().toString());
 		field(text, entry.actorName());
@@ -73,7 +71,6 @@ final class AuditHash {
 		field(text, entry.unitPath());
 		field(text, entry.before());
 		field(text, entry.after());
-		return sha256(text);
 	}
 
 	private static long micros(Instant at) {
