@@ -23,7 +23,7 @@ import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,7 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Names are turned into what the records hold before the query; a filter that cannot be read is
  * said on the page, with the filters as they were typed.
  */
-@Controller
+@PageController
 class AuditController {
 
 	static final int PAGE = 50;

@@ -27,7 +27,7 @@ import org.grassroots.shared.web.Uploads;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +39,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The case library's pages: search, the approvals queue, one case with its actions, and the write and edit form. */
-@Controller
+@PageController
 @RequestMapping("/cases")
 class CasePageController {
 

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +32,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The mechanisms' pages: the list per unit or city-wide, one mechanism, and the adopt and edit form. */
-@Controller
+@PageController
 @RequestMapping("/mechanisms")
 class MechanismPageController {
 

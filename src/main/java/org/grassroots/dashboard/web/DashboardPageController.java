@@ -28,7 +28,7 @@ import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +44,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * trend and the categories, the problems behind any number, the Excel exports and the weights.
  * Everything is read through {@link DashboardFigures}, so the pages show the API's numbers.
  */
-@Controller
+@PageController
 @RequestMapping("/dashboard")
 class DashboardPageController {
 

@@ -15,7 +15,7 @@ import org.grassroots.units.Unit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * One topic a month (每月一题): the topics by month with the city's figures, and the city
  * administrator's form to pick a month's topic from the high-frequency categories.
  */
-@Controller
+@PageController
 @RequestMapping("/dashboard/topics")
 class TopicPageController {
 

@@ -8,7 +8,7 @@ import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.web.Messages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * The member's phone pages: progress and nearby points, and the check-in a scanned QR code opens.
  * Scanning shows the place first; the check-in itself is a POST, so a link preview cannot check anyone in.
  */
-@Controller
+@PageController
 @RequestMapping("/learn")
 class MemberPageController {
 

@@ -23,7 +23,7 @@ import org.grassroots.shared.web.Messages;
 import org.grassroots.shared.UnitNames;
 import org.grassroots.lifeevents.ApplicationView;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The staff's pages: a department's work queue and task, the scoped list of applications, the district mapping. */
-@Controller
+@PageController
 class DepartmentPageController {
 
 	private final DepartmentWork work;

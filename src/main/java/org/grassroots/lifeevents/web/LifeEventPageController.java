@@ -20,7 +20,7 @@ import org.grassroots.shared.web.Messages;
 import org.grassroots.shared.web.Uploads;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A resident's pages: the catalogue, the one form, their applications with progress, material and rating. */
-@Controller
+@PageController
 class LifeEventPageController {
 
 	private final LifeEventCatalogue catalogue;

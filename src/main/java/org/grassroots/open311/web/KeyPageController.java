@@ -5,7 +5,7 @@ import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.web.Messages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The city administrator's page for Open311 keys: issue (shown once), list, revoke. */
-@Controller
+@PageController
 @RequestMapping("/open311/keys")
 class KeyPageController {
 

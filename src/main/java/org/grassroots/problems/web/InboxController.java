@@ -3,7 +3,7 @@ package org.grassroots.problems.web;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The in-app inbox of the signed-in person's unit. */
-@Controller
+@PageController
 @RequestMapping("/inbox")
 class InboxController {
 

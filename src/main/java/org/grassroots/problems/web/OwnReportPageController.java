@@ -11,7 +11,7 @@ import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.web.Messages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * account opens instead of the tracking code. Every read is by the account (scope SELF): another
  * person's report answers 404 like one that does not exist.
  */
-@Controller
+@PageController
 @RequestMapping("/my/reports")
 class OwnReportPageController {
 

@@ -24,7 +24,7 @@ import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +43,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * possible duplicates first), follow it by tracking code, rate it, and read a unit's public ledger.
  * A resident who is signed in has the report linked to the account (see {@link OwnReportPageController}).
  */
-@Controller
+@PageController
 class ResidentPageController {
 
 	private static final String CITY = "500000";

@@ -4,12 +4,11 @@ import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What the shared layout needs on every page: who is signed in and in which language. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class LayoutModel {
 
 	@ModelAttribute("me")

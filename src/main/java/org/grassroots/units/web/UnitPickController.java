@@ -3,13 +3,13 @@ package org.grassroots.units.web;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.units.UnitLookup;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The unit pickers' suggestions (htmx): a fragment of the units in the caller's scope matching what was typed. */
-@Controller
+@PageController
 class UnitPickController {
 
 	static final int SUGGESTIONS = 20;

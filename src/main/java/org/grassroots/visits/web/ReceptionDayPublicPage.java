@@ -10,7 +10,7 @@ import org.grassroots.units.UnitLevel;
 import org.grassroots.units.UnitManagement;
 import org.grassroots.visits.ReceptionDays;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * community step by step (plain forms, so it works on any phone) and sees the coming days of that
  * unit and of the units above it.
  */
-@Controller
+@PageController
 class ReceptionDayPublicPage {
 
 	private final ReceptionDays receptionDays;

@@ -14,7 +14,7 @@ import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The working-day calendar page: a year as twelve month grids with its holidays and adjusted
  * working weekends, and the city administrator's form to set or remove a day.
  */
-@Controller
+@PageController
 @RequestMapping("/lifeevents/calendar")
 class CalendarPageController {
 

@@ -19,7 +19,7 @@ import org.grassroots.shared.DomainException;
 import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * definition as the next version. A refused edit shows the page again with what was typed, the
  * reason, and the status of the refusal (400, 409).
  */
-@Controller
+@PageController
 @RequestMapping("/lifeevents/catalogue")
 class CataloguePageController {
 

@@ -20,7 +20,7 @@ import org.grassroots.shared.NotFoundException;
 import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * tally, notice and objections and the actions the office may take, an owner's edit form, and the
  * printable sheet of voting links.
  */
-@Controller
+@PageController
 @RequestMapping("/lifeevents/consents")
 class ConsentPageController {
 

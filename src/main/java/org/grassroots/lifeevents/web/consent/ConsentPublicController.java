@@ -8,7 +8,7 @@ import org.grassroots.lifeevents.Vote;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
+import org.grassroots.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * The consent's pages for people without an account: an owner's ballot behind their personal link,
  * and the public notice of a passed vote with its objection form.
  */
-@Controller
+@PageController
 @RequestMapping("/consent")
 class ConsentPublicController {
 
