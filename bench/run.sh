@@ -35,7 +35,7 @@ if ! "$PGBIN/pg_isready" -q; then
   mkdir -p $ROOT && chown postgres:postgres $ROOT
   [ -d $ROOT/data ] || runuser -u postgres -- "$PGBIN/initdb" -D $ROOT/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   runuser -u postgres -- "$PGBIN/pg_ctl" -D $ROOT/data -l $ROOT/server.log -w \
-    -o "-c listen_addresses=$PGHOST -p $PGPORT -k $ROOT -c shared_buffers=1GB -c max_connections=200 -c max_wal_size=8GB -c checkpoint_timeout=30min" start >/dev/null
+    -o "-c listen_addresses=$PGHOST -p $PGPORT -k $ROOT -c shared_buffers=1GB -c max_connections=200 -c max_wal_size=8GB -c checkpoint_timeout=30min -c shared_preload_libraries=pg_stat_statements" start >/dev/null
 fi
 
 JAR=${JAR:-target/grassroots.jar}
@@ -131,14 +131,34 @@ COMMUNITY=$(PSQL -d $DB -tAc "select code from unit where code like '500108S001C
 QR=$(curl -sf localhost:$APP_PORT/api/v1/learning/points/$POINT/qr -H "Authorization: Bearer $CITY")
 K=$(echo "$QR" | sed -E 's/.*k=([0-9]+).*/\1/'); S=$(echo "$QR" | sed -E 's/.*s=([A-Za-z0-9_-]+).*/\1/')
 
-# CPU seconds (in ticks) used so far by the app and by PostgreSQL; a backend that has exited is
-# counted in the postmaster's reaped-children fields, so short pgbench connections count too
+# CPU seconds (in ticks) used so far by the app and by the PostgreSQL cluster under test: its
+# postmaster and the postmaster's children, nothing else on the machine (another cluster, CI's or a
+# developer's, is not ours; the machine must otherwise be idle). A backend that has exited is
+# counted in the postmaster's reaped-children fields, so short pgbench connections count too.
 APP_JAVA=$APP_PID
 app_ticks() { awk '{print $14 + $15}' /proc/$APP_JAVA/stat; }
+POSTMASTER=$(head -n 1 "$(PSQL -d $DB -tAc "show data_directory")/postmaster.pid" 2>/dev/null || true)
+[ -n "$POSTMASTER" ] && [ -r /proc/$POSTMASTER/stat ] || { echo "the cluster under test must run on this machine, readable by this user"; exit 2; }
 db_ticks() {
   # a process may end between pgrep and the read: cat's failure is ignored, not the whole run's
-  for pid in $(pgrep -u postgres postgres); do cat /proc/$pid/stat 2>/dev/null || true; done |
+  for pid in $POSTMASTER $(pgrep -P $POSTMASTER); do cat /proc/$pid/stat 2>/dev/null || true; done |
     awk '{s += $14 + $15 + $16 + $17} END {print s + 0}'
+}
+# statements and commits in the bench database, from pg_stat_statements (when the cluster loads it:
+# shared_preload_libraries) and pg_stat_database; transaction control (BEGIN, COMMIT, SET) is not
+# counted as a statement. The app's background jobs (the audit sealer, the health probe) add a few a second.
+STATEMENTS=$(PSQL -d $DB -tAc "select count(*) from pg_settings where name = 'shared_preload_libraries' and setting like '%pg_stat_statements%'")
+[ "$STATEMENTS" = 1 ] && PSQL -d $DB -c "create extension if not exists pg_stat_statements" >/dev/null
+db_counts() { # -> "statements commits"
+  local statements=0
+  if [ "$STATEMENTS" = 1 ]; then
+    statements=$(PSQL -d $DB -tAc "select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid
+      where d.datname = '$DB' and s.query !~* '^\s*(begin|commit|rollback|set |show |reset |select pg_stat_statements_reset|select coalesce\(sum\(calls)'")
+  fi
+  echo "$statements $(PSQL -d $DB -tAc "select pg_stat_force_next_flush(); select xact_commit from pg_stat_database where datname = '$DB'" | tail -n 1)"
+}
+per_count() { # count requests -> per request, one decimal
+  awk -v c=$1 -v n=$2 'BEGIN { if (n > 0) printf "%.1f", c / n; else print "-" }'
 }
 per_request() { # ticks requests -> CPU milliseconds per request
   awk -v t=$1 -v n=$2 -v hz=$(getconf CLK_TCK) 'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else print "-" }'
@@ -156,13 +176,14 @@ load() { # name connections method path tokens-file [body] [form] [paths asked i
   local warm=$tokens; [ -f "$tokens.warm" ] && warm=$tokens.warm
   wrk -t2 -c$conc -d${WARMUP}s --timeout 30s -s bench/load.lua "http://localhost:$APP_PORT$path" -- \
     warmup "$method" "$body" "$warm" "$form" "$paths" >/dev/null 2>&1 || true
-  local a0 d0; a0=$(app_ticks); d0=$(db_ticks)
+  local c0 a0 d0; c0=($(db_counts)); a0=$(app_ticks); d0=$(db_ticks)
   wrk -t2 -c$conc -d${SECONDS_EACH}s --timeout 30s -s bench/load.lua "http://localhost:$APP_PORT$path" -- \
     "$name" "$method" "$body" "$tokens" "$form" "$paths" > $WORK/wrk.out 2> $WORK/wrk.err || FAILED=1
-  local a1 d1; a1=$(app_ticks); d1=$(db_ticks)
+  local a1 d1 c1; a1=$(app_ticks); d1=$(db_ticks); sleep 1; c1=($(db_counts))
   local line; line=$(grep "^$name|" $WORK/wrk.out) || { cat $WORK/wrk.out $WORK/wrk.err; FAILED=1; return; }
   local n; n=$(echo "$line" | cut -d'|' -f2)
-  echo "$line|$conc|$(per_request $((a1 - a0)) $n)|$(per_request $((d1 - d0)) $n)" >> $RESULTS
+  local stmts="-"; [ "$STATEMENTS" = 1 ] && stmts=$(per_count $((c1[0] - c0[0])) $n)
+  echo "$line|$conc|$(per_request $((a1 - a0)) $n)|$(per_request $((d1 - d0)) $n)|$stmts|$(per_count $((c1[1] - c0[1])) $n)" >> $RESULTS
   [ "$(echo "$line" | cut -d'|' -f3)" = 0 ] || { cat $WORK/wrk.err >&2; FAILED=1; }
 }
 # every run checks members in afresh: today's earlier bench check-ins at the point are removed
@@ -257,12 +278,12 @@ INSERT_TPS=$(awk -F'|' '$1=="pg-insert" {print $2}' $REFS)
 SELECT_TPS=$(awk -F'|' '$1=="pg-select-pk" {print $2}' $REFS)
 TABLE=$WORK/table.md
 {
-  echo "| scenario | conn | requests | errors | req/s | p50 ms | p95 ms | p99 ms | ratio | app CPU ms/req | db CPU ms/req |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
-  while IFS='|' read -r name n err rps p50 p95 p99 conc app db; do
+  echo "| scenario | conn | requests | errors | req/s | p50 ms | p95 ms | p99 ms | ratio | app CPU ms/req | db CPU ms/req | statements/req | commits/req |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  while IFS='|' read -r name n err rps p50 p95 p99 conc app db stmts commits; do
     ref=$SELECT_TPS; case "$name" in check-in|intake-*) ref=$INSERT_TPS ;; esac
     ratio=$(awk -v a=$rps -v b=$ref 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
-    echo "| $name | $conc | $n | $err | $rps | $p50 | $p95 | $p99 | $ratio | $app | $db |"
+    echo "| $name | $conc | $n | $err | $rps | $p50 | $p95 | $p99 | $ratio | $app | $db | $stmts | $commits |"
   done < $RESULTS
   echo
   echo "| reference (pgbench) | clients | tps | latency avg ms | db CPU ms/tx |"
@@ -275,7 +296,7 @@ TABLE=$WORK/table.md
   echo "| the city's monthly PDF (POST …/units/500000/reports), cold and warm | ${PDF_S# } |"
 } > $TABLE
 echo
-echo "scale $SCALE, $SECONDS_EACH s per scenario, $(nproc) cores; ratio: check-in and intake to the pgbench insert, reads to the pgbench primary-key select; CPU: milliseconds of the app's and of PostgreSQL's CPU per request"
+echo "scale $SCALE, $SECONDS_EACH s per scenario, $(nproc) cores; ratio: check-in and intake to the pgbench insert, reads to the pgbench primary-key select; CPU: milliseconds of the app's and of the cluster's CPU per request; statements and commits per request in the bench database, event deliveries and background jobs included"
 cat $TABLE
 if $RECORD; then
   python3 - "$TABLE" "$SCALE" "$SECONDS_EACH" <<'PY'
