@@ -29,7 +29,6 @@ import org.grassroots.units.Unit;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -252,7 +251,6 @@ public class LearningManagement {
 	}
 
 	/** Checks that a scanned point code is genuine and current; answers the point. */
-	@Transactional(readOnly = true)
 	public LearningPoint scannedPoint(long pointId, long keyId, String signature) {
 		signer.verify("P:" + pointId, keyId, signature);
 		return learning.point(pointId).orElseThrow(() -> new NotFoundException("learning point", pointId));
@@ -264,24 +262,56 @@ public class LearningManagement {
 		return learning.session(sessionId).orElseThrow(() -> new NotFoundException("study session", sessionId));
 	}
 
-	/** A member scans a point's code: one check-in a day, however often they scan. */
+	/**
+	 * A member scans a point's code: one check-in a day, however often they scan. The key comes from
+	 * memory; the database sees the member's lock with the point, one read of where they stand, the
+	 * check-in, and (only when it reaches a plan) the coverage row.
+	 */
 	public CheckInResult checkInAtPoint(long pointId, long keyId, String signature, CurrentUser user) {
-		LearningPoint point = scannedPoint(pointId, keyId, signature);
-		Member member = member(user);
-		if (point.restricted() && !member.unitPath().startsWith(point.districtPath())) {
-			throw DomainException.forbidden("learning.error.restricted", point.name());
-		}
-		List<Progress> progress = record(member, point.id(), null, today(), "QR");
-		return new CheckInResult(point.name(), progress == null, progress == null ? progress(member) : progress);
+		signer.verify("P:" + pointId, keyId, signature);
+		return transactions.execute(status -> {
+			LearningRepository.AtPoint at = learning.lockedMemberAt(user.accountId(), pointId)
+				.orElseThrow(() -> DomainException.forbidden("learning.error.not-member"));
+			if (at.pointName() == null || at.pointPath() == null) {
+				throw new NotFoundException("learning point", pointId);
+			}
+			if (at.restricted() && !at.member().unitPath().startsWith(LearningPoint.districtOf(at.pointPath()))) {
+				throw DomainException.forbidden("learning.error.restricted", at.pointName());
+			}
+			return scan(at.member(), pointId, null, today(), at.pointName());
+		});
 	}
 
 	/** A member scans a session's code: counted on the session's day, and not before it. */
 	public CheckInResult checkInAtSession(long sessionId, long keyId, String signature, CurrentUser user) {
 		StudySession session = scannedSession(sessionId, keyId, signature);
 		LocalDate day = heldOn(session);
-		Member member = member(user);
-		List<Progress> progress = record(member, null, session.id(), day, "QR");
-		return new CheckInResult(session.topic(), progress == null, progress == null ? progress(member) : progress);
+		return transactions.execute(status -> scan(lockedMember(user), null, session.id(), day, session.topic()));
+	}
+
+	/**
+	 * Records a scan under the member's lock, which every writer of check-ins takes: so only one of
+	 * a member's parallel scans can be the one that reached a plan, and "there already" is exact.
+	 */
+	private CheckInResult scan(Member member, @Nullable Long pointId, @Nullable Long sessionId, LocalDate day,
+			String place) {
+		LearningRepository.Standing standing = learning.standing(member.accountId(), member.unitPath(), pointId,
+				sessionId, day);
+		if (standing.already()) {
+			return new CheckInResult(place, true,
+					standing.plans().stream().map(count -> new Progress(count.plan(), count.done())).toList());
+		}
+		learning.insertCheckIn(member.accountId(), member.unitPath(), pointId, sessionId, day, clock.instant(), "QR");
+		List<Progress> progress = rollup.added(member.unitPath(), standing.plans())
+			.stream()
+			.map(done -> new Progress(done.plan(), done.done()))
+			.toList();
+		events.publishEvent(new CheckedIn(member.accountId(), member.unitPath(), pointId, sessionId, day, "QR"));
+		return new CheckInResult(place, false, progress);
+	}
+
+	private Member lockedMember(CurrentUser user) {
+		return learning.lockedMember(user.accountId()).orElseThrow(() -> DomainException.forbidden("learning.error.not-member"));
 	}
 
 	/**
@@ -313,26 +343,6 @@ public class LearningManagement {
 			}
 		}
 		return added;
-	}
-
-	/**
-	 * Inserts the check-in in a transaction of its own, so that the unique constraint settles
-	 * concurrent scans: the first wins, the others find it there and change nothing.
-	 *
-	 * @return the member's progress on the plans running that day, or null when it was there already
-	 */
-	private @Nullable List<Progress> record(Member member, @Nullable Long pointId, @Nullable Long sessionId, LocalDate day,
-			String method) {
-		try {
-			return transactions.execute(status -> {
-				// one check-in of the member at a time, so only one of them can be the one that reached a plan
-				learning.lockMember(member.accountId());
-				return add(member, pointId, sessionId, day, method);
-			});
-		}
-		catch (DuplicateKeyException already) {
-			return null;
-		}
 	}
 
 	/** Writes one check-in and the coverage it moves; the caller holds the member's lock. */

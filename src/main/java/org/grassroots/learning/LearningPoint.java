@@ -14,6 +14,11 @@ public record LearningPoint(long id, String name, String kind, long unitId, Stri
 
 	/** The path of the district the point lies in (the city itself for a city point). */
 	public String districtPath() {
+		return districtOf(unitPath);
+	}
+
+	/** The path of the district a unit path lies in (the city itself for the city's path). */
+	public static String districtOf(String unitPath) {
 		String[] codes = unitPath.substring(1).split("/");
 		return codes.length < 2 ? unitPath : "/" + codes[0] + "/" + codes[1] + "/";
 	}

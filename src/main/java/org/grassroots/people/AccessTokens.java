@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.grassroots.people.internal.CurrentUserLoader;
 import org.grassroots.people.internal.TokenRepository;
 import org.grassroots.people.internal.TokenTouches;
 import org.grassroots.shared.CurrentUser;
@@ -33,7 +34,11 @@ public class AccessTokens {
 
 	private final SecureRandom random = new SecureRandom();
 
-	AccessTokens(TokenRepository tokens, ApplicationEventPublisher events, Clock clock, TokenTouches touches) {
+	private final CurrentUserLoader users;
+
+	AccessTokens(TokenRepository tokens, ApplicationEventPublisher events, Clock clock, TokenTouches touches,
+			CurrentUserLoader users) {
+		this.users = users;
 		this.touches = touches;
 		this.tokens = tokens;
 		this.events = events;
@@ -71,12 +76,15 @@ public class AccessTokens {
 				tokens.find(id, owner.accountId()).orElseThrow()));
 	}
 
-	/** The account a presented token belongs to, when it is live; one statement, no transaction of its own. */
-	public Optional<Long> accountOf(String token) {
+	/**
+	 * The person a presented token belongs to, when it is live, with roles and scope: one statement,
+	 * no transaction of its own; the token's last use is written later in a batch.
+	 */
+	public Optional<CurrentUser> personOf(String token) {
 		String hash = hash(token);
-		Optional<Long> account = tokens.accountOf(hash);
-		account.ifPresent(found -> touches.touch(hash));
-		return account;
+		Optional<CurrentUser> person = users.loadByTokenHash(hash);
+		person.ifPresent(found -> touches.touch(hash));
+		return person;
 	}
 
 	static String hash(String token) {

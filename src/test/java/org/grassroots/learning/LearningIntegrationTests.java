@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.grassroots.learning.internal.QrSigner;
 import org.grassroots.shared.Times;
 import org.grassroots.support.Api;
 import org.grassroots.support.IntegrationTest;
@@ -42,6 +43,9 @@ class LearningIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	QrSigner signer;
 
 	Api api;
 
@@ -163,6 +167,8 @@ class LearningIntegrationTests {
 			.param("at", Times.utc(Instant.now().minus(Duration.ofDays(40)))).param("id", key).update();
 		jdbc.sql("insert into qr_key (secret, created_at) values ('0123456789abcdef0123456789abcdef', :at)")
 			.param("at", Times.utc(Instant.now().minus(Duration.ofDays(8)))).update();
+		// as another node's rotation: seen within grassroots.learning.qr-refresh, here at once
+		signer.refresh();
 		var expired = member.get(good);
 		assertThat(expired.statusCode()).isEqualTo(400);
 		assertThat(expired.body()).contains("二维码已过期");
@@ -196,6 +202,30 @@ class LearningIntegrationTests {
 		// and Yuzhong's administrators do not see Nan'an's points
 		assertThat(api.get(yuzhong, "/api/v1/learning/points/" + restricted + "/qr").status()).isEqualTo(404);
 		assertThat(api.get(yuzhong, "/api/v1/learning/points").body()).doesNotContain("\"id\":" + restricted + ",");
+	}
+
+	@Test
+	void aKeyMadeOnAnotherNodeSignsCodesThisNodeAcceptsAtOnce() throws Exception {
+		long point = point("500108002001", false);
+		code(point); // this node has read its keys
+		// another node rotates: its key reaches this node only through the database
+		String secret = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(32));
+		jdbc.sql("insert into qr_key (secret, created_at) values (:secret, :at)").param("secret", secret)
+			.param("at", Times.utc(Instant.now())).update();
+		long key = jdbc.sql("select id from qr_key where secret = :secret").param("secret", secret).query(Long.class).single();
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+		String signature = java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(mac.doFinal(("P:" + point).getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 22);
+
+		Api.Reply done = api.post(api.token("member.li"), "/api/v1/learning/points/" + point + "/check-in",
+				Api.json("k", key, "s", signature));
+
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(done.json().path("already").asBoolean()).isFalse();
+		// and a forged signature under that key is still refused
+		assertThat(api.post(api.token("member.li"), "/api/v1/learning/points/" + point + "/check-in",
+				Api.json("k", key, "s", "A".repeat(22))).status()).isEqualTo(400);
 	}
 
 	@Test

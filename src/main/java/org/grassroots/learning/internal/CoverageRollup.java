@@ -52,6 +52,22 @@ public class CoverageRollup {
 		return progress;
 	}
 
+	/**
+	 * A scan added one check-in to the counts read before it ({@link LearningRepository#standing}):
+	 * counts the plans whose requirement it reached (a statement only then) and answers the progress.
+	 */
+	public List<Done> added(String unitPath, List<LearningRepository.PlanCount> before) {
+		List<Done> progress = new ArrayList<>();
+		for (LearningRepository.PlanCount count : before) {
+			int done = count.done() + 1;
+			if (done == count.plan().requiredCount()) {
+				adjust(count.plan().id(), unitPath, 0, 1);
+			}
+			progress.add(new Done(count.plan(), done));
+		}
+		return progress;
+	}
+
 	/** A member joined (or came back) at their unit. */
 	void joined(LearningRepository.Member member) {
 		shift(member, 1);

@@ -275,6 +275,84 @@ public class LearningRepository {
 			.update();
 	}
 
+	/** Reads an active member and holds their row until the transaction ends: one statement. */
+	public Optional<Member> lockedMember(long accountId) {
+		return jdbc.sql("select * from learning_member where account_id = :id and active = true for update")
+			.param("id", accountId)
+			.query((rs, n) -> new Member(rs.getLong("account_id"), rs.getString("username"), rs.getString("display_name"),
+					rs.getLong("unit_id"), rs.getString("unit_path"), rs.getBoolean("active")))
+			.optional();
+	}
+
+	/** A member scanning a point, with what the scan needs of the point (null when there is no such point). */
+	public record AtPoint(Member member, @Nullable String pointName, @Nullable String pointPath, boolean restricted) {
+
+	}
+
+	/**
+	 * Reads an active member and holds their row, with the point's name, path and restriction, in
+	 * one statement: the point is read by subqueries, so its row is not locked and scans at one
+	 * point do not wait for each other.
+	 */
+	public Optional<AtPoint> lockedMemberAt(long accountId, long pointId) {
+		return jdbc.sql("""
+				select m.*, (select name from learning_point where id = :point) as point_name,
+				       (select unit_path from learning_point where id = :point) as point_path,
+				       (select restricted from learning_point where id = :point) as point_restricted
+				from learning_member m where m.account_id = :id and m.active = true for update
+				""")
+			.param("id", accountId)
+			.param("point", pointId)
+			.query((rs, n) -> new AtPoint(new Member(rs.getLong("account_id"), rs.getString("username"),
+					rs.getString("display_name"), rs.getLong("unit_id"), rs.getString("unit_path"), rs.getBoolean("active")),
+					rs.getString("point_name"), rs.getString("point_path"), rs.getBoolean("point_restricted")))
+			.optional();
+	}
+
+	/** How far a member is on a plan, before the check-in at hand. */
+	public record PlanCount(StudyPlan plan, int done) {
+
+	}
+
+	/** Whether the check-in at hand is there already, and the member's counts on the plans running that day. */
+	public record Standing(boolean already, List<PlanCount> plans) {
+
+	}
+
+	/**
+	 * What a check-in needs to know once the member's row is locked, in one statement: whether this
+	 * point (that day) or this session is checked in already, and the member's count on each plan
+	 * of their unit running that day. The lock makes both exact: every writer of check-ins holds it.
+	 */
+	public Standing standing(long accountId, String unitPath, @Nullable Long pointId, @Nullable Long sessionId,
+			LocalDate day) {
+		boolean[] already = { false };
+		List<PlanCount> plans = jdbc.sql("""
+				select a.already, p.*,
+				       (select count(*) from check_in c where c.account_id = :account
+				        and c.check_day between p.period_start and p.period_end) as done
+				from (select count(*) as already from check_in
+				      where account_id = :account and ((point_id = :point and check_day = :day) or session_id = :session)) a
+				left join study_plan p on :path like p.unit_path || '%' and :day between p.period_start and p.period_end
+				order by p.period_start desc, p.id desc
+				""")
+			.param("account", accountId)
+			.param("point", pointId, java.sql.Types.BIGINT)
+			.param("session", sessionId, java.sql.Types.BIGINT)
+			.param("day", day)
+			.param("path", unitPath)
+			.query((rs, n) -> {
+				already[0] = rs.getInt("already") > 0;
+				rs.getLong("id");
+				return rs.wasNull() ? null : new PlanCount(plan(rs, n), rs.getInt("done"));
+			})
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		return new Standing(already[0], plans);
+	}
+
 	/** Holds the member's row until the transaction ends. */
 	public void lockMember(long accountId) {
 		jdbc.sql("select account_id from learning_member where account_id = :id for update")

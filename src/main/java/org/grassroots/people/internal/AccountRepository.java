@@ -34,6 +34,16 @@ public class AccountRepository {
 			from account a
 			""";
 
+	/** The account with one row per role and assigned unit, each repeating the account. */
+	private static final String WITH_GRANTS = SELECT.replace("from account a", """
+			       , r.role, r.scope_kind, ru.unit_code, ru.unit_id as assigned_unit_id
+			from account a
+			left join account_role r on r.account_id = a.id
+			left join account_role_unit ru on ru.role_id = r.id
+			""");
+
+	private static final String GRANTS_ORDER = " order by r.role, ru.unit_code";
+
 	private final JdbcClient jdbc;
 
 	private final FieldCipher cipher;
@@ -49,6 +59,39 @@ public class AccountRepository {
 	 */
 	public record Row(Account account, String passwordHash, int failedAttempts, @Nullable Instant credentialsChangedAt) {
 
+	}
+
+	/** An account with its roles and the units of its ASSIGNED roles, read in one statement. */
+	public record Holder(Row row, Map<Role, List<Long>> assignedUnits) {
+
+	}
+
+	/** The account behind a live token's hash, its roles and their assigned units, in one statement. */
+	public Optional<Holder> findByTokenHash(String hash) {
+		return holder(jdbc.sql(WITH_GRANTS.replace("from account a", "from access_token t join account a on a.id = t.account_id")
+				+ " where t.token_hash = :hash and t.revoked_at is null" + GRANTS_ORDER).param("hash", hash));
+	}
+
+	/** An account, its roles and their assigned units, in one statement. */
+	public Optional<Holder> findWithGrants(long id) {
+		return holder(jdbc.sql(WITH_GRANTS + " where a.id = :id" + GRANTS_ORDER).param("id", id));
+	}
+
+	private Optional<Holder> holder(JdbcClient.StatementSpec statement) {
+		List<RoleGrant> grants = new ArrayList<>();
+		Map<Role, List<Long>> assigned = new HashMap<>();
+		List<Row> rows = statement.query((rs, n) -> {
+			String role = rs.getString("role");
+			if (role != null) {
+				addGrant(grants, Role.valueOf(role), ScopeKind.valueOf(rs.getString("scope_kind")), rs.getString("unit_code"));
+				long unit = rs.getLong("assigned_unit_id");
+				if (!rs.wasNull()) {
+					assigned.computeIfAbsent(Role.valueOf(role), key -> new ArrayList<>()).add(unit);
+				}
+			}
+			return mapWithoutRoles(rs, n);
+		}).list();
+		return rows.isEmpty() ? Optional.empty() : Optional.of(new Holder(withGrants(rows.get(0), grants), assigned));
 	}
 
 	public Optional<Row> findByUsername(String username) {
@@ -202,13 +245,14 @@ public class AccountRepository {
 				return null;
 			})
 			.list();
-		return rows.stream().map(row -> {
-			Account a = row.account();
-			return new Row(new Account(a.id(), a.username(), a.displayName(), a.unitId(), a.unitPath(),
-					List.copyOf(grants.getOrDefault(a.id(), List.of())), a.maskedPhone(), a.enabled(), a.lockedUntil(),
-					a.mustChangePassword(), a.demo(), a.version()), row.passwordHash(), row.failedAttempts(),
-					row.credentialsChangedAt());
-		}).toList();
+		return rows.stream().map(row -> withGrants(row, grants.getOrDefault(row.account().id(), List.of()))).toList();
+	}
+
+	private static Row withGrants(Row row, List<RoleGrant> grants) {
+		Account a = row.account();
+		return new Row(new Account(a.id(), a.username(), a.displayName(), a.unitId(), a.unitPath(), List.copyOf(grants),
+				a.maskedPhone(), a.enabled(), a.lockedUntil(), a.mustChangePassword(), a.demo(), a.version()),
+				row.passwordHash(), row.failedAttempts(), row.credentialsChangedAt());
 	}
 
 	private static void addGrant(List<RoleGrant> grants, Role role, ScopeKind scope, @Nullable String unitCode) {

@@ -22,15 +22,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final AccessTokens tokens;
 
-	private final CurrentUserLoader users;
-
 	private final ApiProblems problems;
 
 	private final TokenUserCache cache;
 
-	BearerTokenFilter(AccessTokens tokens, CurrentUserLoader users, ApiProblems problems, TokenUserCache cache) {
+	BearerTokenFilter(AccessTokens tokens, ApiProblems problems, TokenUserCache cache) {
 		this.tokens = tokens;
-		this.users = users;
 		this.problems = problems;
 		this.cache = cache;
 	}
@@ -44,8 +41,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		String token = header.substring(7).trim();
-		Optional<CurrentUser> user = cache.get(token, () -> tokens.accountOf(token)
-			.flatMap(users::load)
+		Optional<CurrentUser> user = cache.get(token, () -> tokens.personOf(token)
 			.filter(found -> found.isEnabled() && found.isAccountNonLocked() && !found.mustChangePassword()));
 		if (user.isEmpty()) {
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.401.token");

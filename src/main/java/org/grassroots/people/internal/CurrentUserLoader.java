@@ -37,15 +37,26 @@ public class CurrentUserLoader implements UserDetailsService {
 		return accounts.findByUsername(username).map(this::toUser).orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
-	@Transactional(readOnly = true)
+	/** The person as they are now, for every page request of a session: one statement, no transaction. */
 	public Optional<CurrentUser> load(long accountId) {
-		return accounts.findById(accountId).map(this::toUser);
+		return accounts.findWithGrants(accountId).map(holder -> toUser(holder.row(), holder.assignedUnits()));
+	}
+
+	/**
+	 * The person behind a live token's hash: one statement and no transaction of its own (an
+	 * ASSIGNED role adds a unit lookup per assigned unit).
+	 */
+	public Optional<CurrentUser> loadByTokenHash(String hash) {
+		return accounts.findByTokenHash(hash).map(holder -> toUser(holder.row(), holder.assignedUnits()));
 	}
 
 	private CurrentUser toUser(AccountRepository.Row row) {
+		boolean anyAssigned = row.account().roles().stream().anyMatch(grant -> grant.scope() == ScopeKind.ASSIGNED);
+		return toUser(row, anyAssigned ? accounts.assignedUnits(row.account().id()) : Map.of());
+	}
+
+	private CurrentUser toUser(AccountRepository.Row row, Map<Role, List<Long>> assigned) {
 		Account account = row.account();
-		boolean anyAssigned = account.roles().stream().anyMatch(grant -> grant.scope() == ScopeKind.ASSIGNED);
-		Map<Role, List<Long>> assigned = anyAssigned ? accounts.assignedUnits(account.id()) : Map.of();
 		DataScope scope = DataScope.NONE;
 		DataScope administered = DataScope.NONE;
 		Set<Role> roles = new HashSet<>();

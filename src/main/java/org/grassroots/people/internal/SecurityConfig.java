@@ -63,7 +63,7 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, org.grassroots.people.AccessTokens tokens, CurrentUserLoader users,
+	SecurityFilterChain api(HttpSecurity http, org.grassroots.people.AccessTokens tokens,
 			ApiProblems problems, TokenUserCache cache) throws Exception {
 		return http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
@@ -82,7 +82,7 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/units/**", "/api/v1/audit/**", "/api/v1/plans/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.anyRequest().authenticated())
-			.addFilterBefore(new BearerTokenFilter(tokens, users, problems, cache), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, cache), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
 						HttpStatus.UNAUTHORIZED, "error.401.text"))

@@ -34,14 +34,6 @@ public class TokenRepository {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	/** The account of a live token. */
-	public Optional<Long> accountOf(String hash) {
-		return jdbc.sql("select account_id from access_token where token_hash = :hash and revoked_at is null")
-			.param("hash", hash)
-			.query(Long.class)
-			.optional();
-	}
-
 	public List<AccessToken> list(long accountId) {
 		return jdbc.sql(SELECT + " where account_id = :account order by id desc")
 			.param("account", accountId)
