@@ -1,6 +1,8 @@
 package org.grassroots.problems.internal;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,6 +31,9 @@ import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
 import org.grassroots.units.Unit;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -78,11 +83,11 @@ public class ProblemRepository {
 
 	private final JdbcClient jdbc;
 
-	private final org.springframework.jdbc.core.JdbcTemplate template;
+	private final JdbcTemplate template;
 
 	private final FieldCipher cipher;
 
-	public ProblemRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, FieldCipher cipher) {
+	public ProblemRepository(JdbcClient jdbc, JdbcTemplate template, FieldCipher cipher) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.cipher = cipher;
@@ -112,10 +117,9 @@ public class ProblemRepository {
 		List<@Nullable Object> params = new ArrayList<>();
 		params.add(ledgerPrefix);
 		names.forEach(name -> params.add(values.get(name)));
-		return template.execute((java.sql.Connection con) -> con.prepareStatement(sql, RETURNED), (java.sql.PreparedStatement ps) -> {
+		return template.execute((Connection con) -> con.prepareStatement(sql, RETURNED), (PreparedStatement ps) -> {
 			for (int i = 0; i < params.size(); i++) {
-				org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(ps, i + 1,
-						org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, params.get(i));
+				StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, params.get(i));
 			}
 			ps.executeUpdate();
 			try (ResultSet keys = ps.getGeneratedKeys()) {
