@@ -14,6 +14,7 @@ import org.grassroots.open311.internal.RequestLog;
 import org.grassroots.open311.internal.ServiceCatalog;
 import org.grassroots.problems.Category;
 import org.grassroots.problems.IntakeRules;
+import org.grassroots.problems.ProblemCategories;
 import org.grassroots.problems.ProblemCommands;
 import org.grassroots.problems.ProblemIntake;
 import org.grassroots.problems.ProblemViews;
@@ -58,8 +59,11 @@ public class GeoReport {
 
 	private final ResidentComments comments;
 
+	private final ProblemCategories categories;
+
 	GeoReport(ProblemIntake intake, ProblemViews views, ServiceCatalog catalog, Locator locator, RequestLog log,
-			Open311Keys keys, RateLimiter limiter, Clock clock, ResidentComments comments) {
+			Open311Keys keys, RateLimiter limiter, Clock clock, ResidentComments comments, ProblemCategories categories) {
+		this.categories = categories;
 		this.intake = intake;
 		this.views = views;
 		this.catalog = catalog;
@@ -120,7 +124,7 @@ public class GeoReport {
 		Map<String, ServiceCatalog.Extra> extras = catalog.extras();
 		Set<String> withAttributes = catalog.attributes(english).keySet();
 		List<ServiceType> services = new ArrayList<>();
-		for (Category category : views.categories()) {
+		for (Category category : categories.cached()) {
 			ServiceCatalog.Extra extra = extras.get(category.code());
 			String group = extra == null ? "" : english ? extra.groupEn() : extra.groupZh();
 			services.add(new ServiceType(category.code(), category.name(english ? "en" : "zh"),
@@ -196,7 +200,7 @@ public class GeoReport {
 			notices.add(new Notice("open311.notice.default-unit"));
 		}
 		String serviceName = service(code, false).name();
-		var reported = intake.report(new ProblemCommands.ResidentReport(placed.unit().id(), code,
+		var reported = intake.report(placed.unit(), new ProblemCommands.ResidentReport(placed.unit().id(), code,
 				title(description, serviceName), description, truncate(address, 300),
 				decimal(latitude), decimal(longitude), phone, false, null, checked.attributes(), kept), List.of());
 		log.record(reported.problem().id(), reported.problem().ledgerNo(), key.id(), clock.instant());

@@ -9,7 +9,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.grassroots.open311.internal.KeyCache;
 import org.grassroots.open311.internal.KeyRepository;
+import org.grassroots.open311.internal.KeyTouches;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
@@ -33,7 +35,13 @@ public class Open311Keys {
 
 	private final SecureRandom random = new SecureRandom();
 
-	Open311Keys(KeyRepository keys, ApplicationEventPublisher events, Clock clock) {
+	private final KeyTouches touches;
+
+	private final KeyCache cache;
+
+	Open311Keys(KeyRepository keys, ApplicationEventPublisher events, Clock clock, KeyTouches touches, KeyCache cache) {
+		this.touches = touches;
+		this.cache = cache;
 		this.keys = keys;
 		this.events = events;
 		this.clock = clock;
@@ -81,12 +89,17 @@ public class Open311Keys {
 		return revoked;
 	}
 
-	/** The active key with this secret, or 403. */
-	@Transactional
+	/**
+	 * The active key with this secret, or 403: read without a lock and kept a few seconds
+	 * ({@link KeyCache}); its last use is written later in a batch ({@link KeyTouches}), so that
+	 * requests of one key never wait for each other.
+	 */
+	@Transactional(readOnly = true)
 	public ApiKey authenticate(String secret) {
-		ApiKey key = keys.findActiveByHash(hash(secret.trim()))
+		String hash = hash(secret.trim());
+		ApiKey key = cache.get(hash, () -> keys.findActiveByHash(hash))
 			.orElseThrow(() -> DomainException.forbidden("open311.error.api-key"));
-		keys.touch(key.id(), clock.instant());
+		touches.touch(key.id());
 		return key;
 	}
 

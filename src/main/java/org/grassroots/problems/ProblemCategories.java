@@ -1,5 +1,6 @@
 package org.grassroots.problems;
 
+import org.grassroots.problems.internal.Categories;
 import org.grassroots.problems.internal.WorkRepository;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
@@ -18,10 +19,21 @@ public class ProblemCategories {
 
 	private final InputCheck input;
 
-	ProblemCategories(ProblemCommandSupport support, WorkRepository work, InputCheck input) {
+	private final Categories categories;
+
+	ProblemCategories(ProblemCommandSupport support, WorkRepository work, InputCheck input, Categories categories) {
+		this.categories = categories;
 		this.support = support;
 		this.work = work;
 		this.input = input;
+	}
+
+	/**
+	 * The categories as this node holds them in memory, at most a short TTL old (see
+	 * {@code internal.Categories}): for intake paths, which must not read them on every request.
+	 */
+	public java.util.List<Category> cached() {
+		return categories.all();
 	}
 
 	@Transactional
@@ -35,7 +47,8 @@ public class ProblemCategories {
 		if (!work.updateCategory(category)) {
 			throw DomainException.staleVersion();
 		}
-		return support.category(category.code());
+		categories.changed();
+		return work.category(category.code()).orElseThrow();
 	}
 
 }

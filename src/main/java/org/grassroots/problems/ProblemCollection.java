@@ -98,7 +98,8 @@ public class ProblemCollection {
 		if (item.solvedOnSpot()) {
 			solvedOnSpot(row, item, raising, visited, category, now);
 		}
-		long id = support.insert(row, raising, visited);
+		Problem inserted = support.insert(row, raising, visited);
+		long id = inserted.id();
 		problems.insertEvent(id, ProblemAction.REPORT, null, ProblemState.REPORTED, user.displayName(), raising, null, true,
 				now);
 		if (item.solvedOnSpot()) {
@@ -108,7 +109,7 @@ public class ProblemCollection {
 			problems.insertEvent(id, ProblemAction.SUBMIT, ProblemState.RECTIFYING, ProblemState.SUBMITTED,
 					user.displayName(), raising, "ON_SPOT", true, now);
 		}
-		Problem created = support.reported(id, null);
+		Problem created = support.reported(inserted, null);
 		if (item.solvedOnSpot()) {
 			support.notice("SUBMITTED", created, sides(created), String.valueOf(created.version()));
 		}

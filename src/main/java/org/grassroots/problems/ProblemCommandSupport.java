@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import org.grassroots.problems.internal.NoticeDue;
+import org.grassroots.problems.internal.Categories;
+import org.grassroots.problems.internal.NoticeRepository;
 import org.grassroots.problems.internal.ProblemAccess;
 import org.grassroots.problems.internal.ProblemRepository;
 import org.grassroots.problems.internal.WorkRepository;
@@ -52,8 +53,15 @@ class ProblemCommandSupport {
 
 	private final Clock clock;
 
+	private final NoticeRepository notices;
+
+	private final Categories categories;
+
 	ProblemCommandSupport(ProblemRepository problems, WorkRepository work, UnitManagement units, ProblemAccess access,
-			FileStore files, ApplicationEventPublisher events, Clock clock) {
+			FileStore files, ApplicationEventPublisher events, Clock clock, NoticeRepository notices,
+			Categories categories) {
+		this.notices = notices;
+		this.categories = categories;
 		this.problems = problems;
 		this.work = work;
 		this.units = units;
@@ -170,7 +178,7 @@ class ProblemCommandSupport {
 	}
 
 	Category category(String code) {
-		return work.category(code).orElseThrow(() -> DomainException.invalid("problems.error.unknown-category", code));
+		return categories.find(code).orElseThrow(() -> DomainException.invalid("problems.error.unknown-category", code));
 	}
 
 	void checkFuture(Instant deadline) {
@@ -185,8 +193,6 @@ class ProblemCommandSupport {
 		List<String> codes = handling.pathCodes();
 		String district = codes.size() > 1 ? codes.get(1) : codes.get(0);
 		Map<String, @Nullable Object> row = new HashMap<>();
-		row.put("ledger_no", district + "-" + now.atZone(Times.ZONE).getYear() + "-"
-				+ String.format("%07d", problems.nextLedgerSequence()));
 		row.put("source", source.name());
 		row.put("category_code", category.code());
 		row.put("state", ProblemState.REPORTED.name());
@@ -203,21 +209,33 @@ class ProblemCommandSupport {
 		return row;
 	}
 
-	/** Inserts a new problem and its first parties: the units that may see it from the start. */
-	long insert(Map<String, @Nullable Object> row, Unit raising, @Nullable Unit location) {
+	/**
+	 * Inserts a new problem and its first parties (the units that may see it from the start) in two
+	 * statements, and answers the problem as stored: its ledger number is the district, the year
+	 * and the next number of the ledger sequence, taken inside the insert.
+	 */
+	Problem insert(Map<String, @Nullable Object> row, Unit raising, @Nullable Unit location) {
+		Instant created = (Instant) row.get("created_at");
+		String prefix = row.get("district_code") + "-" + created.atZone(Times.ZONE).getYear() + "-";
 		row.replaceAll((key, value) -> value instanceof Instant at ? Times.utc(at) : value);
-		long id = problems.insert(row);
-		problems.addParty(id, (String) row.get("handling_unit_path"));
-		problems.addParty(id, raising.path());
-		problems.addParty(id, location == null ? null : location.path());
-		return id;
+		Problem problem = problems.insertNew(row, prefix);
+		List<String> parties = new java.util.ArrayList<>(List.of(problem.handlingUnitPath(), raising.path()));
+		if (location != null) {
+			parties.add(location.path());
+		}
+		problems.addParties(problem, parties);
+		return problem;
 	}
 
-	/** Announces a new problem (a report, a registration or a child of a split) and answers it as saved. */
-	Problem reported(long id, @Nullable String actor) {
-		Problem created = reload(id);
+	/** Announces a new problem (a report, a registration or a child of a split) as it was inserted. */
+	Problem reported(Problem created, @Nullable String actor) {
 		events.publishEvent(new ProblemReported(created, actor));
 		return created;
+	}
+
+	/** Announces a new problem that the command changed after its insert, as it is now. */
+	Problem reported(long id, @Nullable String actor) {
+		return reported(reload(id), actor);
 	}
 
 	long store(long problemId, String purpose, Upload upload, String by, Instant at) {
@@ -232,9 +250,15 @@ class ProblemCommandSupport {
 				stored.contentType(), stored.size(), stored.sha256(), stored.storageKey(), by, at, filePublic);
 	}
 
+	/**
+	 * Writes notices to units in the command's own transaction: one statement per unit, none
+	 * through the event registry, and a notice exactly when the command commits (issue 19).
+	 */
 	void notice(String kind, Problem problem, List<String> unitPaths, String key) {
-		events.publishEvent(new NoticeDue(kind, problem.id(), problem.ledgerNo(), problem.title(), List.copyOf(unitPaths),
-				kind + ":" + problem.id() + ":" + key));
+		Instant now = clock.instant();
+		for (String unitPath : unitPaths) {
+			notices.insert(unitPath, kind, problem.id(), kind + ":" + problem.id() + ":" + key + "@" + unitPath, now);
+		}
 	}
 
 	/** A notice to the unit holding the problem now, once per version of it. */

@@ -153,11 +153,12 @@ public class ProblemDispatch {
 		row.put("assigned_by_unit_path", handling.path());
 		row.put("deadline", deadline);
 		row.put("first_action_at", now);
-		long childId = support.insert(row, support.unit(parent.raisingUnitId()), null);
+		Problem inserted = support.insert(row, support.unit(parent.raisingUnitId()), null);
+		long childId = inserted.id();
 		problems.addParty(childId, target.path());
 		problems.insertEvent(childId, ProblemAction.SPLIT, null, ProblemState.ASSIGNED, user.displayName(),
 				handling, parent.ledgerNo(), true, now);
-		Problem child = support.reported(childId, null);
+		Problem child = support.reported(inserted, null);
 		support.notice("ASSIGNED", child, List.of(target.path()), "0");
 	}
 

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.grassroots.problems.ProblemCommands.Register;
 import org.grassroots.problems.ProblemCommands.ResidentReport;
+import org.grassroots.problems.internal.Districts;
 import org.grassroots.problems.internal.ProblemRepository;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
@@ -54,9 +55,13 @@ public class ProblemIntake {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final Districts districts;
+
 	ProblemIntake(ProblemCommandSupport support, ProblemRepository problems, UnitManagement units, Clock clock,
 			InputCheck input, FieldCipher cipher,
-			@Value("${grassroots.problems.public.upload-megabytes-per-report:15}") long uploadMegabytesPerReport) {
+			@Value("${grassroots.problems.public.upload-megabytes-per-report:15}") long uploadMegabytesPerReport,
+			Districts districts) {
+		this.districts = districts;
 		this.support = support;
 		this.problems = problems;
 		this.units = units;
@@ -89,14 +94,15 @@ public class ProblemIntake {
 		}
 		milestones.forEach(milestone -> support.checkFuture(milestone.deadline()));
 		Instant now = clock.instant();
-		long id = support.insert(staffRow(command, raising, location, category, now), raising, location);
+		Problem created = support.insert(staffRow(command, raising, location, category, now), raising, location);
+		long id = created.id();
 		for (int i = 0; i < milestones.size(); i++) {
 			problems.insertMilestone(id, i + 1, milestones.get(i).title().trim(), milestones.get(i).deadline());
 		}
 		uploads.forEach(upload -> support.store(id, "INTAKE", upload, user.displayName(), now));
 		problems.insertEvent(id, ProblemAction.REPORT, null, ProblemState.REPORTED, user.displayName(),
 				raising, null, true, now);
-		Problem created = support.reported(id, null);
+		support.reported(created, null);
 		support.notice("REPORTED", created, List.of(created.handlingUnitPath()), "");
 		return created;
 	}
@@ -139,7 +145,8 @@ public class ProblemIntake {
 				|| (location.level() != UnitLevel.COMMUNITY && location.level() != UnitLevel.STREET)) {
 			throw DomainException.invalid("problems.error.location-level");
 		}
-		return file(command, uploads, reporter != null && reporter.has(Role.RESIDENT) ? reporter.accountId() : null);
+		return file(command, uploads, reporter != null && reporter.has(Role.RESIDENT) ? reporter.accountId() : null,
+				location);
 	}
 
 	/**
@@ -149,21 +156,34 @@ public class ProblemIntake {
 	 */
 	@Transactional
 	public Reported report(ResidentReport given, List<Upload> uploads) {
-		return file(input.check(IntakeRules.clean(given)), uploads, null);
+		ResidentReport command = input.check(IntakeRules.clean(given));
+		return file(command, uploads, null, units.get(command.locationUnitId(), DataScope.CITY));
+	}
+
+	/**
+	 * {@link #report(ResidentReport, List)} at a unit the caller has already loaded (Open311's
+	 * locator), so that it is not read again.
+	 */
+	@Transactional
+	public Reported report(Unit location, ResidentReport given, List<Upload> uploads) {
+		if (location.id() != given.locationUnitId()) {
+			throw new IllegalArgumentException("the report names another unit than the one given");
+		}
+		return file(input.check(IntakeRules.clean(given)), uploads, null, location);
 	}
 
 	/** Saves a report that has passed {@link IntakeRules} and its constraints. */
-	private Reported file(ResidentReport command, List<Upload> uploads, @Nullable Long reporterAccountId) {
+	private Reported file(ResidentReport command, List<Upload> uploads, @Nullable Long reporterAccountId, Unit location) {
 		uploads.forEach(FileStore::check);
 		if (uploads.stream().mapToLong(upload -> upload.bytes().length).sum() > uploadMegabytesPerReport * 1024 * 1024) {
 			throw DomainException.invalid("problems.error.uploads-too-large", uploadMegabytesPerReport);
 		}
 		Category category = support.category(command.categoryCode());
-		Unit location = units.get(command.locationUnitId(), DataScope.CITY);
 		if (location.kind() == UnitKind.DEPARTMENT) {
 			throw DomainException.invalid("problems.error.location-level");
 		}
-		Unit district = location.depth() <= 2 ? location : units.getByCode(location.pathCodes().get(1), DataScope.CITY);
+		Unit district = location.depth() <= 2 ? location
+				: districts.get(location.pathCodes().get(1), code -> units.getByCode(code, DataScope.CITY));
 		Problem original = command.duplicateOf() == null ? null : duplicateTarget(command);
 		Instant now = clock.instant();
 		String code = trackingCode();
@@ -176,7 +196,8 @@ public class ProblemIntake {
 			row.put("decline_reason", "DUPLICATE " + original.ledgerNo());
 			row.put("first_action_at", now);
 		}
-		long id = support.insert(row, location, location);
+		Problem inserted = support.insert(row, location, location);
+		long id = inserted.id();
 		problems.insertAttributes(id, command.attributes() == null ? Map.of() : command.attributes());
 		uploads.forEach(upload -> support.store(id, "INTAKE", upload, TimelineEntry.RESIDENT, now));
 		problems.insertEvent(id, ProblemAction.REPORT, null, ProblemState.REPORTED, TimelineEntry.RESIDENT, null, null, true,
@@ -186,7 +207,7 @@ public class ProblemIntake {
 					original.ledgerNo(), true, now);
 			problems.bumpReportCount(original.id());
 		}
-		Problem created = support.reported(id, TimelineEntry.RESIDENT);
+		Problem created = support.reported(inserted, TimelineEntry.RESIDENT);
 		if (original == null) {
 			support.notice("REPORTED", created, List.of(created.handlingUnitPath()), "");
 		}

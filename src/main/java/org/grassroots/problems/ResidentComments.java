@@ -2,9 +2,8 @@ package org.grassroots.problems;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
-import org.grassroots.problems.internal.NoticeDue;
+import org.grassroots.problems.internal.NoticeRepository;
 import org.grassroots.problems.internal.ProblemRepository;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
@@ -38,7 +37,10 @@ public class ResidentComments {
 
 	private final Clock clock;
 
-	ResidentComments(ProblemRepository problems, ApplicationEventPublisher events, Clock clock) {
+	private final NoticeRepository notices;
+
+	ResidentComments(ProblemRepository problems, NoticeRepository notices, ApplicationEventPublisher events, Clock clock) {
+		this.notices = notices;
 		this.problems = problems;
 		this.events = events;
 		this.clock = clock;
@@ -75,8 +77,8 @@ public class ResidentComments {
 				null, text, false, now);
 		// the resident's words stay out of the audit record: it names the client and the problem
 		events.publishEvent(new ProblemChanged(ProblemAction.COMMENT, problem, problem, null, client));
-		events.publishEvent(new NoticeDue("COMMENTED", problem.id(), problem.ledgerNo(), problem.title(),
-				List.of(problem.holderUnitPath()), "COMMENTED:" + problem.id() + ":" + entryId));
+		notices.insert(problem.holderUnitPath(), "COMMENTED", problem.id(),
+				"COMMENTED:" + problem.id() + ":" + entryId + "@" + problem.holderUnitPath(), now);
 		return entryId;
 	}
 

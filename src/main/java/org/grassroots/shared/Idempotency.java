@@ -89,6 +89,9 @@ public class Idempotency {
 				return transactions.execute(status -> createKept(scope, key, hash, create));
 			}
 			catch (KeyTaken taken) {
+				if (forgetExpired(scope, key)) {
+					continue;
+				}
 				// another request holds the key: its commit makes the result visible, its rollback frees the key
 				if (System.nanoTime() > end) {
 					throw DomainException.conflict("error.idempotency-key.in-progress");
@@ -107,12 +110,6 @@ public class Idempotency {
 
 	private <T> T createKept(String scope, String key, String hash, Supplier<T> create) {
 		Instant now = clock.instant();
-		// an expired row of the same key would block the insert; it is no longer anyone's result
-		jdbc.sql("delete from idempotency_key where scope = :scope and idem_key = :key and created_at < :expired")
-			.param("scope", scope)
-			.param("key", key)
-			.param("expired", Timestamp.from(now.minus(keep)))
-			.update();
 		try {
 			// first, so that a concurrent request with this key waits here, on the key's row lock
 			jdbc.sql("insert into idempotency_key (scope, idem_key, request_hash, status, created_at) "
@@ -136,6 +133,18 @@ public class Idempotency {
 			.param("key", key)
 			.update();
 		return result;
+	}
+
+	/**
+	 * Removes the key's row if it has expired, which blocks its insert but is no longer anyone's
+	 * result: only after an insert failed, so that a new key costs no delete (issue 19).
+	 */
+	private boolean forgetExpired(String scope, String key) {
+		return jdbc.sql("delete from idempotency_key where scope = :scope and idem_key = :key and created_at < :expired")
+			.param("scope", scope)
+			.param("key", key)
+			.param("expired", Timestamp.from(clock.instant().minus(keep)))
+			.update() > 0;
 	}
 
 	private <T> T replay(Kept kept, String hash, Class<T> type) {

@@ -62,6 +62,30 @@ class IdempotencyIntegrationTests {
 	}
 
 	@Test
+	void anExpiredKeyIsNoLongerAnyonesAndCreatesAgain() {
+		Api api = api();
+		String token = api.token("nanan.admin");
+		String key = UUID.randomUUID().toString();
+		long account = jdbc.sql("select id from account where username = 'nanan.admin'").query(Long.class).single();
+		// a result kept two days ago for another request: past the 24 hours, it blocks only the key's row
+		jdbc.sql("insert into idempotency_key (scope, idem_key, request_hash, status, body, created_at) values "
+				+ "(:scope, :key, 'old', 201, 'old', :at)")
+			.param("scope", "problems.register:account:" + account)
+			.param("key", key)
+			.param("at", java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))))
+			.update();
+		String title = Api.uniqueCode("expired key ");
+
+		Api.Reply created = api.post(token, "/api/v1/problems", problem(title), "Idempotency-Key", key);
+
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(problems(title)).isEqualTo(1);
+		assertThat(keys(key)).isEqualTo(1);
+		assertThat(jdbc.sql("select request_hash from idempotency_key where idem_key = :key").param("key", key)
+			.query(String.class).single()).isNotEqualTo("old");
+	}
+
+	@Test
 	void theSameKeyWithAnotherRequestIsRefusedAndCreatesNothing() {
 		Api api = api();
 		String token = api.token("nanan.admin");

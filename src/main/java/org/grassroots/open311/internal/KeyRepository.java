@@ -57,10 +57,6 @@ public class KeyRepository {
 			.update() == 1;
 	}
 
-	public void touch(long id, Instant at) {
-		jdbc.sql("update open311_key set last_used_at = :at where id = :id").param("at", Times.utc(at)).param("id", id).update();
-	}
-
 	private static ApiKey map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"), rs.getString("created_by"),
 				rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),

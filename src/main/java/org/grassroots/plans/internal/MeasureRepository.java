@@ -338,6 +338,14 @@ public class MeasureRepository {
 			.list();
 	}
 
+	/** Locks a problem's links until the caller's transaction ends. */
+	public void lockLinks(long problemId) {
+		jdbc.sql("select measure_id from measure_problem where problem_id = :problem for update")
+			.param("problem", problemId)
+			.query(Long.class)
+			.list();
+	}
+
 	/** Keeps the copies of a problem's title and state current on every measure it is linked to. */
 	public void problemChanged(long problemId, String title, ProblemState state) {
 		jdbc.sql("update measure_problem set title = :title, state = :state where problem_id = :problem")

@@ -3,6 +3,9 @@ package org.grassroots.plans.internal;
 import org.grassroots.plans.ProgressReport;
 import org.grassroots.plans.WorkMeasure;
 import org.grassroots.problems.ProblemChanged;
+import org.grassroots.problems.ProblemFact;
+import org.grassroots.problems.ProblemFacts;
+import org.grassroots.problems.ProblemState;
 import org.grassroots.shared.DomainException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,7 +26,10 @@ class ProblemClosings {
 
 	private final MeasureChanges changes;
 
-	ProblemClosings(MeasureRepository measures, MeasureChanges changes) {
+	private final ProblemFacts facts;
+
+	ProblemClosings(MeasureRepository measures, MeasureChanges changes, ProblemFacts facts) {
+		this.facts = facts;
 		this.measures = measures;
 		this.changes = changes;
 	}
@@ -31,7 +37,11 @@ class ProblemClosings {
 	@ApplicationModuleListener
 	void on(ProblemChanged changed) {
 		long problemId = changed.after().id();
-		measures.problemChanged(problemId, changed.after().title(), changed.after().state());
+		// one problem's events are delivered concurrently and in any order: with its links locked,
+		// the state as committed now is right whichever delivery comes last
+		measures.lockLinks(problemId);
+		ProblemState state = facts.find(problemId).map(ProblemFact::state).orElse(changed.after().state());
+		measures.problemChanged(problemId, changed.after().title(), state);
 		if (!changed.closed()) {
 			return;
 		}

@@ -5,7 +5,11 @@ import java.time.Clock;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Delivers notices to the inbox after the command commits; the registry redelivers after a crash. */
+/**
+ * Delivers {@link NoticeDue} publications that the event registry still holds from before issue 19,
+ * when notices went through it: commands now write their notices in their own transaction
+ * ({@code ProblemCommandSupport.notice}). Remove once no deployment has such publications left.
+ */
 @Component
 class Inbox {
 
@@ -21,8 +25,7 @@ class Inbox {
 	@ApplicationModuleListener
 	void deliver(NoticeDue notice) {
 		for (String unitPath : notice.unitPaths()) {
-			notices.insert(unitPath, notice.kind(), notice.problemId(), notice.ledgerNo(), notice.title(),
-					notice.key() + "@" + unitPath, clock.instant());
+			notices.insert(unitPath, notice.kind(), notice.problemId(), notice.key() + "@" + unitPath, clock.instant());
 		}
 	}
 

@@ -3,8 +3,8 @@ package org.grassroots.problems.internal;
 import java.util.List;
 
 /**
- * Notices to the people of some units, published in the command's transaction and delivered to
- * the inbox after commit through the event publication registry, so none is lost if the app stops.
+ * Notices to the people of some units, as they were published through the event registry before
+ * issue 19; kept so that publications still stored then are delivered (see {@link Inbox}).
  *
  * @param key what makes two deliveries of the same notice the same (per unit)
  */

@@ -73,25 +73,20 @@ public class NoticeRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Adds a notice once: a redelivered event finds its dedupe key taken and adds nothing. */
-	public void insert(String unitPath, String kind, long problemId, String ledgerNo, String title, String dedupeKey,
-			Instant at) {
-		boolean known = jdbc.sql("select count(*) from notification where dedupe_key = :key")
-			.param("key", dedupeKey)
-			.query(Integer.class)
-			.single() > 0;
-		if (known) {
-			return;
-		}
+	/**
+	 * Adds a notice once, in one statement: a notice whose dedupe key is taken (the same notice
+	 * given twice, or an old publication redelivered) adds nothing. Ledger number and title come
+	 * from the problem row, which the command has already written in this transaction.
+	 */
+	public void insert(String unitPath, String kind, long problemId, String dedupeKey, Instant at) {
 		jdbc.sql("""
 				insert into notification (unit_path, kind, problem_id, ledger_no, title, dedupe_key, created_at)
-				values (:path, :kind, :problem, :ledger, :title, :key, :at)
+				select :path, :kind, p.id, p.ledger_no, p.title, :key, :at from problem p
+				where p.id = :problem and not exists (select 1 from notification d where d.dedupe_key = :key)
 				""")
 			.param("path", unitPath)
 			.param("kind", kind)
 			.param("problem", problemId)
-			.param("ledger", ledgerNo)
-			.param("title", title)
 			.param("key", dedupeKey)
 			.param("at", Times.utc(at))
 			.update();

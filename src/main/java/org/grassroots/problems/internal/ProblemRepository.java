@@ -1,6 +1,8 @@
 package org.grassroots.problems.internal;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,6 +31,9 @@ import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
 import org.grassroots.units.Unit;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -71,12 +76,20 @@ public class ProblemRepository {
 	/** Changes that move a problem in the lists' order or filters, so its party rows must follow. */
 	private static final Set<String> COPIED_CHANGES = Set.of("state", "overdue", "priority", "deadline");
 
+	/** The columns a new problem comes back with from its insert: those {@link #map} reads. */
+	private static final String[] RETURNED = java.util.Arrays.stream(COLUMNS.split(","))
+		.map(column -> column.trim().substring(2))
+		.toArray(String[]::new);
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
 
 	private final FieldCipher cipher;
 
-	public ProblemRepository(JdbcClient jdbc, FieldCipher cipher) {
+	public ProblemRepository(JdbcClient jdbc, JdbcTemplate template, FieldCipher cipher) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.cipher = cipher;
 	}
 
@@ -90,8 +103,30 @@ public class ProblemRepository {
 				party.params());
 	}
 
-	public long nextLedgerSequence() {
-		return jdbc.sql("select nextval('problem_ledger_seq')").query(Long.class).single();
+	/**
+	 * Inserts a new problem in one statement and answers it as stored: the ledger number's sequence
+	 * is taken inside the insert (its prefix given, the number padded to at least seven digits) and
+	 * the row comes back as the insert's generated keys, so nothing is read before or after.
+	 */
+	public Problem insertNew(Map<String, @Nullable Object> values, String ledgerPrefix) {
+		List<String> names = new ArrayList<>(values.keySet());
+		names.remove("ledger_no");
+		String sql = "insert into problem (ledger_no, " + String.join(", ", names) + ") values ((select ? || lpad(s.n, "
+				+ "greatest(7, length(s.n)), '0') from (select cast(nextval('problem_ledger_seq') as varchar(20)) as n) s), "
+				+ String.join(", ", names.stream().map(name -> "?").toList()) + ")";
+		List<@Nullable Object> params = new ArrayList<>();
+		params.add(ledgerPrefix);
+		names.forEach(name -> params.add(values.get(name)));
+		return template.execute((Connection con) -> con.prepareStatement(sql, RETURNED), (PreparedStatement ps) -> {
+			for (int i = 0; i < params.size(); i++) {
+				StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, params.get(i));
+			}
+			ps.executeUpdate();
+			try (ResultSet keys = ps.getGeneratedKeys()) {
+				keys.next();
+				return map(keys, 0);
+			}
+		});
 	}
 
 	public long insert(Map<String, @Nullable Object> values) {
@@ -107,22 +142,41 @@ public class ProblemRepository {
 		return keys.getKeyAs(Long.class);
 	}
 
+	/** Adds a party unless it is one already, in one statement. */
 	public void addParty(long problemId, @Nullable String unitPath) {
 		if (unitPath == null) {
 			return;
 		}
-		boolean known = jdbc.sql("select count(*) from problem_party where problem_id = :id and unit_path = :path")
+		jdbc.sql("insert into problem_party (problem_id, unit_path, " + PARTY_COPIES + ") select id, :path, " + COPIED
+				+ " from problem p where p.id = :id"
+				+ " and not exists (select 1 from problem_party q where q.problem_id = :id and q.unit_path = :path)")
 			.param("id", problemId)
 			.param("path", unitPath)
-			.query(Integer.class)
-			.single() > 0;
-		if (!known) {
-			jdbc.sql("insert into problem_party (problem_id, unit_path, " + PARTY_COPIES + ") select id, :path, "
-					+ COPIED + " from problem p where p.id = :id")
-				.param("id", problemId)
-				.param("path", unitPath)
-				.update();
+			.update();
+	}
+
+	/**
+	 * The first parties of a problem just inserted, in one statement: the copies come from the
+	 * problem as inserted, which is what {@link #copyToParties} would copy.
+	 */
+	public void addParties(Problem problem, java.util.Collection<String> unitPaths) {
+		List<String> paths = unitPaths.stream().distinct().toList();
+		StringBuilder sql = new StringBuilder("insert into problem_party (problem_id, unit_path, " + PARTY_COPIES + ") values ");
+		Map<String, @Nullable Object> params = new LinkedHashMap<>();
+		for (int i = 0; i < paths.size(); i++) {
+			sql.append(i == 0 ? "" : ", ").append("(:id, :path").append(i).append(", :state, :category, :overdue, :priority, :due)");
+			params.put("path" + i, paths.get(i));
 		}
+		Instant due = problem.deadline() != null ? problem.deadline() : problem.responseDue();
+		jdbc.sql(sql.toString())
+			.params(params)
+			.param("id", problem.id())
+			.param("state", problem.state().name())
+			.param("category", problem.categoryCode())
+			.param("overdue", problem.overdue())
+			.param("priority", problem.priority())
+			.param("due", due == null ? null : Times.utc(due))
+			.update();
 	}
 
 	/** Brings the party rows' copies up to date with the problem row, in the caller's transaction. */
@@ -340,17 +394,22 @@ public class ProblemRepository {
 			.query(Long.class).list();
 	}
 
+	/** All of a report's attribute values in one statement. */
 	public void insertAttributes(long problemId, Map<String, List<String>> attributes) {
+		StringBuilder sql = new StringBuilder("insert into problem_attribute (problem_id, code, seq, attr_value) values ");
+		Map<String, @Nullable Object> params = new LinkedHashMap<>();
 		attributes.forEach((code, values) -> {
 			for (int i = 0; i < values.size(); i++) {
-				jdbc.sql("insert into problem_attribute (problem_id, code, seq, attr_value) values (:id, :code, :seq, :value)")
-					.param("id", problemId)
-					.param("code", code)
-					.param("seq", i)
-					.param("value", values.get(i))
-					.update();
+				int n = params.size() / 3;
+				sql.append(n == 0 ? "" : ", ").append("(:id, :c").append(n).append(", :s").append(n).append(", :v").append(n).append(')');
+				params.put("c" + n, code);
+				params.put("s" + n, i);
+				params.put("v" + n, values.get(i));
 			}
 		});
+		if (!params.isEmpty()) {
+			jdbc.sql(sql.toString()).params(params).param("id", problemId).update();
+		}
 	}
 
 	/** The attributes of some problems, by problem id, values in the order given. */
