@@ -34,7 +34,7 @@ public class OverdueJob {
 	}
 
 	// ShedLock locks only methods that return nothing
-	@Scheduled(fixedDelayString = "${grassroots.lifeevents.overdue-check:PT1H}", initialDelayString = "PT3M")
+	@Scheduled(fixedDelayString = "${grassroots.lifeevents.overdue-check:PT1H}", initialDelayString = "${grassroots.lifeevents.overdue-first-check:PT3M}")
 	@SchedulerLock(name = "lifeevent-deadlines", lockAtMostFor = "PT1M")
 	@Transactional
 	public void run() {

@@ -35,7 +35,7 @@ public class MeasureDeadlineJob {
 		this.transactions = transactions;
 	}
 
-	@Scheduled(fixedDelayString = "${grassroots.plans.deadline-check:PT30M}", initialDelayString = "PT2M")
+	@Scheduled(fixedDelayString = "${grassroots.plans.deadline-check:PT30M}", initialDelayString = "${grassroots.plans.deadline-first-check:PT2M}")
 	@SchedulerLock(name = "measure-deadlines", lockAtMostFor = "PT1M")
 	public void scheduled() {
 		flagOverdue();

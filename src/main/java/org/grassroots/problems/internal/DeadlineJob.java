@@ -43,7 +43,7 @@ public class DeadlineJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${grassroots.problems.deadline-check:PT5M}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "${grassroots.problems.deadline-check:PT5M}", initialDelayString = "${grassroots.problems.deadline-first-check:PT1M}")
 	void scheduled() {
 		runOnce();
 	}

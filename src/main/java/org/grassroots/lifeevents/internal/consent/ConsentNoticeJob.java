@@ -32,7 +32,7 @@ public class ConsentNoticeJob {
 		this.notice = notice;
 	}
 
-	@Scheduled(fixedDelayString = "${grassroots.lifeevents.consent.notice-check:PT1H}", initialDelayString = "PT3M")
+	@Scheduled(fixedDelayString = "${grassroots.lifeevents.consent.notice-check:PT1H}", initialDelayString = "${grassroots.lifeevents.consent.notice-first-check:PT3M}")
 	@SchedulerLock(name = "consent-notices", lockAtMostFor = "PT1M")
 	public void scheduled() {
 		confirmDue();
