@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The audit tables: records written once without a lock, batches sealed under the chain head's row lock, scoped reads, and the walks that verify. */
+/**
+ * The audit tables: records written once without a lock, batches sealed under the chain head's
+ * row lock, scoped reads, and the walks that verify.
+ */
 @Repository
 public class AuditRepository {
 
@@ -141,7 +144,8 @@ public class AuditRepository {
 			.param("hash", seal.hash())
 			.param("at", Times.utc(seal.sealedAt()))
 			.update();
-		jdbc.sql("update audit_chain_head set last_seal = :seal, sealed_to_id = :last, seal_hash = :hash where chain = :chain")
+		jdbc.sql("update audit_chain_head set last_seal = :seal, sealed_to_id = :last, seal_hash = :hash"
+				+ " where chain = :chain")
 			.param("seal", seal.id())
 			.param("last", seal.lastId())
 			.param("hash", seal.hash())
