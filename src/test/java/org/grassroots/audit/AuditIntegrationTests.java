@@ -2,6 +2,8 @@ package org.grassroots.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.grassroots.support.Api;
 import org.grassroots.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,22 +85,23 @@ class AuditIntegrationTests {
 	@Test
 	void anEditBehindTheApplicationsBackIsDetected() {
 		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
-		long seq = jdbc.sql("select min(seq) from audit_record where kind = 'UNIT_CREATED'").query(Long.class).single();
-		String original = jdbc.sql("select after_state from audit_record where seq = :seq").param("seq", seq).query(String.class).single();
+		long id = jdbc.sql("select min(id) from audit_record where kind = 'UNIT_CREATED' and id <= (select sealed_to_id from audit_chain_head)")
+			.query(Long.class).single();
+		String original = jdbc.sql("select after_state from audit_record where id = :id").param("id", id).query(String.class).single();
 		try {
-			jdbc.sql("update audit_record set after_state = :forged where seq = :seq")
+			jdbc.sql("update audit_record set after_state = :forged where id = :id")
 				.param("forged", original.replace("\"demo\":true", "\"demo\":false"))
-				.param("seq", seq)
+				.param("id", id)
 				.update();
 
 			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
 
 			assertThat(result.path("intact").asBoolean()).isFalse();
-			assertThat(result.path("firstBrokenSeq").asLong()).isEqualTo(seq);
+			assertThat(result.path("firstBrokenId").asLong()).isEqualTo(id);
 			assertThat(result.path("reason").asString()).contains("hash");
 		}
 		finally {
-			jdbc.sql("update audit_record set after_state = :original where seq = :seq").param("original", original).param("seq", seq).update();
+			jdbc.sql("update audit_record set after_state = :original where id = :id").param("original", original).param("id", id).update();
 		}
 		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
 	}
@@ -108,11 +111,13 @@ class AuditIntegrationTests {
 		// an audited change makes sure the chain has a last record of its own to remove; verifying seals it
 		api.token("nanan.cadre");
 		api.get(cityAdmin, "/api/v1/audit/verify");
-		var last = jdbc.sql("select * from audit_record where seq = (select max(seq) from audit_record)").query().singleRow();
+		var last = jdbc.sql("select * from audit_record where id = (select max(id) from audit_record"
+				+ " where id <= (select sealed_to_id from audit_chain_head))").query().singleRow();
 		try {
-			jdbc.sql("delete from audit_record where seq = :seq").param("seq", last.get("seq")).update();
+			jdbc.sql("delete from audit_record where id = :id").param("id", last.get(key(last, "id"))).update();
 			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
 			assertThat(result.path("intact").asBoolean()).isFalse();
+			assertThat(result.path("reason").asString()).contains("seal");
 		}
 		finally {
 			jdbc.sql("""
@@ -124,6 +129,7 @@ class AuditIntegrationTests {
 				.paramSource(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(lowerKeys(last)))
 				.update();
 		}
+		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -153,20 +159,34 @@ class AuditIntegrationTests {
 	void aRenumberedRecordIsDetected() {
 		api.token("nanan.cadre");
 		api.get(cityAdmin, "/api/v1/audit/verify");
-		long seq = jdbc.sql("select max(seq) from audit_record").query(Long.class).single();
-		long id = jdbc.sql("select id from audit_record where seq = :seq").param("seq", seq).query(Long.class).single();
+		long id = jdbc.sql("select sealed_to_id from audit_chain_head").query(Long.class).single();
+		long seal = jdbc.sql("select id from audit_seal where :id between first_id and last_id").param("id", id).query(Long.class).single();
 		try {
 			jdbc.sql("update audit_record set id = :renumbered where id = :id").param("renumbered", id + 1_000_000_000L).param("id", id).update();
 
 			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
 
 			assertThat(result.path("intact").asBoolean()).isFalse();
-			assertThat(result.path("firstBrokenSeq").asLong()).isEqualTo(seq);
+			assertThat(result.path("firstBrokenSeal").asLong()).isEqualTo(seal);
 		}
 		finally {
 			jdbc.sql("update audit_record set id = :id where id = :renumbered").param("renumbered", id + 1_000_000_000L).param("id", id).update();
 		}
 		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+	}
+
+	@Test
+	void anAuditedWriteCostsOneInsertOnTheRequestPath() {
+		String code = Api.uniqueCode("S");
+		long nanan = api.get(cityAdmin, "/api/v1/units/by-code/500108").json().path("id").asLong();
+		org.grassroots.support.StatementMeter.Reading reading = org.grassroots.support.StatementMeter.measure(() -> {
+			assertThat(api.post(cityAdmin, "/api/v1/units",
+					Api.json("code", code, "parentId", nanan, "nameZh", "计数街道", "level", "STREET")).status()).isEqualTo(201);
+		}, () -> {
+		});
+		List<String> audit = reading.sql().stream().filter(sql -> !sql.startsWith("[event]") && sql.contains("audit_")).toList();
+		assertThat(audit).as(reading.toString()).hasSize(1);
+		assertThat(audit.get(0)).startsWith("insert into audit_record");
 	}
 
 	/**
@@ -226,10 +246,20 @@ class AuditIntegrationTests {
 		JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
 
 		assertThat(result.path("intact").asBoolean()).as(result.toString()).isTrue();
-		long sealed = jdbc.sql("select count(*) from audit_record where seq is not null").query(Long.class).single();
-		long last = jdbc.sql("select max(seq) from audit_record").query(Long.class).single();
-		assertThat(result.path("checked").asLong()).isGreaterThanOrEqualTo(before + 20).isLessThanOrEqualTo(last);
-		assertThat(last).as("sequence numbers run without gaps").isEqualTo(sealed);
+		long sealed = jdbc.sql("""
+				select count(*) from audit_record
+				where id >= (select seals_from_id from audit_chain_head) and id <= (select sealed_to_id from audit_chain_head)
+				""").query(Long.class).single();
+		long seals = jdbc.sql("select count(*) from audit_seal").query(Long.class).single();
+		assertThat(result.path("checked").asLong()).isGreaterThanOrEqualTo(before + 20).isLessThanOrEqualTo(count());
+		assertThat(jdbc.sql("select coalesce(sum(record_count), 0) from audit_seal").query(Long.class).single())
+			.as("the batches hold every record up to the last sealed one").isEqualTo(sealed);
+		assertThat(jdbc.sql("select coalesce(max(id), 0) from audit_seal").query(Long.class).single())
+			.as("batches numbered without gaps").isEqualTo(seals);
+	}
+
+	private static String key(java.util.Map<String, Object> row, String name) {
+		return row.keySet().stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElseThrow();
 	}
 
 	private static java.util.Map<String, Object> lowerKeys(java.util.Map<String, Object> row) {

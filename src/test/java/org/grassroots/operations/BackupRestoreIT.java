@@ -77,7 +77,7 @@ class BackupRestoreIT {
 
 				JsonNode chain = api.get(cityAdmin, "/api/v1/audit/verify").json();
 				assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
-				assertThat(chain.path("checked").asLong()).isGreaterThanOrEqualTo(count(source, "select count(*) from audit_record where seq is not null"));
+				assertThat(chain.path("checked").asLong()).isGreaterThanOrEqualTo(count(source, "select count(*) from audit_record where id <= (select sealed_to_id from audit_chain_head)"));
 			}
 		}
 		finally {

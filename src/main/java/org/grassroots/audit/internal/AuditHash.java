@@ -12,30 +12,70 @@ import org.grassroots.audit.AuditEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hashes of a record: SHA-256 over length-prefixed fields, so that no two different records
- * can be written as the same bytes. A record's content hash covers every column it is written
- * with and is computed when it is written; the chain hash links that content hash to the record
- * before it when the record is sealed.
+ * The hashes of the audit log: SHA-256 over length-prefixed fields, so that no two different
+ * records can be written as the same bytes. A record's content hash is computed when it is
+ * written; since V45 it covers every column but the id, and the hash of the sealed batch covers
+ * the ids with the content hashes, in order. Records written before V45 keep their earlier
+ * formulas: a content hash with the id and a chain hash per record (V44), or one chain hash over
+ * the fields (before V44).
  */
 final class AuditHash {
 
 	/** The columns the content hash covers, in order; {@code AuditChainUpgradeTests} compares them with the table. */
-	static final List<String> CONTENT_COLUMNS = List.of("id", "chain", "occurred_at", "actor_id", "actor_name", "kind",
+	static final List<String> CONTENT_COLUMNS = List.of("chain", "occurred_at", "actor_id", "actor_name", "kind",
 			"subject_type", "subject_id", "unit_path", "before_state", "after_state");
 
-	/** The columns that place the record in the chain, covered by the chain hash. */
-	static final List<String> CHAIN_COLUMNS = List.of("seq", "prev_hash", "content_hash", "hash");
+	/** The columns the hash of a sealed batch covers, for each record in it. */
+	static final List<String> SEALED_COLUMNS = List.of("id", "content_hash");
+
+	/** The place of a record written before V45 in the earlier chain, covered by its chain hash. */
+	static final List<String> CHAIN_COLUMNS = List.of("seq", "prev_hash", "hash");
 
 	private AuditHash() {
 	}
 
-	/** The content hash, computed in the transaction that writes the record. */
+	/**
+	 * The content hash, computed in the transaction that writes the record, before the database
+	 * gives it its id: the id is covered by the hash of the batch that seals it.
+	 */
 	static String content(AuditEntry entry, String chain) {
+		StringBuilder text = new StringBuilder();
+		field(text, chain);
+		recorded(text, entry);
+		return sha256(text);
+	}
+
+	/** The content hash of a record written between V44 and V45: with its id first. */
+	static String contentWithId(AuditEntry entry, String chain) {
 		StringBuilder text = new StringBuilder();
 		field(text, String.valueOf(entry.id()));
 		field(text, chain);
 		recorded(text, entry);
 		return sha256(text);
+	}
+
+	/**
+	 * The hash of a sealed batch: the previous batch's hash, the batch's number and id range, and
+	 * each record's id and content hash in id order. A record changed, removed, added, renumbered
+	 * or moved within the range changes it.
+	 */
+	static String seal(String prevHash, long seal, long firstId, long lastId, List<Member> members) {
+		StringBuilder text = new StringBuilder();
+		field(text, prevHash);
+		field(text, String.valueOf(seal));
+		field(text, String.valueOf(firstId));
+		field(text, String.valueOf(lastId));
+		field(text, String.valueOf(members.size()));
+		for (Member member : members) {
+			field(text, String.valueOf(member.id()));
+			field(text, member.contentHash());
+		}
+		return sha256(text);
+	}
+
+	/** A record as its batch's hash sees it. */
+	record Member(long id, @Nullable String contentHash) {
+
 	}
 
 	/** The chain hash of a record written with a content hash: its place, its id and its content. */

@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The audit tables: appends without a lock, sealing under the chain head's row lock, scoped reads, and a streaming walk. */
+/**
+ * The audit tables: records written once without a lock, batches sealed under the chain head's
+ * row lock, scoped reads, and the walks that verify.
+ */
 @Repository
 public class AuditRepository {
 
@@ -40,38 +43,34 @@ public class AuditRepository {
 		this.batch = batch;
 	}
 
-	/** The last sequence number and hash, locked until the transaction ends so sealers line up. */
+	private static final String HEAD = "select seq, hash, content_hash_from_id, seals_from_id, last_seal, sealed_to_id,"
+			+ " seal_hash, legacy_unsealed from audit_chain_head where chain = :chain";
+
+	/** The ends of both chains, locked until the transaction ends so sealers line up. */
 	Head lockHead() {
-		return jdbc.sql("select seq, hash, content_hash_from_id from audit_chain_head where chain = :chain for update")
-			.param("chain", CHAIN)
-			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)))
-			.single();
+		return jdbc.sql(HEAD + " for update").param("chain", CHAIN).query(AuditRepository::headRow).single();
 	}
 
 	Head head() {
-		return jdbc.sql("select seq, hash, content_hash_from_id from audit_chain_head where chain = :chain")
-			.param("chain", CHAIN)
-			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)))
-			.single();
+		return jdbc.sql(HEAD).param("chain", CHAIN).query(AuditRepository::headRow).single();
+	}
+
+	private static Head headRow(ResultSet rs, int row) throws SQLException {
+		return new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+				rs.getString(7), rs.getBoolean(8));
 	}
 
 	/**
-	 * The id of the next record, taken before it is written so that its content hash can cover
-	 * it. A sequence takes no lock that lasts until commit, so writers still run side by side.
+	 * Writes a record with its content hash, once: one statement, the id from the column's default
+	 * (the sequence), no lock, so audited writes run side by side.
 	 */
-	long nextId() {
-		return jdbc.sql("select nextval('audit_record_ids')").query(Long.class).single();
-	}
-
-	/** Writes a record with its content hash and without its place in the chain: no lock, so audited writes run side by side. */
 	void insert(AuditEntry entry, String contentHash) {
 		jdbc.sql("""
-				insert into audit_record (id, chain, occurred_at, actor_id, actor_name, kind, subject_type, subject_id,
+				insert into audit_record (chain, occurred_at, actor_id, actor_name, kind, subject_type, subject_id,
 				                          unit_path, before_state, after_state, content_hash)
-				values (:id, :chain, :at, :actorId, :actorName, :kind, :subjectType, :subjectId, :unitPath, :before, :after,
+				values (:chain, :at, :actorId, :actorName, :kind, :subjectType, :subjectId, :unitPath, :before, :after,
 				        :contentHash)
 				""")
-			.param("id", entry.id())
 			.param("contentHash", contentHash)
 			.param("chain", CHAIN)
 			.param("at", Times.utc(entry.occurredAt()))
@@ -86,16 +85,18 @@ public class AuditRepository {
 			.update();
 	}
 
-	/** Committed records not yet in the chain, oldest first. */
-	List<Stored> unsealed(int limit) {
-		return jdbc.sql(SELECT + " where chain = :chain and seq is null order by id fetch first " + limit + " rows only")
+	/** Records from before V45 not yet in the earlier chain, oldest first: only right after the upgrade. */
+	List<Stored> legacyUnsealed(long below, int limit) {
+		return jdbc.sql(SELECT + " where chain = :chain and seq is null and id < :below order by id fetch first " + limit
+				+ " rows only")
 			.param("chain", CHAIN)
+			.param("below", below)
 			.query(AuditRepository::stored)
 			.list();
 	}
 
-	/** Gives records their place in the chain and moves the head past them, in one batch. */
-	void seal(List<Stored> sealed) {
+	/** Gives records from before V45 their place in the earlier chain, as the sealer did then, and moves its end. */
+	void sealLegacy(List<Stored> sealed) {
 		batch.batchUpdate("update audit_record set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null",
 				sealed, 500, (ps, stored) -> {
 					ps.setLong(1, stored.entry().seq());
@@ -104,19 +105,94 @@ public class AuditRepository {
 					ps.setLong(4, stored.entry().id());
 				});
 		Stored last = sealed.get(sealed.size() - 1);
-		jdbc.sql("update audit_chain_head set seq = :seq, hash = :hash where chain = :chain")
+		jdbc.sql("update audit_chain_head set seq = :seq, hash = :hash,"
+				+ " seal_hash = case when last_seal = 0 then :hash else seal_hash end where chain = :chain")
 			.param("seq", last.entry().seq())
 			.param("hash", last.hash())
 			.param("chain", CHAIN)
 			.update();
 	}
 
-	/** A record with its stored hashes; the content hash is null for records written before V44. */
-	record Stored(AuditEntry entry, @Nullable String contentHash, String prevHash, String hash) {
+	/** The earlier chain is complete: no record from before V45 is left without its place. */
+	void legacySealed() {
+		jdbc.sql("update audit_chain_head set legacy_unsealed = false where chain = :chain").param("chain", CHAIN).update();
+	}
+
+	/** The ids, times and content hashes of committed records after an id, in id order. */
+	List<Pending> after(long id, int limit) {
+		return jdbc.sql("select id, occurred_at, content_hash from audit_record where chain = :chain and id > :id"
+				+ " order by id fetch first " + limit + " rows only")
+			.param("chain", CHAIN)
+			.param("id", id)
+			.query((rs, row) -> new Pending(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+					rs.getString(3)))
+			.list();
+	}
+
+	/** Adds a sealed batch and moves the head to it. */
+	void addSeal(Seal seal) {
+		jdbc.sql("""
+				insert into audit_seal (id, chain, first_id, last_id, record_count, prev_hash, hash, sealed_at)
+				values (:id, :chain, :first, :last, :count, :prev, :hash, :at)
+				""")
+			.param("id", seal.id())
+			.param("chain", CHAIN)
+			.param("first", seal.firstId())
+			.param("last", seal.lastId())
+			.param("count", seal.count())
+			.param("prev", seal.prevHash())
+			.param("hash", seal.hash())
+			.param("at", Times.utc(seal.sealedAt()))
+			.update();
+		jdbc.sql("update audit_chain_head set last_seal = :seal, sealed_to_id = :last, seal_hash = :hash"
+				+ " where chain = :chain")
+			.param("seal", seal.id())
+			.param("last", seal.lastId())
+			.param("hash", seal.hash())
+			.param("chain", CHAIN)
+			.update();
+	}
+
+	/** Seals in order, after a number, up to a number, a page at a time. */
+	List<Seal> seals(long after, long last, int limit) {
+		return jdbc.sql("select id, first_id, last_id, record_count, prev_hash, hash, sealed_at from audit_seal"
+				+ " where chain = :chain and id > :after and id <= :last order by id fetch first " + limit + " rows only")
+			.param("chain", CHAIN)
+			.param("after", after)
+			.param("last", last)
+			.query((rs, row) -> new Seal(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
+					rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/** The records with ids in a range, in id order: one sealed batch, or a page of the unsealed ones. */
+	List<Stored> between(long firstId, long lastId, int limit) {
+		return jdbc.sql(SELECT + " where chain = :chain and id >= :first and id <= :last order by id fetch first " + limit
+				+ " rows only")
+			.param("chain", CHAIN)
+			.param("first", firstId)
+			.param("last", lastId)
+			.query(AuditRepository::stored)
+			.list();
+	}
+
+	/** A record from before V45 with its stored hashes; the content hash is null for records written before V44. */
+	record Stored(AuditEntry entry, @Nullable String contentHash, @Nullable String prevHash, @Nullable String hash) {
 
 	}
 
-	/** Walks the chain in order up to a sequence number, a page at a time, so a long log never sits in memory at once. */
+	/** What the sealer reads of a committed record. */
+	record Pending(long id, java.time.Instant occurredAt, @Nullable String contentHash) {
+
+	}
+
+	/** A sealed batch: the ids after the previous batch up to {@code lastId}, {@code count} records in all. */
+	record Seal(long id, long firstId, long lastId, int count, String prevHash, String hash,
+			java.time.Instant sealedAt) {
+
+	}
+
+	/** Walks the earlier chain in order up to a sequence number, a page at a time, so a long log never sits in memory at once. */
 	void walk(long lastSeq, Consumer<Stored> visitor) {
 		long after = 0;
 		while (true) {
@@ -194,7 +270,7 @@ public class AuditRepository {
 	}
 
 	private static Stored stored(ResultSet rs, int row) throws SQLException {
-		AuditEntry entry = new AuditEntry(rs.getLong("id"), rs.getLong("seq"), // 0 while not sealed
+		AuditEntry entry = new AuditEntry(rs.getLong("id"), rs.getLong("seq"), // 0 unless in the earlier chain
 				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", Long.class),
 				rs.getString("actor_name"), rs.getString("kind"), rs.getString("subject_type"), rs.getString("subject_id"),
 				rs.getString("unit_path"), rs.getString("before_state"), rs.getString("after_state"));
@@ -202,10 +278,14 @@ public class AuditRepository {
 	}
 
 	/**
-	 * The end of the chain, and the first id written with a content hash: records with lower ids
-	 * were written before V44 and are chained with {@link AuditHash#legacy}.
+	 * The ends of the chains. {@code seq} and {@code hash} end the earlier chain, of the records
+	 * below {@code sealsFromId} (written before V45); of those, ids below {@code contentHashFromId}
+	 * were written before V44 and are chained with {@link AuditHash#legacy}. {@code lastSeal},
+	 * {@code sealedToId} and {@code sealHash} end the chain of sealed batches, which links to the
+	 * earlier chain's end. {@code legacyUnsealed}: records from before V45 still wait for their place.
 	 */
-	record Head(long seq, String hash, long contentHashFromId) {
+	record Head(long seq, String hash, long contentHashFromId, long sealsFromId, long lastSeal, long sealedToId,
+			String sealHash, boolean legacyUnsealed) {
 
 	}
 

@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends a record for every auditable event, synchronously, inside the transaction that made
- * the change: if the change rolls back, so does its record. Its content hash, over every column
- * and the id, is written with it, so a change to it is detectable from the moment it commits. Its
- * place in the hash chain is given shortly after it commits, by {@link AuditSealer}, so writers
- * never wait on each other.
+ * the change: if the change rolls back, so does its record. It is one insert, never updated: its
+ * content hash, over every column but the id, is written with it, so a change to its content is
+ * detectable from the moment it commits; its id is covered by the batch that {@link AuditSealer}
+ * seals shortly after it commits, so writers never wait on each other.
  */
 @Component
 class AuditWriter {
@@ -40,7 +40,7 @@ class AuditWriter {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(AuditableEvent event) {
 		CurrentUser actor = CurrentUser.current();
-		AuditEntry entry = new AuditEntry(records.nextId(), 0, clock.instant().truncatedTo(ChronoUnit.MICROS),
+		AuditEntry entry = new AuditEntry(0, 0, clock.instant().truncatedTo(ChronoUnit.MICROS),
 				actor == null ? null : actor.accountId(), actorName(actor, event), event.auditKind(), event.subjectType(),
 				event.subjectId(), event.unitPath(), toJson(event.before()), toJson(event.after()));
 		records.insert(entry, AuditHash.content(entry, AuditRepository.CHAIN));

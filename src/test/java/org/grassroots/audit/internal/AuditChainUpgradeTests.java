@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AuditChainUpgradeTests {
 
+	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T06:00:00Z"), ZoneOffset.UTC);
+
 	DataSource dataSource;
 
 	String vendor;
@@ -55,6 +57,11 @@ class AuditChainUpgradeTests {
 
 	/** A database at the version before V44, on H2 or in a fresh PostgreSQL database. */
 	private void databaseAtTheVersionBefore(String vendor) {
+		databaseAtTheVersionBefore(vendor, "44");
+	}
+
+	/** A database at the version before the given one, on H2 or in a fresh PostgreSQL database. */
+	private void databaseAtTheVersionBefore(String vendor, String next) {
 		this.vendor = vendor;
 		if (vendor.equals("postgresql")) {
 			postgres = org.grassroots.support.ItPostgres.required();
@@ -69,11 +76,11 @@ class AuditChainUpgradeTests {
 		jdbc = JdbcClient.create(dataSource);
 		transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		records = new AuditRepository(jdbc, new JdbcTemplate(dataSource));
-		sealer = new AuditSealer(records, transactions);
+		sealer = new AuditSealer(records, transactions, CLOCK, java.time.Duration.ofMinutes(5));
 		reader = new AuditReader(records);
 		writer = new AuditWriter(records, JsonMapper.builder().build(),
-				Clock.fixed(Instant.parse("2026-12-01T06:00:00Z"), ZoneOffset.UTC));
-		migrate(lastBefore(org.flywaydb.core.api.MigrationVersion.fromVersion("44")));
+				CLOCK);
+		migrate(lastBefore(org.flywaydb.core.api.MigrationVersion.fromVersion(next)));
 	}
 
 	@org.junit.jupiter.api.AfterEach
@@ -96,13 +103,47 @@ class AuditChainUpgradeTests {
 		transactions.executeWithoutResult(status -> writer.on(event("after.upgrade")));
 		sealer.sealPending();
 
-		assertThat(reader.verify()).isEqualTo(new ChainVerification(true, 4, null, null, null));
+		assertThat(reader.verify()).isEqualTo(new ChainVerification(true, 4, null, null, null, null));
 		long boundary = jdbc.sql("select content_hash_from_id from audit_chain_head").query(Long.class).single();
 		assertThat(boundary).isEqualTo(unsealedBefore + 1);
 		assertThat(jdbc.sql("select count(*) from audit_record where id >= :b and content_hash is not null")
 			.param("b", boundary).query(Long.class).single()).isOne();
 		assertThat(jdbc.sql("select count(*) from audit_record where id < :b and content_hash is null")
 			.param("b", boundary).query(Long.class).single()).isEqualTo(3);
+
+		jdbc.sql("update audit_record set subject_id = 'forged' where id = :id").param("id", sealedBefore).update();
+		ChainVerification broken = reader.verify();
+		assertThat(broken.intact()).isFalse();
+		assertThat(broken.firstBrokenId()).isEqualTo(sealedBefore);
+	}
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "h2", "postgresql" })
+	void recordsFromBeforeTheSealsStillVerifyAndLaterOnesAreSealedInBatchesNeverUpdated(String vendor) {
+		databaseAtTheVersionBefore(vendor, "45");
+		long v44 = jdbc.sql("select content_hash_from_id from audit_chain_head").query(Long.class).single();
+		long sealedBefore = writeAsV44("UNIT_CREATED");
+		writeAsV44("UNIT_RENAMED");
+		sealAsV44(v44);
+		long unsealedBefore = writeAsV44("UNIT_MOVED");
+
+		migrate(null);
+		assertThat(jdbc.sql("select seals_from_id from audit_chain_head").query(Long.class).single())
+			.isEqualTo(unsealedBefore + 1);
+		transactions.executeWithoutResult(status -> writer.on(event("after.seals.1")));
+		transactions.executeWithoutResult(status -> writer.on(event("after.seals.2")));
+		String written = jdbc.sql("select content_hash from audit_record where subject_id = 'after.seals.1'").query(String.class).single();
+		sealer.sealPending();
+
+		assertThat(reader.verify()).isEqualTo(new ChainVerification(true, 5, null, null, null, null));
+		assertThat(jdbc.sql("select seq from audit_record where id = :id").param("id", unsealedBefore).query(Long.class).single())
+			.as("the record left unsealed at the upgrade is sealed the earlier way").isEqualTo(3);
+		assertThat(jdbc.sql("select count(*) from audit_record where id > :id and seq is null and prev_hash is null and hash is null")
+			.param("id", unsealedBefore).query(Long.class).single()).as("later records are never updated").isEqualTo(2);
+		assertThat(jdbc.sql("select content_hash from audit_record where subject_id = 'after.seals.1'").query(String.class).single())
+			.isEqualTo(written);
+		assertThat(jdbc.sql("select first_id, last_id, record_count from audit_seal").query().singleRow().values())
+			.containsExactly(unsealedBefore + 1, unsealedBefore + 2, 2);
 
 		jdbc.sql("update audit_record set subject_id = 'forged' where id = :id").param("id", sealedBefore).update();
 		ChainVerification broken = reader.verify();
@@ -120,7 +161,10 @@ class AuditChainUpgradeTests {
 				""").query(String.class).list();
 
 		assertThat(columns).containsExactlyInAnyOrderElementsOf(
-				java.util.stream.Stream.concat(AuditHash.CONTENT_COLUMNS.stream(), AuditHash.CHAIN_COLUMNS.stream())
+				java.util.stream.Stream
+					.of(AuditHash.CONTENT_COLUMNS, AuditHash.SEALED_COLUMNS, AuditHash.CHAIN_COLUMNS)
+					.flatMap(List::stream)
+					.distinct()
 					.toList());
 	}
 
@@ -172,6 +216,36 @@ class AuditChainUpgradeTests {
 			String hash = AuditHash.legacy(entry, prev);
 			jdbc.sql("update audit_record set seq = :seq, prev_hash = :prev, hash = :hash where id = :id")
 				.param("seq", seq).param("prev", prev).param("hash", hash).param("id", entry.id()).update();
+			jdbc.sql("update audit_chain_head set seq = :seq, hash = :hash").param("seq", seq).param("hash", hash).update();
+			prev = hash;
+		}
+	}
+
+	/** A record as V44 wrote it: its id from the sequence first, and a content hash over it. */
+	private long writeAsV44(String kind) {
+		long id = jdbc.sql("select nextval('audit_record_ids')").query(Long.class).single();
+		AuditEntry entry = new AuditEntry(id, 0, Instant.parse("2026-11-30T02:00:00.123456Z"), 7L, "city.admin", kind, "UNIT",
+				"500108002", "/500000/500108/500108002/", null, "{\"level\":\"STREET\"}");
+		jdbc.sql("""
+				insert into audit_record (id, chain, occurred_at, actor_id, actor_name, kind, subject_type, subject_id, unit_path,
+				                          after_state, content_hash)
+				values (:id, 'main', :at, 7, 'city.admin', :kind, 'UNIT', '500108002', '/500000/500108/500108002/',
+				        '{"level":"STREET"}', :hash)
+				""").param("id", id).param("at", Times.utc(entry.occurredAt())).param("kind", kind)
+			.param("hash", AuditHash.contentWithId(entry, "main")).update();
+		return id;
+	}
+
+	/** Seals as V44 did: each record's content hash linked to the one before, by seq. */
+	private void sealAsV44(long from) {
+		String prev = jdbc.sql("select hash from audit_chain_head").query(String.class).single();
+		long seq = jdbc.sql("select seq from audit_chain_head").query(Long.class).single();
+		for (var row : jdbc.sql("select id, content_hash from audit_record where seq is null and id >= :from order by id")
+			.param("from", from).query().listOfRows()) {
+			long id = ((Number) row.get(key(row, "id"))).longValue();
+			String hash = AuditHash.link(prev, ++seq, id, (String) row.get(key(row, "content_hash")));
+			jdbc.sql("update audit_record set seq = :seq, prev_hash = :prev, hash = :hash where id = :id")
+				.param("seq", seq).param("prev", prev).param("hash", hash).param("id", id).update();
 			jdbc.sql("update audit_chain_head set seq = :seq, hash = :hash").param("seq", seq).param("hash", hash).update();
 			prev = hash;
 		}

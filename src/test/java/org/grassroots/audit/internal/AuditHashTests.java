@@ -26,8 +26,6 @@ class AuditHashTests {
 	@Test
 	void aChangeToAnyWrittenColumnChangesTheContentHash() {
 		List<UnaryOperator<AuditEntry>> changes = List.of(
-				e -> copy(e, e.id() + 1, e.occurredAt(), e.actorId(), e.actorName(), e.kind(), e.subjectType(),
-						e.subjectId(), e.unitPath(), e.before(), e.after()),
 				e -> copy(e, e.id(), e.occurredAt().plusNanos(1000), e.actorId(), e.actorName(), e.kind(),
 						e.subjectType(), e.subjectId(), e.unitPath(), e.before(), e.after()),
 				e -> copy(e, e.id(), e.occurredAt(), null, e.actorName(), e.kind(), e.subjectType(), e.subjectId(),
@@ -52,9 +50,30 @@ class AuditHashTests {
 		changes.forEach(change -> hashes.add(AuditHash.content(change.apply(ENTRY), "main")));
 
 		assertThat(hashes).as("every change gives a hash of its own").hasSize(changes.size() + 2);
-		assertThat(AuditHash.content(ENTRY, "main")).as("the place in the chain is not content")
-			.isEqualTo(AuditHash.content(copy(ENTRY, 31, ENTRY.occurredAt(), 42L, ENTRY.actorName(), ENTRY.kind(),
-					ENTRY.subjectType(), ENTRY.subjectId(), ENTRY.unitPath(), ENTRY.before(), ENTRY.after()), "main"));
+		AuditEntry elsewhere = copy(ENTRY, 32, ENTRY.occurredAt(), 42L, ENTRY.actorName(), ENTRY.kind(),
+				ENTRY.subjectType(), ENTRY.subjectId(), ENTRY.unitPath(), ENTRY.before(), ENTRY.after());
+		assertThat(AuditHash.content(ENTRY, "main")).as("the id and the place are the seal's, not content")
+			.isEqualTo(AuditHash.content(elsewhere, "main"));
+		assertThat(AuditHash.contentWithId(ENTRY, "main")).as("records from V44 to V45 hash their id")
+			.isNotEqualTo(AuditHash.contentWithId(elsewhere, "main"));
+	}
+
+	@Test
+	void theSealCoversItsLinkItsRangeAndEachRecordsIdAndContentInOrder() {
+		var a = new AuditHash.Member(5, "aa");
+		var b = new AuditHash.Member(6, "bb");
+		String seal = AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(a, b));
+		assertThat(List.of(AuditHash.seal("1".repeat(64), 2, 5, 6, List.of(a, b)),
+				AuditHash.seal(AuditReader.GENESIS, 3, 5, 6, List.of(a, b)),
+				AuditHash.seal(AuditReader.GENESIS, 2, 4, 6, List.of(a, b)),
+				AuditHash.seal(AuditReader.GENESIS, 2, 5, 7, List.of(a, b)),
+				AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(a)),
+				AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(b, a)),
+				AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(new AuditHash.Member(5, "bb"), new AuditHash.Member(6, "aa"))),
+				AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(a, new AuditHash.Member(7, "bb"))),
+				AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(a, new AuditHash.Member(6, "bc")))))
+			.doesNotContain(seal)
+			.doesNotHaveDuplicates();
 	}
 
 	@Test
