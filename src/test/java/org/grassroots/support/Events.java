@@ -12,8 +12,19 @@ public final class Events {
 
 	/** Waits until every event publication has been delivered, at most 30 s. */
 	public static void settle(JdbcClient jdbc) {
+		settleFrom(jdbc, java.time.Instant.EPOCH);
+	}
+
+	/**
+	 * Waits until every event publication made since {@code since} has been delivered, at most 30 s:
+	 * for a test that counts what its own work caused, whatever earlier tests left failing.
+	 */
+	public static void settleFrom(JdbcClient jdbc, java.time.Instant since) {
 		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
+		while (jdbc.sql("select count(*) from event_publication where completion_date is null and publication_date >= :since")
+			.param("since", java.sql.Timestamp.from(since))
+			.query(Long.class)
+			.single() > 0) {
 			if (System.nanoTime() > end) {
 				throw new AssertionError("events not delivered in 30 s");
 			}

@@ -2,15 +2,14 @@ package org.grassroots.lifeevents.web;
 
 import org.grassroots.lifeevents.internal.DepartmentRepository;
 import org.grassroots.shared.CurrentUser;
-import org.grassroots.shared.web.PageController;
-import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.grassroots.shared.web.PageModelAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the navigation needs to know of one-thing work: whether the signed-in person works in a
  * department that handles one-thing tasks, whose work is its queue, not the community's elevator votes.
  */
-@ControllerAdvice(annotations = PageController.class)
+@PageModelAdvice
 class LifeEventNavigation {
 
 	private final DepartmentRepository departments;

@@ -3,15 +3,14 @@ package org.grassroots.problems.web;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.CurrentUser;
 import org.jspecify.annotations.Nullable;
-import org.grassroots.shared.web.PageController;
-import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.grassroots.shared.web.PageModelAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Puts in every staff page's navigation how many notices still need doing (read or not): the
  * layout calls it {@code inboxUnread}.
  */
-@ControllerAdvice(annotations = PageController.class)
+@PageModelAdvice
 class InboxBadge {
 
 	private final ProblemViews views;

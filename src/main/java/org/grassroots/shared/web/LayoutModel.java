@@ -4,11 +4,10 @@ import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What the shared layout needs on every page: who is signed in and in which language. */
-@ControllerAdvice(annotations = PageController.class)
+@PageModelAdvice
 class LayoutModel {
 
 	@ModelAttribute("me")
