@@ -75,6 +75,28 @@ class SessionsIntegrationTests {
 	}
 
 	@Test
+	void staticFilesNeverReadOrWriteTheSession() throws Exception {
+		PageClient pages = new PageClient(port);
+		String id = sessionId(sessionCookie(pages.post("/login", "username=nanan.admin&password="
+				+ PageClient.encode(Api.DEMO_PASSWORD) + "&_csrf=" + pages.csrf("/login"))));
+		assertThat(pages.get("/problems").statusCode()).isEqualTo(200);
+		long lastAccess = lastAccess(id);
+		Thread.sleep(20);
+
+		for (String file : List.of("/css/grassroots.css", "/js/unit-picker.js", "/favicon.ico",
+				"/webjars/bootstrap/dist/css/bootstrap.min.css")) {
+			HttpResponse<String> response = pages.get(file);
+			assertThat(response.statusCode()).as(file).isEqualTo(200);
+			assertThat(response.headers().allValues("Set-Cookie")).as(file).noneMatch(c -> c.startsWith("SESSION="));
+		}
+
+		// a loaded session is written back with a new last access: this one was not even read
+		assertThat(lastAccess(id)).isEqualTo(lastAccess);
+		assertThat(pages.get("/problems").statusCode()).as("still signed in").isEqualTo(200);
+		assertThat(lastAccess(id)).isGreaterThan(lastAccess);
+	}
+
+	@Test
 	void expiredSessionsAreDeletedByTheCleanupJob() throws Exception {
 		PageClient pages = new PageClient(port);
 		String id = sessionId(sessionCookie(pages.post("/login", "username=yuzhong.admin&password="
@@ -86,6 +108,11 @@ class SessionsIntegrationTests {
 
 		assertThat(rows(id)).isZero();
 		assertThat(rows(live)).isOne();
+	}
+
+	private long lastAccess(String sessionId) {
+		return jdbc.sql("select last_access_time from spring_session where session_id = :id").param("id", sessionId)
+			.query(Long.class).single();
 	}
 
 	private int rows(String sessionId) {

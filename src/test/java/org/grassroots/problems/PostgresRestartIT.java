@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.grassroots.support.Api;
 import org.grassroots.support.AppNode;
 import org.grassroots.support.ItPostgres;
+import org.grassroots.support.PageClient;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -59,6 +60,8 @@ class PostgresRestartIT {
 			.property("grassroots.events.retry-interval", "PT5S")
 			.property("grassroots.events.resubmit-after", "PT15S"))) {
 			String token = new Api(node.port()).token("nanan.admin");
+			PageClient browser = new PageClient(node.port());
+			browser.signIn("nanan.cadre", Api.DEMO_PASSWORD);
 			AtomicBoolean loading = new AtomicBoolean(true);
 			ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
 			List<Future<?>> work = new ArrayList<>();
@@ -77,6 +80,7 @@ class PostgresRestartIT {
 			assertThat(status(node, "/actuator/health/readiness")).as("readiness").isEqualTo(503);
 			assertThat(status(node, "/actuator/health/liveness")).as("liveness: no reason to restart the node")
 				.isEqualTo(200);
+			assertSignedInBrowserGetsTheStyledUnavailablePage(browser);
 			pause(Duration.ofSeconds(6));
 			assertThat(answers.getOrDefault(503, new AtomicInteger()).get()).as("requests answered 503 meanwhile")
 				.isPositive();
@@ -109,6 +113,19 @@ class PostgresRestartIT {
 				pg.start();
 			}
 			pg.dropDatabase(database.name());
+		}
+	}
+
+	/** The 503 page and the stylesheets it links, fetched with the session cookie of a signed-in browser. */
+	private static void assertSignedInBrowserGetsTheStyledUnavailablePage(PageClient browser) throws Exception {
+		HttpResponse<String> page = browser.get("/problems");
+		assertThat(page.statusCode()).as("a page while the database is away").isEqualTo(503);
+		for (String file : List.of("/css/grassroots.css", "/webjars/bootstrap/dist/css/bootstrap.min.css")) {
+			assertThat(page.body()).contains(file);
+			long start = System.nanoTime();
+			assertThat(browser.get(file).statusCode()).as(file + " with a session cookie").isEqualTo(200);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as(file + " without waiting for the pool")
+				.isLessThan(Duration.ofSeconds(1));
 		}
 	}
 

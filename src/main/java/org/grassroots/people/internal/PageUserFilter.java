@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.web.StaticFiles;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -34,9 +35,10 @@ class PageUserFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		CurrentUser signedIn = CurrentUser.current();
+		// a static file first: asking who is signed in loads the session from the database
+		CurrentUser signedIn = StaticFiles.matches(request) ? null : CurrentUser.current();
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (signedIn == null || isStatic(path)) {
+		if (signedIn == null) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -70,10 +72,6 @@ class PageUserFilter extends OncePerRequestFilter {
 		}
 		Object signedInAt = session.getAttribute(SIGNED_IN_AT);
 		return !(signedInAt instanceof Instant at) || !at.isBefore(user.credentialsChangedAt());
-	}
-
-	private static boolean isStatic(String path) {
-		return path.startsWith("/webjars/") || path.startsWith("/css/") || path.equals("/favicon.ico");
 	}
 
 }

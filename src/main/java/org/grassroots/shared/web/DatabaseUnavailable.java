@@ -49,9 +49,6 @@ class DatabaseUnavailable implements WebMvcConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
-	/** What needs no database: health for the orchestrator, static files for the 503 page itself. */
-	private static final List<String> WITHOUT_DATABASE = List.of("/actuator/", "/css/", "/js/", "/webjars/",
-			"/favicon.ico");
 
 	private final DatabaseProbe probe;
 
@@ -103,8 +100,9 @@ class DatabaseUnavailable implements WebMvcConfigurer {
 
 		@Override
 		protected boolean shouldNotFilter(HttpServletRequest request) {
+			// what needs no database: health for the orchestrator, static files for the 503 page itself
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			return WITHOUT_DATABASE.stream().anyMatch(path::startsWith);
+			return path.startsWith("/actuator/") || StaticFiles.matches(path);
 		}
 
 		@Override
