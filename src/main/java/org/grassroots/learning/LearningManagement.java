@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.grassroots.learning.internal.CoverageRollup;
 import org.grassroots.learning.internal.LearningRepository;
 import org.grassroots.learning.internal.LearningRepository.Member;
+import org.grassroots.learning.internal.PointScans;
 import org.grassroots.learning.internal.QrSigner;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
@@ -20,6 +22,7 @@ import org.grassroots.problems.ProblemType;
 import org.grassroots.problems.Urgency;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
+import org.grassroots.shared.Database;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.NotFoundException;
@@ -58,10 +61,16 @@ public class LearningManagement {
 
 	private final CoverageRollup rollup;
 
+	private final PointScans points;
+
+	private final Database database;
+
 	LearningManagement(LearningRepository learning, UnitManagement units,
 			ProblemIntake intake, QrSigner signer, ApplicationEventPublisher events, TransactionTemplate transactions,
-			InputCheck input, Clock clock, CoverageRollup rollup) {
+			InputCheck input, Clock clock, CoverageRollup rollup, PointScans points, Database database) {
 		this.rollup = rollup;
+		this.points = points;
+		this.database = database;
 		this.learning = learning;
 		this.units = units;
 		this.intake = intake;
@@ -264,22 +273,47 @@ public class LearningManagement {
 
 	/**
 	 * A member scans a point's code: one check-in a day, however often they scan. The key comes from
-	 * memory; the database sees the member's lock with the point, one read of where they stand, the
-	 * check-in, and (only when it reaches a plan) the coverage row.
+	 * memory. On PostgreSQL one statement takes the member's lock, reads the point and where the
+	 * member stands, and inserts ({@link PointScans}); H2 takes the lock with the point, then reads
+	 * and inserts. The coverage row is written only when the check-in reaches a plan.
 	 */
 	public CheckInResult checkInAtPoint(long pointId, long keyId, String signature, CurrentUser user) {
 		signer.verify("P:" + pointId, keyId, signature);
+		LocalDate day = today();
 		return transactions.execute(status -> {
-			LearningRepository.AtPoint at = learning.lockedMemberAt(user.accountId(), pointId)
+			if (!database.postgres()) {
+				return scan(allowedAt(learning.lockedMemberAt(user.accountId(), pointId), pointId), pointId, null, day);
+			}
+			PointScans.Scan scan = points.scan(user.accountId(), pointId, day, clock.instant())
 				.orElseThrow(() -> DomainException.forbidden("learning.error.not-member"));
-			if (at.pointName() == null || at.pointPath() == null) {
-				throw new NotFoundException("learning point", pointId);
+			LearningRepository.AtPoint at = allowedAt(Optional.of(scan.at()), pointId);
+			if (!scan.fresh()) {
+				// another writer of this member's check-ins committed while the statement waited: the
+				// lock is held now, so the reads are exact when made again
+				return scan(at, pointId, null, day);
 			}
-			if (at.restricted() && !at.member().unitPath().startsWith(LearningPoint.districtOf(at.pointPath()))) {
-				throw DomainException.forbidden("learning.error.restricted", at.pointName());
+			if (!scan.inserted()) {
+				return new CheckInResult(at.pointName(), true, progress(scan.plans(), 0));
 			}
-			return scan(at.member(), pointId, null, today(), at.pointName());
+			return checkedIn(at.member(), pointId, null, day, at.pointName(), scan.plans());
 		});
+	}
+
+	/** The member at the point, or why they may not check in there. */
+	private static LearningRepository.AtPoint allowedAt(Optional<LearningRepository.AtPoint> found, long pointId) {
+		LearningRepository.AtPoint at = found.orElseThrow(() -> DomainException.forbidden("learning.error.not-member"));
+		if (at.pointName() == null || at.pointPath() == null) {
+			throw new NotFoundException("learning point", pointId);
+		}
+		if (at.restricted() && !at.member().unitPath().startsWith(LearningPoint.districtOf(at.pointPath()))) {
+			throw DomainException.forbidden("learning.error.restricted", at.pointName());
+		}
+		return at;
+	}
+
+	private CheckInResult scan(LearningRepository.AtPoint at, @Nullable Long pointId, @Nullable Long sessionId,
+			LocalDate day) {
+		return scan(at.member(), pointId, sessionId, day, at.pointName());
 	}
 
 	/** A member scans a session's code: counted on the session's day, and not before it. */
@@ -298,16 +332,25 @@ public class LearningManagement {
 		LearningRepository.Standing standing = learning.standing(member.accountId(), member.unitPath(), pointId,
 				sessionId, day);
 		if (standing.already()) {
-			return new CheckInResult(place, true,
-					standing.plans().stream().map(count -> new Progress(count.plan(), count.done())).toList());
+			return new CheckInResult(place, true, progress(standing.plans(), 0));
 		}
 		learning.insertCheckIn(member.accountId(), member.unitPath(), pointId, sessionId, day, clock.instant(), "QR");
-		List<Progress> progress = rollup.added(member.unitPath(), standing.plans())
+		return checkedIn(member, pointId, sessionId, day, place, standing.plans());
+	}
+
+	/** After the insert: coverage when a plan is reached, the event, the progress to answer. */
+	private CheckInResult checkedIn(Member member, @Nullable Long pointId, @Nullable Long sessionId, LocalDate day,
+			String place, List<LearningRepository.PlanCount> before) {
+		List<Progress> progress = rollup.added(member.unitPath(), before)
 			.stream()
 			.map(done -> new Progress(done.plan(), done.done()))
 			.toList();
 		events.publishEvent(new CheckedIn(member.accountId(), member.unitPath(), pointId, sessionId, day, "QR"));
 		return new CheckInResult(place, false, progress);
+	}
+
+	private static List<Progress> progress(List<LearningRepository.PlanCount> counts, int added) {
+		return counts.stream().map(count -> new Progress(count.plan(), count.done() + added)).toList();
 	}
 
 	private Member lockedMember(CurrentUser user) {

@@ -141,6 +141,70 @@ class LearningIntegrationTests {
 			.param("point", String.valueOf(point)).query(Integer.class).single()).isEqualTo(1);
 	}
 
+	/**
+	 * One member scanning twelve points at once while the host records them at a session: every
+	 * scan reads where the member stands after the others it waited for (on PostgreSQL the
+	 * one-statement scan reads again when its snapshot is older than the lock), so the counts
+	 * answered run 1 to 12 without a gap or a double, and the plan is met exactly once.
+	 */
+	@Test
+	void concurrentScansAtManyPointsAndAnAttendanceListCountExactly() throws Exception {
+		long nanan = unitId("500108");
+		String street = Api.uniqueCode("S");
+		long streetId = createUnit(street, nanan, "STREET");
+		String username = (street + "m").toLowerCase();
+		long account = openMember(username, street);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		long plan = api.post(admin, "/api/v1/learning/plans", Api.json("title", "three a month", "unitId", streetId,
+				"periodStart", today.withDayOfMonth(1).toString(), "periodEnd",
+				today.withDayOfMonth(today.lengthOfMonth()).toString(), "requiredCount", 3)).json().path("id").asLong();
+		long session = session(streetId, plan);
+		List<Long> points = new ArrayList<>();
+		List<Map<String, String>> codes = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			points.add(point(street, false));
+			codes.add(code(points.get(i)));
+		}
+		String member = api.token(username, PASSWORD);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(13);
+		List<Future<Api.Reply>> scans = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			int n = i;
+			scans.add(pool.submit(() -> {
+				start.await();
+				return api.post(member, "/api/v1/learning/points/" + points.get(n) + "/check-in",
+						Api.json("k", Long.parseLong(codes.get(n).get("k")), "s", codes.get(n).get("s")));
+			}));
+		}
+		Future<?> list = pool.submit(() -> {
+			start.await();
+			attend(session, account);
+			return null;
+		});
+		start.countDown();
+		List<Integer> done = new ArrayList<>();
+		for (Future<Api.Reply> scan : scans) {
+			Api.Reply reply = scan.get();
+			assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+			assertThat(reply.json().path("already").asBoolean()).isFalse();
+			reply.json().path("progress").forEach(progress -> {
+				if (progress.path("plan").path("id").asLong() == plan) {
+					done.add(progress.path("done").asInt());
+				}
+			});
+		}
+		list.get();
+		pool.shutdown();
+
+		assertThat(jdbc.sql("select count(*) from check_in where account_id = :id").param("id", account)
+			.query(Integer.class).single()).isEqualTo(13);
+		// twelve distinct counts out of 1..13: the attendance list took the one missing
+		assertThat(done).hasSize(12).doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).isBetween(1, 13));
+		JsonNode coverage = api.get(admin, "/api/v1/learning/plans/" + plan + "/coverage?unitId=" + streetId).json();
+		assertThat(counts(coverage.path("total"))).containsExactly(1, 1);
+	}
+
 	@Test
 	void aForgedTamperedOrExpiredCodeIsRefusedWithAClearPage() throws Exception {
 		long point = point("500108002001", false);

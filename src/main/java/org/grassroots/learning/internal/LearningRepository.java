@@ -13,6 +13,7 @@ import org.grassroots.learning.LearningPoint;
 import org.grassroots.learning.StudyPlan;
 import org.grassroots.learning.StudySession;
 import org.grassroots.shared.DataScope;
+import org.grassroots.shared.Database;
 import org.grassroots.shared.PathRewrite;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
@@ -27,8 +28,11 @@ public class LearningRepository {
 
 	private final JdbcClient jdbc;
 
-	public LearningRepository(JdbcClient jdbc) {
+	private final Database database;
+
+	public LearningRepository(JdbcClient jdbc, Database database) {
 		this.jdbc = jdbc;
+		this.database = database;
 	}
 
 	// ---------------------------------------------------------------- members
@@ -138,7 +142,7 @@ public class LearningRepository {
 		return jdbc.sql("select * from study_plan where id = :id").param("id", id).query(LearningRepository::plan).optional();
 	}
 
-	private static StudyPlan plan(ResultSet rs, int row) throws SQLException {
+	static StudyPlan plan(ResultSet rs, int row) throws SQLException {
 		return new StudyPlan(rs.getLong("id"), rs.getString("title"), rs.getString("materials"), rs.getString("links"),
 				rs.getLong("unit_id"), rs.getString("unit_path"), rs.getObject("period_start", LocalDate.class),
 				rs.getObject("period_end", LocalDate.class), rs.getInt("required_count"), rs.getString("created_by"),
@@ -275,9 +279,15 @@ public class LearningRepository {
 			.update();
 	}
 
-	/** Reads an active member and holds their row until the transaction ends: one statement. */
+	/**
+	 * Reads an active member and holds their row until the transaction ends: one statement. On
+	 * PostgreSQL the lock is taken by bumping {@code scans}, as every writer of check-ins does there
+	 * ({@link PointScans}).
+	 */
 	public Optional<Member> lockedMember(long accountId) {
-		return jdbc.sql("select * from learning_member where account_id = :id and active = true for update")
+		return jdbc.sql(database.postgres()
+				? "update learning_member set scans = scans + 1 where account_id = :id and active = true returning *"
+				: "select * from learning_member where account_id = :id and active = true for update")
 			.param("id", accountId)
 			.query((rs, n) -> new Member(rs.getLong("account_id"), rs.getString("username"), rs.getString("display_name"),
 					rs.getLong("unit_id"), rs.getString("unit_path"), rs.getBoolean("active")))
@@ -292,7 +302,7 @@ public class LearningRepository {
 	/**
 	 * Reads an active member and holds their row, with the point's name, path and restriction, in
 	 * one statement: the point is read by subqueries, so its row is not locked and scans at one
-	 * point do not wait for each other.
+	 * point do not wait for each other. H2's way; PostgreSQL does the whole scan in one ({@link PointScans}).
 	 */
 	public Optional<AtPoint> lockedMemberAt(long accountId, long pointId) {
 		return jdbc.sql("""
@@ -353,9 +363,11 @@ public class LearningRepository {
 		return new Standing(already[0], plans);
 	}
 
-	/** Holds the member's row until the transaction ends. */
+	/** Holds the member's row until the transaction ends (bumping {@code scans} on PostgreSQL, as {@link #lockedMember}). */
 	public void lockMember(long accountId) {
-		jdbc.sql("select account_id from learning_member where account_id = :id for update")
+		jdbc.sql(database.postgres()
+				? "update learning_member set scans = scans + 1 where account_id = :id returning account_id"
+				: "select account_id from learning_member where account_id = :id for update")
 			.param("id", accountId)
 			.query(Long.class)
 			.optional();
