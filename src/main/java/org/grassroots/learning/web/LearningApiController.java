@@ -7,6 +7,7 @@ import java.util.Map;
 import org.grassroots.learning.Coverage;
 import org.grassroots.learning.LearningCommands;
 import org.grassroots.learning.LearningCoverage;
+import org.grassroots.learning.CheckIns;
 import org.grassroots.learning.LearningManagement;
 import org.grassroots.learning.MemberImport;
 import org.grassroots.learning.LearningPoint;
@@ -42,15 +43,18 @@ class LearningApiController {
 
 	private final LearningManagement learning;
 
+	private final CheckIns checkIns;
+
 	private final LearningCoverage coverage;
 
 	private final MemberImport members;
 
 	private final CoverageExport export;
 
-	LearningApiController(LearningManagement learning, LearningCoverage coverage, MemberImport members,
+	LearningApiController(LearningManagement learning, CheckIns checkIns, LearningCoverage coverage, MemberImport members,
 			CoverageExport export) {
 		this.learning = learning;
+		this.checkIns = checkIns;
 		this.coverage = coverage;
 		this.members = members;
 		this.export = export;
@@ -125,7 +129,7 @@ class LearningApiController {
 	@Operation(summary = "Check in at a point with its scanned code; a second check-in the same day changes nothing")
 	LearningManagement.CheckInResult checkIn(@PathVariable long id, @RequestBody Scan scan,
 			@AuthenticationPrincipal CurrentUser user) {
-		return learning.checkInAtPoint(id, scan.k(), scan.s(), user);
+		return checkIns.checkInAtPoint(id, scan.k(), scan.s(), user);
 	}
 
 	@GetMapping("/sessions")
@@ -147,7 +151,7 @@ class LearningApiController {
 	@ApiResponse(responseCode = "409", description = "The session has not been held yet (its day, Asia/Shanghai, is ahead)")
 	LearningManagement.CheckInResult sessionCheckIn(@PathVariable long id, @RequestBody Scan scan,
 			@AuthenticationPrincipal CurrentUser user) {
-		return learning.checkInAtSession(id, scan.k(), scan.s(), user);
+		return checkIns.checkInAtSession(id, scan.k(), scan.s(), user);
 	}
 
 	/** Members present, by account id. */
@@ -166,7 +170,7 @@ class LearningApiController {
 	@ApiResponse(responseCode = "409", description = "The session has not been held yet; nothing was recorded")
 	Map<String, Integer> attendance(@PathVariable long id, @RequestBody Attendance attendance,
 			@AuthenticationPrincipal CurrentUser user) {
-		return Map.of("added", learning.recordAttendance(id, attendance.accountIds(), user));
+		return Map.of("added", checkIns.recordAttendance(id, attendance.accountIds(), user));
 	}
 
 	/** A problem found in a session. */

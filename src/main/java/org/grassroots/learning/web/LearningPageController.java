@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.grassroots.learning.LearningCommands;
 import org.grassroots.learning.LearningCoverage;
+import org.grassroots.learning.CheckIns;
 import org.grassroots.learning.LearningManagement;
 import org.grassroots.learning.MemberImport;
 import org.grassroots.learning.LearningPoint;
@@ -47,6 +48,8 @@ class LearningPageController {
 
 	private final LearningManagement learning;
 
+	private final CheckIns checkIns;
+
 	private final LearningCoverage coverage;
 
 	private final MemberImport members;
@@ -61,9 +64,10 @@ class LearningPageController {
 
 	private final UnitManagement units;
 
-	LearningPageController(LearningManagement learning, LearningCoverage coverage, MemberImport members, QrImages images,
+	LearningPageController(LearningManagement learning, CheckIns checkIns, LearningCoverage coverage, MemberImport members, QrImages images,
 			CoverageExport export, ProblemViews problems, Messages messages, UnitManagement units) {
 		this.learning = learning;
+		this.checkIns = checkIns;
 		this.coverage = coverage;
 		this.members = members;
 		this.images = images;
@@ -194,7 +198,7 @@ class LearningPageController {
 	String attendance(@PathVariable long id, @RequestParam(name = "accountIds", required = false) List<Long> accountIds,
 			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
 		try {
-			int added = learning.recordAttendance(id, accountIds == null ? List.of() : accountIds, user);
+			int added = checkIns.recordAttendance(id, accountIds == null ? List.of() : accountIds, user);
 			redirect.addFlashAttribute("notice", messages.text("learning.session.recorded", added));
 		}
 		catch (DomainException | org.grassroots.shared.NotFoundException ex) {

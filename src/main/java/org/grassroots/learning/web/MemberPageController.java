@@ -1,5 +1,6 @@
 package org.grassroots.learning.web;
 
+import org.grassroots.learning.CheckIns;
 import org.grassroots.learning.LearningManagement;
 import org.grassroots.learning.LearningPoint;
 import org.grassroots.learning.StudySession;
@@ -28,10 +29,13 @@ class MemberPageController {
 
 	private final LearningManagement learning;
 
+	private final CheckIns checkIns;
+
 	private final Messages messages;
 
-	MemberPageController(LearningManagement learning, Messages messages) {
+	MemberPageController(LearningManagement learning, CheckIns checkIns, Messages messages) {
 		this.learning = learning;
+		this.checkIns = checkIns;
 		this.messages = messages;
 	}
 
@@ -70,7 +74,7 @@ class MemberPageController {
 	String checkInAtPoint(@PathVariable long id, @RequestParam long k, @RequestParam String s, Model model,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
 		try {
-			model.addAttribute("result", learning.checkInAtPoint(id, k, s, user));
+			model.addAttribute("result", checkIns.checkInAtPoint(id, k, s, user));
 		}
 		catch (DomainException | NotFoundException ex) {
 			return refused(model, response, ex);
@@ -100,7 +104,7 @@ class MemberPageController {
 	String checkInAtSession(@PathVariable long id, @RequestParam long k, @RequestParam String s, Model model,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
 		try {
-			model.addAttribute("result", learning.checkInAtSession(id, k, s, user));
+			model.addAttribute("result", checkIns.checkInAtSession(id, k, s, user));
 		}
 		catch (DomainException | NotFoundException ex) {
 			return refused(model, response, ex);
