@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.grassroots.people.internal.TokenTouches;
 import org.grassroots.support.Api;
 import org.grassroots.support.FromAddress;
 import org.grassroots.support.PageClient;
@@ -30,6 +31,9 @@ class SignInIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TokenTouches touches;
 
 	Api api;
 
@@ -224,6 +228,30 @@ class SignInIntegrationTests {
 
 		assertThat(api.get(token, "/api/v1/auth/me").status()).isEqualTo(401);
 		assertThat(api.get(token, "/api/v1/units").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokensLastUseIsWrittenInTheNextBatch() {
+		String username = newAccount();
+		String used = api.token(username, PASSWORD);
+		api.token(username, PASSWORD);
+		touches.flush();
+		long before = usedTokens(username);
+
+		assertThat(api.get(used, "/api/v1/auth/me").status()).isEqualTo(200);
+		touches.flush();
+
+		// the first token was used just now; the second never
+		assertThat(before).isZero();
+		assertThat(usedTokens(username)).isOne();
+		assertThat(jdbc.sql("select count(*) from access_token where account_id = :id and last_used_at > :since")
+			.param("id", accountId(username)).param("since", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+			.query(Long.class).single()).isOne();
+	}
+
+	private long usedTokens(String username) {
+		return jdbc.sql("select count(*) from access_token where account_id = :id and last_used_at is not null")
+			.param("id", accountId(username)).query(Long.class).single();
 	}
 
 	@Test

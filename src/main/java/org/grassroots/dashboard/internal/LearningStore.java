@@ -1,10 +1,13 @@
 package org.grassroots.dashboard.internal;
 
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.grassroots.learning.MemberFact;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,24 +18,39 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LearningStore {
 
+	private static final long PLAN_PERIOD_KEPT = Duration.ofMinutes(1).toNanos();
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
+
+	/**
+	 * The plan periods this node last wrote or found written, by plan id, with when: a write that
+	 * rolled back is asked again after a minute.
+	 */
+	private final Map<Long, PlanPeriod> written = new ConcurrentHashMap<>();
 
 	LearningStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 	}
 
-	/** Locks the member's row, creating an empty one first, and answers the fact last applied. */
+	/** Locks the member's row, created empty when there is none, and answers the fact last applied. */
 	public LearningFact lock(long accountId) {
-		jdbc.sql("insert into dash_learning_member (account_id, unit_path, plans, months) values (:id, '', '', '')"
-				+ " on conflict do nothing").param("id", accountId).update();
+		// nearly every member has a row: one locking read, and the insert only for a new one
+		return locked(accountId).orElseGet(() -> {
+			jdbc.sql("insert into dash_learning_member (account_id, unit_path, plans, months) values (:id, '', '', '')"
+					+ " on conflict do nothing").param("id", accountId).update();
+			return locked(accountId).orElseThrow();
+		});
+	}
+
+	private Optional<LearningFact> locked(long accountId) {
 		return jdbc.sql("select * from dash_learning_member where account_id = :id for update")
 			.param("id", accountId)
 			.query((rs, n) -> LearningFact.parse(accountId, rs.getString("unit_path"), rs.getString("plans"),
 					rs.getString("months")))
-			.single();
+			.optional();
 	}
 
 	/** Writes the fact over the locked row (an update, as FactStore explains). */
@@ -71,12 +89,23 @@ public class LearningStore {
 		}
 	}
 
+	/**
+	 * Writes the plans' periods that changed. Every check-in passes here with its member's plans, so a
+	 * period this node wrote or found in the last minute is not asked again; after a minute it is, in
+	 * case another node's rebuild emptied the table meanwhile.
+	 */
 	public void plans(List<MemberFact.Standing> plans) {
+		long now = System.nanoTime();
 		for (MemberFact.Standing plan : plans) {
 			int first = Fact.key(YearMonth.from(plan.periodStart()));
 			int last = Fact.key(YearMonth.from(plan.periodEnd()));
-			// only a changed period is written: every check-in passes here, and an unchanged row must
-			// neither be locked nor get a new version (the rebuild wrote one plan's row per member)
+			PlanPeriod period = new PlanPeriod(first, last, now);
+			PlanPeriod known = written.get(plan.planId());
+			if (known != null && known.first == first && known.last == last && now - known.at < PLAN_PERIOD_KEPT) {
+				continue;
+			}
+			// only a changed period is written: an unchanged row must neither be locked nor get a new
+			// version (the rebuild wrote one plan's row per member)
 			int updated = jdbc.sql("update dash_learning_plan set first_month = :first, last_month = :last"
 					+ " where plan_id = :id and (first_month <> :first or last_month <> :last)")
 				.param("first", first).param("last", last).param("id", plan.planId()).update();
@@ -84,7 +113,11 @@ public class LearningStore {
 				jdbc.sql("insert into dash_learning_plan (plan_id, first_month, last_month) values (:id, :first, :last)"
 						+ " on conflict do nothing").param("first", first).param("last", last).param("id", plan.planId()).update();
 			}
+			written.put(plan.planId(), period);
 		}
+	}
+
+	private record PlanPeriod(int first, int last, long at) {
 	}
 
 	public void apply(LearningDelta delta) {
@@ -125,6 +158,7 @@ public class LearningStore {
 		jdbc.sql("delete from dash_learning_month").update();
 		jdbc.sql("delete from dash_learning_member").update();
 		jdbc.sql("delete from dash_learning_plan").update();
+		written.clear();
 	}
 
 	/**

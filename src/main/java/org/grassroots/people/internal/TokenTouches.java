@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.grassroots.shared.Database;
 import org.grassroots.shared.Times;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,9 +29,12 @@ public class TokenTouches {
 
 	private final Clock clock;
 
-	TokenTouches(JdbcTemplate jdbc, Clock clock) {
+	private final Database database;
+
+	TokenTouches(JdbcTemplate jdbc, Clock clock, Database database) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.database = database;
 	}
 
 	/** Notes a use of the token with this hash. */
@@ -38,22 +42,43 @@ public class TokenTouches {
 		pending.put(tokenHash, clock.instant());
 	}
 
+	/** Writes the uses noted so far: every 5 s, and when the node stops. */
 	@Scheduled(fixedDelayString = "PT5S")
 	@PreDestroy
-	void flush() {
-		List<Object[]> batch = new ArrayList<>();
+	public void flush() {
+		List<String> hashes = new ArrayList<>();
+		List<Instant> times = new ArrayList<>();
 		for (String hash : List.copyOf(pending.keySet())) {
 			Instant at = pending.remove(hash);
 			if (at != null) {
-				batch.add(new Object[] { Times.utc(at), hash, Times.utc(at.minusSeconds(60)) });
+				hashes.add(hash);
+				times.add(at);
 			}
 		}
-		if (!batch.isEmpty()) {
-			jdbc.batchUpdate("""
-					update access_token set last_used_at = ?
-					where token_hash = ? and (last_used_at is null or last_used_at < ?)
-					""", batch);
+		if (hashes.isEmpty()) {
+			return;
 		}
+		if (database.postgres()) {
+			// one statement for the whole batch: a JDBC batch is still a statement per token
+			jdbc.update("""
+					update access_token t set last_used_at = v.at
+					from (select unnest(cast(? as text[])) as hash, cast(unnest(cast(? as text[])) as timestamptz) as at) v
+					where t.token_hash = v.hash and (t.last_used_at is null or t.last_used_at < v.at - interval '60 seconds')
+					""", ps -> {
+				ps.setArray(1, ps.getConnection().createArrayOf("text", hashes.toArray()));
+				ps.setArray(2, ps.getConnection().createArrayOf("text", times.stream().map(Instant::toString).toArray()));
+			});
+			return;
+		}
+		List<Object[]> batch = new ArrayList<>();
+		for (int i = 0; i < hashes.size(); i++) {
+			Instant at = times.get(i);
+			batch.add(new Object[] { Times.utc(at), hashes.get(i), Times.utc(at.minusSeconds(60)) });
+		}
+		jdbc.batchUpdate("""
+				update access_token set last_used_at = ?
+				where token_hash = ? and (last_used_at is null or last_used_at < ?)
+				""", batch);
 	}
 
 }
