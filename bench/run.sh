@@ -179,15 +179,26 @@ WARMUP=$(( SECONDS_EACH < 10 ? SECONDS_EACH : 10 ))
 # the write scenarios come first after the app starts: JFR showed the JIT compilers still using 14%
 # of the app's CPU in the check-in's measured pass after 10 s, so they warm up for 30 s
 WRITE_WARMUP=$(( SECONDS_EACH < 10 ? SECONDS_EACH : 30 ))
+# waits (at most 300 s) until every event publication is delivered: what a request causes after it
+# answers (the dashboard's and the inbox's deliveries) is counted with the requests that caused it
+drain() {
+  for _ in $(seq 1 300); do
+    [ "$(PSQL -d $DB -tAc "select count(*) from event_publication where completion_date is null")" = 0 ] && return 0
+    sleep 1
+  done
+  echo "event publications still undelivered after 300 s"; FAILED=1
+}
 load() { # name connections method path tokens-file [body] [form] [paths asked in turn, space-separated]
   local name=$1 conc=$2 method=$3 path=$4 tokens=$5 body=${6:-} form=${7:-false} paths=${8:-}
   # a first pass warms the JIT and caches for this scenario and is not counted
   local warm=$tokens; [ -f "$tokens.warm" ] && warm=$tokens.warm
   wrk -t2 -c$conc -d${WARM_S:-$WARMUP}s --timeout 30s -s bench/load.lua "http://localhost:$APP_PORT$path" -- \
     warmup "$method" "$body" "$warm" "$form" "$paths" >/dev/null 2>&1 || true
+  drain
   local c0 a0 d0; c0=($(db_counts)); a0=$(app_ticks); d0=$(db_ticks)
   wrk -t2 -c$conc -d${SECONDS_EACH}s --timeout 30s -s bench/load.lua "http://localhost:$APP_PORT$path" -- \
     "$name" "$method" "$body" "$tokens" "$form" "$paths" > $WORK/wrk.out 2> $WORK/wrk.err || FAILED=1
+  drain
   local a1 d1 c1; a1=$(app_ticks); d1=$(db_ticks); sleep 1; c1=($(db_counts))
   local line; line=$(grep "^$name|" $WORK/wrk.out) || { cat $WORK/wrk.out $WORK/wrk.err; FAILED=1; return; }
   local n; n=$(echo "$line" | cut -d'|' -f2)
@@ -195,15 +206,12 @@ load() { # name connections method path tokens-file [body] [form] [paths asked i
   echo "$line|$conc|$(per_request $((a1 - a0)) $n)|$(per_request $((d1 - d0)) $n)|$stmts|$(per_count $((c1[1] - c0[1])) $n)" >> $RESULTS
   [ "$(echo "$line" | cut -d'|' -f3)" = 0 ] || { cat $WORK/wrk.err >&2; FAILED=1; }
 }
-echo "== scenarios, $SECONDS_EACH s each after a warm-up of $WARMUP s"
+echo "== scenarios, $SECONDS_EACH s each after a warm-up of $WARMUP s ($WRITE_WARMUP s for the writes)"
 WARM_S=$WRITE_WARMUP load check-in 32 POST /api/v1/learning/points/$POINT/check-in $WORK/members.tokens "{\"k\":$K,\"s\":\"$S\"}"
 PSQL -d $DB -f bench/coverage-check.sql || { echo "check-ins under load left the kept coverage wrong"; FAILED=1; }
 # the dashboard counted the load's check-ins from their events, after commit: once delivered, its
 # learning rows must still equal a fresh count
-for _ in $(seq 1 300); do
-  [ "$(PSQL -d $DB -tAc "select count(*) from event_publication where completion_date is null")" = 0 ] && break
-  sleep 1
-done
+drain
 if [ "$(PSQL -d $DB -tAc "select current_setting('bench.learning', true)")" = "$SCALE" ]; then
   PSQL -d $DB -f bench/dashboard-learning-check.sql || { echo "the dashboard's learning rows differ after the check-in load"; FAILED=1; }
 fi
