@@ -63,8 +63,7 @@ class SessionsIntegrationTests {
 	@Test
 	void theSessionIsReadFromTheDatabaseOnEveryRequest() throws Exception {
 		PageClient pages = new PageClient(port);
-		String id = sessionId(sessionCookie(pages.post("/login", "username=yuzhong.admin&password="
-				+ PageClient.encode(Api.DEMO_PASSWORD) + "&_csrf=" + pages.csrf("/login"))));
+		String id = signIn(pages, "yuzhong.admin");
 		assertThat(pages.get("/problems").statusCode()).isEqualTo(200);
 
 		// what another node sees once the row is gone: no session
@@ -77,8 +76,7 @@ class SessionsIntegrationTests {
 	@Test
 	void staticFilesNeverReadOrWriteTheSession() throws Exception {
 		PageClient pages = new PageClient(port);
-		String id = sessionId(sessionCookie(pages.post("/login", "username=nanan.admin&password="
-				+ PageClient.encode(Api.DEMO_PASSWORD) + "&_csrf=" + pages.csrf("/login"))));
+		String id = signIn(pages, "nanan.admin");
 		assertThat(pages.get("/problems").statusCode()).isEqualTo(200);
 		long lastAccess = lastAccess(id);
 		Thread.sleep(20);
@@ -99,8 +97,7 @@ class SessionsIntegrationTests {
 	@Test
 	void expiredSessionsAreDeletedByTheCleanupJob() throws Exception {
 		PageClient pages = new PageClient(port);
-		String id = sessionId(sessionCookie(pages.post("/login", "username=yuzhong.admin&password="
-				+ PageClient.encode(Api.DEMO_PASSWORD) + "&_csrf=" + pages.csrf("/login"))));
+		String id = signIn(pages, "yuzhong.admin");
 		String live = sessionId(sessionCookie(new PageClient(port).get("/login")));
 		jdbc.sql("update spring_session set expiry_time = 0 where session_id = :id").param("id", id).update();
 
@@ -108,6 +105,12 @@ class SessionsIntegrationTests {
 
 		assertThat(rows(id)).isZero();
 		assertThat(rows(live)).isOne();
+	}
+
+	/** Signs the demo account in through the page and answers the id of its new session. */
+	private static String signIn(PageClient pages, String username) throws Exception {
+		return sessionId(sessionCookie(pages.post("/login", "username=" + username + "&password="
+				+ PageClient.encode(Api.DEMO_PASSWORD) + "&_csrf=" + pages.csrf("/login"))));
 	}
 
 	private long lastAccess(String sessionId) {
