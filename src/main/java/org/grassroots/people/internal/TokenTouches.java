@@ -59,17 +59,27 @@ public class TokenTouches {
 			return;
 		}
 		if (database.postgres()) {
-			// one statement for the whole batch: a JDBC batch is still a statement per token
-			jdbc.update("""
-					update access_token t set last_used_at = v.at
-					from (select unnest(cast(? as text[])) as hash, cast(unnest(cast(? as text[])) as timestamptz) as at) v
-					where t.token_hash = v.hash and (t.last_used_at is null or t.last_used_at < v.at - interval '60 seconds')
-					""", ps -> {
-				ps.setArray(1, ps.getConnection().createArrayOf("text", hashes.toArray()));
-				ps.setArray(2, ps.getConnection().createArrayOf("text", times.stream().map(Instant::toString).toArray()));
-			});
-			return;
+			writeInOneStatement(hashes, times);
 		}
+		else {
+			writeAsBatch(hashes, times);
+		}
+	}
+
+	/** PostgreSQL: one statement for the whole batch, where a JDBC batch is still a statement per token. */
+	private void writeInOneStatement(List<String> hashes, List<Instant> times) {
+		jdbc.update("""
+				update access_token t set last_used_at = v.at
+				from (select unnest(cast(? as text[])) as hash, cast(unnest(cast(? as text[])) as timestamptz) as at) v
+				where t.token_hash = v.hash and (t.last_used_at is null or t.last_used_at < v.at - interval '60 seconds')
+				""", ps -> {
+			ps.setArray(1, ps.getConnection().createArrayOf("text", hashes.toArray()));
+			ps.setArray(2, ps.getConnection().createArrayOf("text", times.stream().map(Instant::toString).toArray()));
+		});
+	}
+
+	/** H2: a JDBC batch (it has no UPDATE … FROM). */
+	private void writeAsBatch(List<String> hashes, List<Instant> times) {
 		List<Object[]> batch = new ArrayList<>();
 		for (int i = 0; i < hashes.size(); i++) {
 			Instant at = times.get(i);
