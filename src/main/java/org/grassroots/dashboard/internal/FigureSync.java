@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Brings the counters in line with one problem as it stands now, or with a unit move. Reading the
+ * Brings the counters in line with problems as they stand now, or with a unit move. Reading the
  * problem's current facts (not the event's copy) makes the result independent of the order and
  * number of deliveries: a late or repeated event finds nothing left to add.
  */
@@ -31,19 +31,26 @@ public class FigureSync {
 		this.gate = gate;
 	}
 
-	@Transactional
-	public void sync(long problemId) {
+	/**
+	 * Problems again, in the caller's transaction: lock what each added (problems' rows in id order,
+	 * then the counters in key order, one lock order for every writer), read what each adds now, and
+	 * apply the difference of all of them at once: rows they share are written once.
+	 */
+	void syncAll(List<Long> problemIds) {
 		gate.shared();
-		Fact before = facts.lock(problemId);
-		Fact now = problems.find(problemId).map(Fact::of).orElseGet(() -> Fact.none(problemId));
-		if (now.equals(before)) {
-			return;
-		}
 		Counters.Delta delta = new Counters.Delta();
-		delta.addAll(before, -1);
-		delta.addAll(now, 1);
+		List<Fact> changed = new ArrayList<>();
+		for (long problemId : problemIds.stream().sorted().distinct().toList()) {
+			Fact before = facts.lock(problemId);
+			Fact now = problems.find(problemId).map(Fact::of).orElseGet(() -> Fact.none(problemId));
+			if (!now.equals(before)) {
+				delta.addAll(before, -1);
+				delta.addAll(now, 1);
+				changed.add(now);
+			}
+		}
 		counters.apply(delta);
-		facts.replace(now);
+		changed.forEach(facts::replace);
 	}
 
 	/**

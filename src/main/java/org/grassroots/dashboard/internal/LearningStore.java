@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.grassroots.learning.MemberFact;
@@ -35,32 +34,39 @@ public class LearningStore {
 		this.jdbcTemplate = jdbcTemplate;
 	}
 
-	/** Locks the member's row, created empty when there is none, and answers the fact last applied. */
-	public LearningFact lock(long accountId) {
-		// nearly every member has a row: one locking read, and the insert only for a new one
-		return locked(accountId).orElseGet(() -> {
-			jdbc.sql("insert into dash_learning_member (account_id, unit_path, plans, months) values (:id, '', '', '')"
-					+ " on conflict do nothing").param("id", accountId).update();
-			return locked(accountId).orElseThrow();
-		});
+	/**
+	 * Locks the members' rows in account order, each created empty when there is none, and answers
+	 * the facts last applied, by account. Nearly every member has a row: one locking read, and the
+	 * inserts only for new members.
+	 */
+	public Map<Long, LearningFact> lockAll(Collection<Long> accountIds) {
+		List<Long> ids = accountIds.stream().sorted().distinct().toList();
+		Map<Long, LearningFact> locked = locked(ids);
+		List<Long> missing = ids.stream().filter(id -> !locked.containsKey(id)).toList();
+		if (!missing.isEmpty()) {
+			batch("insert into dash_learning_member (account_id, unit_path, plans, months) values (?, '', '', '')"
+					+ " on conflict do nothing", missing.stream().map(id -> new Object[] { id }).toList());
+			locked.putAll(locked(missing));
+		}
+		return locked;
 	}
 
-	private Optional<LearningFact> locked(long accountId) {
-		return jdbc.sql("select * from dash_learning_member where account_id = :id for update")
-			.param("id", accountId)
-			.query((rs, n) -> LearningFact.parse(accountId, rs.getString("unit_path"), rs.getString("plans"),
+	private Map<Long, LearningFact> locked(List<Long> ids) {
+		Map<Long, LearningFact> facts = new HashMap<>();
+		jdbc.sql("select * from dash_learning_member where account_id in (:ids) order by account_id for update")
+			.param("ids", ids)
+			.query((rs, n) -> LearningFact.parse(rs.getLong("account_id"), rs.getString("unit_path"), rs.getString("plans"),
 					rs.getString("months")))
-			.optional();
+			.list()
+			.forEach(fact -> facts.put(fact.accountId(), fact));
+		return facts;
 	}
 
-	/** Writes the fact over the locked row (an update, as FactStore explains). */
-	public void replace(LearningFact fact) {
-		jdbc.sql("update dash_learning_member set unit_path = :path, plans = :plans, months = :months where account_id = :id")
-			.param("path", fact.unitPath())
-			.param("plans", fact.plansText())
-			.param("months", fact.monthsText())
-			.param("id", fact.accountId())
-			.update();
+	/** Writes the facts over their locked rows (updates, as FactStore explains), in one batch. */
+	public void replaceAll(List<LearningFact> facts) {
+		batch("update dash_learning_member set unit_path = ?, plans = ?, months = ? where account_id = ?",
+				facts.stream().map(fact -> new Object[] { fact.unitPath(), fact.plansText(), fact.monthsText(), fact.accountId() })
+					.toList());
 	}
 
 	/** Writes members' facts into the emptied table, as the rebuild does. */
@@ -94,7 +100,7 @@ public class LearningStore {
 	 * period this node wrote or found in the last minute is not asked again; after a minute it is, in
 	 * case another node's rebuild emptied the table meanwhile.
 	 */
-	public void plans(List<MemberFact.Standing> plans) {
+	public void plans(Collection<MemberFact.Standing> plans) {
 		long now = System.nanoTime();
 		for (MemberFact.Standing plan : plans) {
 			int first = Fact.key(YearMonth.from(plan.periodStart()));

@@ -1,15 +1,17 @@
 package org.grassroots.learning.internal;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.grassroots.learning.MemberFact;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,14 +22,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MemberFactQueries {
 
-	private static final String PLANS = """
-			select p.id, p.period_start, p.period_end,
-			       (select count(*) from check_in c where c.account_id = :id
-			        and c.check_day between p.period_start and p.period_end) >= p.required_count met
-			from study_plan p
-			where cast(:path as varchar(1000)) like p.unit_path || '%'
-			order by p.id
-			""";
+	private static final String SELECT_PLANS = "select id, unit_path, period_start, period_end, required_count from study_plan";
+
+	private static final RowMapper<PlanIndex.Plan> PLAN = (rs, n) -> new PlanIndex.Plan(rs.getLong("id"),
+			rs.getString("unit_path"), rs.getObject("period_start", LocalDate.class),
+			rs.getObject("period_end", LocalDate.class), rs.getInt("required_count"));
 
 	private final JdbcClient jdbc;
 
@@ -35,12 +34,39 @@ public class MemberFactQueries {
 		this.jdbc = jdbc;
 	}
 
-	public Optional<MemberFact> find(long accountId) {
-		return jdbc.sql("select account_id, unit_path, active from learning_member where account_id = :id")
-			.param("id", accountId)
-			.query((rs, n) -> new Member(rs.getLong("account_id"), rs.getString("unit_path"), rs.getBoolean("active")))
-			.optional()
-			.map(this::fact);
+	/**
+	 * The facts of the members asked for, by account; an account learning has never known is left
+	 * out. Two statements whatever their number: the members joined to their activities, and the
+	 * plans of their units and the units' ancestors; the rules are {@link MemberRows}'s.
+	 */
+	public Map<Long, MemberFact> findAll(Collection<Long> accountIds) {
+		Map<Long, MemberFact> found = new HashMap<>();
+		if (accountIds.isEmpty()) {
+			return found;
+		}
+		List<MemberDay> rows = jdbc.sql("""
+				select m.account_id, m.unit_path, m.active, c.check_day
+				from learning_member m left join check_in c on c.account_id = m.account_id
+				where m.account_id in (:ids)
+				order by m.account_id
+				""").param("ids", accountIds)
+			.query((rs, n) -> new MemberDay(rs.getLong("account_id"), rs.getString("unit_path"), rs.getBoolean("active"),
+					rs.getObject("check_day", LocalDate.class)))
+			.list();
+		Set<String> units = new HashSet<>();
+		rows.stream().filter(row -> row.active() && row.unitPath() != null)
+			.forEach(row -> units.addAll(PlanIndex.unitAndAncestors(row.unitPath())));
+		MemberRows members = new MemberRows(new PlanIndex(plansOf(units)), fact -> found.put(fact.accountId(), fact));
+		rows.forEach(row -> members.add(row.accountId(), row.unitPath(), row.active(), row.checkDay()));
+		members.finish();
+		return found;
+	}
+
+	private List<PlanIndex.Plan> plansOf(Set<String> unitPaths) {
+		if (unitPaths.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT_PLANS + " where unit_path in (:paths)").param("paths", unitPaths).query(PLAN).list();
 	}
 
 	public List<Long> accountsUnder(String unitPath) {
@@ -53,14 +79,10 @@ public class MemberFactQueries {
 	/**
 	 * Every member's facts from one pass over members joined to their check-ins in account order
 	 * (two million members, twenty million check-ins at full scale), with the plans held in memory:
-	 * no query per member. The same rules as {@link #find}.
+	 * no query per member. The same rules as {@link #findAll}.
 	 */
 	public void forEach(Consumer<MemberFact> sink) {
-		PlanIndex plans = new PlanIndex(jdbc.sql("select id, unit_path, period_start, period_end, required_count from study_plan")
-			.query((rs, n) -> new PlanIndex.Plan(rs.getLong("id"), rs.getString("unit_path"),
-					rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
-					rs.getInt("required_count")))
-			.list());
+		PlanIndex plans = new PlanIndex(jdbc.sql(SELECT_PLANS).query(PLAN).list());
 		MemberRows rows = new MemberRows(plans, sink);
 		jdbc.sql("""
 				select m.account_id, m.unit_path, m.active, c.check_day
@@ -73,27 +95,7 @@ public class MemberFactQueries {
 		rows.finish();
 	}
 
-	private MemberFact fact(Member member) {
-		if (!member.active()) {
-			return new MemberFact(member.accountId(), null, List.of(), List.of());
-		}
-		List<MemberFact.Standing> plans = jdbc.sql(PLANS)
-			.param("id", member.accountId())
-			.param("path", member.unitPath())
-			.query((rs, n) -> new MemberFact.Standing(rs.getLong("id"), rs.getObject("period_start", LocalDate.class),
-					rs.getObject("period_end", LocalDate.class), rs.getBoolean("met")))
-			.list();
-		Map<YearMonth, Integer> months = new TreeMap<>();
-		jdbc.sql("select check_day from check_in where account_id = :id")
-			.param("id", member.accountId())
-			.query((rs, n) -> rs.getObject("check_day", LocalDate.class))
-			.list()
-			.forEach(day -> months.merge(YearMonth.from(day), 1, Integer::sum));
-		return new MemberFact(member.accountId(), member.unitPath(), plans,
-				months.entrySet().stream().map(e -> new MemberFact.MonthCount(e.getKey(), e.getValue())).toList());
-	}
-
-	private record Member(long accountId, @Nullable String unitPath, boolean active) {
+	private record MemberDay(long accountId, @Nullable String unitPath, boolean active, @Nullable LocalDate checkDay) {
 
 	}
 

@@ -23,13 +23,20 @@ final class PlanIndex {
 	/** The plans whose unit is the member's unit or one of its ancestors, by id (as the per-member query orders them). */
 	List<Plan> covering(String memberPath) {
 		List<Plan> found = new ArrayList<>();
-		int slash = memberPath.indexOf('/', 1);
-		while (slash > 0) {
-			found.addAll(byUnitPath.getOrDefault(memberPath.substring(0, slash + 1), List.of()));
-			slash = memberPath.indexOf('/', slash + 1);
-		}
+		unitAndAncestors(memberPath).forEach(path -> found.addAll(byUnitPath.getOrDefault(path, List.of())));
 		found.sort(Comparator.comparingLong(Plan::id));
 		return found;
+	}
+
+	/** The paths of a unit and of each of its ancestors, the city's first. */
+	static List<String> unitAndAncestors(String unitPath) {
+		List<String> paths = new ArrayList<>();
+		int slash = unitPath.indexOf('/', 1);
+		while (slash > 0) {
+			paths.add(unitPath.substring(0, slash + 1));
+			slash = unitPath.indexOf('/', slash + 1);
+		}
+		return paths;
 	}
 
 }
