@@ -1,5 +1,8 @@
 package org.grassroots.problems;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -23,7 +26,13 @@ public class ProblemFacts {
 	/** The problem's facts as committed now, or empty when there is no such problem. */
 	@Transactional(readOnly = true)
 	public Optional<ProblemFact> find(long id) {
-		return queries.find(id);
+		return Optional.ofNullable(queries.findAll(List.of(id)).get(id));
+	}
+
+	/** {@link #find} of several problems at once, by id; those that do not exist are left out. */
+	@Transactional(readOnly = true)
+	public Map<Long, ProblemFact> findAll(Collection<Long> ids) {
+		return queries.findAll(ids);
 	}
 
 	/** Every problem's facts, read through a cursor so the whole inventory is never in memory. */

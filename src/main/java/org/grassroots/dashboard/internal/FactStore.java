@@ -3,7 +3,10 @@ package org.grassroots.dashboard.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.grassroots.shared.PathRewrite;
@@ -46,31 +49,37 @@ public class FactStore {
 	}
 
 	/**
-	 * Locks the problem's row, creating an empty one first if there is none, and answers the fact
-	 * last applied; two deliveries for one problem thus count one after the other.
+	 * Locks the problems' rows in id order, creating empty ones first where there are none, and
+	 * answers the facts last applied, by id; two deliveries for one problem thus count one after
+	 * the other. Three statements whatever their number.
 	 */
-	public Fact lock(long problemId) {
-		named.update(INSERT + " on conflict do nothing", params(Fact.none(problemId)));
-		Fact stored = jdbc.sql("select * from dash_problem where problem_id = :id for update")
-			.param("id", problemId)
-			.query((rs, n) -> fact(rs, List.of()))
-			.single();
-		List<Fact.Summoned> summoned = summoned(problemId);
-		return new Fact(stored.problemId(), stored.unitPath(), stored.categoryCode(), stored.counted(),
-				stored.receivedMonth(), stored.responded(), stored.declined(), stored.returned(), stored.reopened(),
-				stored.closedMonth(), stored.resolved(), stored.closedOnTime(), stored.rated(), stored.satisfied(),
-				stored.open(), stored.overdue(), stored.supervised(), summoned);
+	public Map<Long, Fact> lockAll(List<Long> sortedIds) {
+		named.batchUpdate(INSERT + " on conflict do nothing",
+				sortedIds.stream().map(id -> params(Fact.none(id))).toArray(MapSqlParameterSource[]::new));
+		Map<Long, List<Fact.Summoned>> summoned = summoned(sortedIds);
+		Map<Long, Fact> locked = new LinkedHashMap<>();
+		jdbc.sql("select * from dash_problem where problem_id in (:ids) order by problem_id for update")
+			.param("ids", sortedIds)
+			.query((rs, n) -> fact(rs, summoned.getOrDefault(rs.getLong("problem_id"), List.of())))
+			.list()
+			.forEach(fact -> locked.put(fact.problemId(), fact));
+		return locked;
 	}
 
 	/**
-	 * Writes the fact now applied over the locked row. An update, not a delete and insert: on
+	 * Writes the facts now applied over their locked rows. Updates, not deletes and inserts: on
 	 * PostgreSQL a waiting {@code select ... for update} follows an updated row to its new version
 	 * but finds nothing when the row it waited for was deleted.
 	 */
-	public void replace(Fact fact) {
-		named.update(UPDATE, params(fact));
-		jdbc.sql("delete from dash_problem_summons where problem_id = :id").param("id", fact.problemId()).update();
-		insertSummons(List.of(fact));
+	public void replaceAll(List<Fact> facts) {
+		if (facts.isEmpty()) {
+			return;
+		}
+		named.batchUpdate(UPDATE, facts.stream().map(FactStore::params).toArray(MapSqlParameterSource[]::new));
+		jdbc.sql("delete from dash_problem_summons where problem_id in (:ids)")
+			.param("ids", facts.stream().map(Fact::problemId).toList())
+			.update();
+		insertSummons(facts);
 	}
 
 	public void insertAll(List<Fact> facts) {
@@ -107,18 +116,22 @@ public class FactStore {
 	}
 
 	public Optional<Fact> find(long problemId) {
-		List<Fact.Summoned> summoned = summoned(problemId);
+		List<Fact.Summoned> summoned = summoned(List.of(problemId)).getOrDefault(problemId, List.of());
 		return jdbc.sql("select * from dash_problem where problem_id = :id")
 			.param("id", problemId)
 			.query((rs, n) -> fact(rs, summoned))
 			.optional();
 	}
 
-	private List<Fact.Summoned> summoned(long problemId) {
-		return jdbc.sql("select * from dash_problem_summons where problem_id = :id order by seq")
-			.param("id", problemId)
-			.query((rs, n) -> new Fact.Summoned(rs.getString("unit_path"), rs.getInt("month_key"), rs.getBoolean("on_time")))
-			.list();
+	private Map<Long, List<Fact.Summoned>> summoned(List<Long> problemIds) {
+		Map<Long, List<Fact.Summoned>> summoned = new HashMap<>();
+		jdbc.sql("select * from dash_problem_summons where problem_id in (:ids) order by problem_id, seq")
+			.param("ids", problemIds)
+			.query(rs -> {
+				summoned.computeIfAbsent(rs.getLong("problem_id"), id -> new ArrayList<>())
+					.add(new Fact.Summoned(rs.getString("unit_path"), rs.getInt("month_key"), rs.getBoolean("on_time")));
+			});
+		return summoned;
 	}
 
 	private static Fact fact(ResultSet rs, List<Fact.Summoned> summoned) throws SQLException {

@@ -2,8 +2,10 @@ package org.grassroots.dashboard.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.grassroots.dashboard.Measure;
+import org.grassroots.problems.ProblemFact;
 import org.grassroots.problems.ProblemFacts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,19 +40,21 @@ public class FigureSync {
 	 */
 	void syncAll(List<Long> problemIds) {
 		gate.shared();
+		Map<Long, Fact> before = facts.lockAll(problemIds.stream().sorted().distinct().toList());
+		Map<Long, ProblemFact> now = problems.findAll(before.keySet());
 		Counters.Delta delta = new Counters.Delta();
 		List<Fact> changed = new ArrayList<>();
-		for (long problemId : problemIds.stream().sorted().distinct().toList()) {
-			Fact before = facts.lock(problemId);
-			Fact now = problems.find(problemId).map(Fact::of).orElseGet(() -> Fact.none(problemId));
-			if (!now.equals(before)) {
-				delta.addAll(before, -1);
-				delta.addAll(now, 1);
-				changed.add(now);
+		before.forEach((problemId, was) -> {
+			ProblemFact problem = now.get(problemId);
+			Fact after = problem == null ? Fact.none(problemId) : Fact.of(problem);
+			if (!after.equals(was)) {
+				delta.addAll(was, -1);
+				delta.addAll(after, 1);
+				changed.add(after);
 			}
-		}
+		});
 		counters.apply(delta);
-		changed.forEach(facts::replace);
+		facts.replaceAll(changed);
 	}
 
 	/**

@@ -3,10 +3,10 @@ package org.grassroots.problems.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.grassroots.problems.ProblemFact;
@@ -15,7 +15,7 @@ import org.grassroots.problems.Rating;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the facts of {@link ProblemFact}: one problem, or all of them through a cursor. */
+/** Reads the facts of {@link ProblemFact}: some problems, or all of them through a cursor. */
 @Repository
 public class FactQueries {
 
@@ -39,12 +39,22 @@ public class FactQueries {
 		this.jdbc = jdbc;
 	}
 
-	public Optional<ProblemFact> find(long id) {
-		List<ProblemFact.SummonedDepartment> summoned = jdbc.sql(SUMMONED + " where s.problem_id = :id order by s.id, d.unit_id")
-			.param("id", id)
-			.query((rs, row) -> department(rs))
-			.list();
-		return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query((rs, row) -> fact(rs, summoned)).optional();
+	/** The facts of the problems asked for that exist, by id: two statements whatever their number. */
+	public Map<Long, ProblemFact> findAll(Collection<Long> ids) {
+		Map<Long, ProblemFact> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		Map<Long, List<ProblemFact.SummonedDepartment>> summoned = new HashMap<>();
+		jdbc.sql(SUMMONED + " where s.problem_id in (:ids) order by s.problem_id, s.id, d.unit_id").param("ids", ids)
+			.query(rs -> {
+				summoned.computeIfAbsent(rs.getLong("problem_id"), id -> new ArrayList<>()).add(department(rs));
+			});
+		jdbc.sql(SELECT + " where p.id in (:ids)").param("ids", ids)
+			.query((rs, row) -> fact(rs, summoned.getOrDefault(rs.getLong("id"), List.of())))
+			.list()
+			.forEach(fact -> found.put(fact.id(), fact));
+		return found;
 	}
 
 	/** Summonses are few beside problems, so they are read first into memory and joined by id. */
