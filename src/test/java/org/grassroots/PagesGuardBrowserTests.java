@@ -25,8 +25,6 @@ import org.grassroots.support.IntegrationTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -101,9 +99,7 @@ class PagesGuardBrowserTests {
 		enumCodes = Pattern.compile("\\b(" + String.join("|", codes) + ")\\b");
 	}
 
-	// two roles at a time: a crawl waits on the browser and on the app in turn, so two share two cores
 	@ParameterizedTest
-	@Execution(ExecutionMode.CONCURRENT)
 	@ValueSource(strings = { "visitor", "city.admin", "nanan.admin", "yuzhong.admin", "huayuanlu.worker", "nanan.cadre",
 			"yuzhong.cadre", "nanan.housing", "nanan.health", "jiefangbei.worker", "steering.group", "member.li", "resident.wang" })
 	void everyPageReachableFromTheNavigationIsFitForItsUsers(String role) throws Exception {
