@@ -113,10 +113,7 @@ class PagesGuardBrowserTests {
 			}
 			for (String lang : List.of("zh_CN", "en")) {
 				browser.go("/?lang=" + lang);
-				List<String> pages = crawl(browser, lang, problems);
-				for (String page : pages) {
-					check(browser, role, lang, page, problems);
-				}
+				crawl(browser, role, lang, problems);
 			}
 		}
 		assertThat(problems).as("pages of " + role).isEmpty();
@@ -131,40 +128,64 @@ class PagesGuardBrowserTests {
 	}
 
 	/**
-	 * The navigation's pages, then the pages they link to (at most {@link #PAGES_PER_KIND} of a kind,
-	 * {@link #PAGES_PER_ROLE} in all); every link found has its status asked once, with the
-	 * browser's session, downloads included.
+	 * Checks the navigation's pages, then the pages they link to (at most {@link #PAGES_PER_KIND} of
+	 * a kind, {@link #PAGES_PER_ROLE} in all); every link found has its status asked once, with the
+	 * browser's session, downloads included. A navigation page is opened once: checked and read for
+	 * its links in the same visit.
 	 */
-	private List<String> crawl(Browser browser, String lang, List<String> problems) throws Exception {
+	private void crawl(Browser browser, String role, String lang, List<String> problems) throws Exception {
 		browser.go("/");
 		List<String> navigation = links(browser, "nav.navbar");
 		Set<String> seen = new LinkedHashSet<>(navigation);
+		Status status = new Status(browser);
+		Picks picks = new Picks();
 		List<String> below = new ArrayList<>();
 		for (String path : navigation) {
-			if (DOWNLOAD.matcher(path).find()) {
+			if (!answers(status, path, lang, problems) || DOWNLOAD.matcher(path).find()) {
 				continue;
 			}
-			browser.go(path);
+			if (picks.take(path)) {
+				check(browser, role, lang, path, problems);
+			}
+			else {
+				browser.go(path);
+			}
 			for (String link : links(browser, "body")) {
 				if (seen.add(link)) {
 					below.add(link);
 				}
 			}
 		}
-		Status status = new Status(browser);
-		List<String> pages = new ArrayList<>();
-		Map<String, Integer> kinds = new HashMap<>();
-		for (String path : seen) {
-			int answer = status.of(path);
-			if (answer >= 400) {
-				problems.add(lang + " " + path + ": answers " + answer);
-			}
-			else if (!DOWNLOAD.matcher(path).find() && kinds.merge(kind(path), 1, Integer::sum) <= PAGES_PER_KIND
-					&& pages.size() < PAGES_PER_ROLE) {
-				pages.add(path);
+		for (String path : below) {
+			if (answers(status, path, lang, problems) && !DOWNLOAD.matcher(path).find() && picks.take(path)) {
+				check(browser, role, lang, path, problems);
 			}
 		}
-		return pages;
+	}
+
+	private static boolean answers(Status status, String path, String lang, List<String> problems) throws Exception {
+		int answer = status.of(path);
+		if (answer >= 400) {
+			problems.add(lang + " " + path + ": answers " + answer);
+		}
+		return answer < 400;
+	}
+
+	/** The pages chosen for checking: a few of each kind, a bounded number in all. */
+	private static final class Picks {
+
+		private final Map<String, Integer> kinds = new HashMap<>();
+
+		private int taken;
+
+		boolean take(String path) {
+			if (kinds.merge(kind(path), 1, Integer::sum) > PAGES_PER_KIND || taken >= PAGES_PER_ROLE) {
+				return false;
+			}
+			taken++;
+			return true;
+		}
+
 	}
 
 	/** Asks for a path's status as the browser's session would, following redirects. */
