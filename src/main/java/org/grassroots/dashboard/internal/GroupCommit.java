@@ -74,7 +74,14 @@ final class GroupCommit<T> {
 		catch (RuntimeException batchFailed) {
 			taken.forEach(this::applyAlone);
 		}
-		taken.forEach(entry -> entry.settled = true);
+		catch (Error error) {
+			// settled as failed, or their threads would wait for a batch that no longer holds them
+			taken.forEach(entry -> entry.failure = new IllegalStateException("the batch failed", error));
+			throw error;
+		}
+		finally {
+			taken.forEach(entry -> entry.settled = true);
+		}
 	}
 
 	private void applyAlone(Entry<T> entry) {

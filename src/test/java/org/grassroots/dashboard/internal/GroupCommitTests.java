@@ -125,6 +125,31 @@ class GroupCommitTests {
 		assertThat(committed.stream().mapToInt(List::size).sum()).isEqualTo(8);
 	}
 
+	@Test
+	void aBatchThatFailsWithAnErrorFailsEveryDeliveryInItAndNoneWaits() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		GroupCommit<Integer> group = new GroupCommit<>(transactions, batch -> {
+			await(release);
+			// an empty batch commits, as the real ones do: a delivery whose item a failed batch took
+			// and left unsettled would lead empty batches for ever
+			if (!batch.isEmpty()) {
+				throw new OutOfMemoryError("no room for this batch");
+			}
+			committed.add(List.copyOf(batch));
+		}, 100);
+		List<Future<?>> deliveries = new ArrayList<>();
+		for (int item = 0; item < 6; item++) {
+			int each = item;
+			deliveries.add(threads.submit(() -> group.apply(each)));
+		}
+		Thread.sleep(200);
+		release.countDown();
+		for (Future<?> delivery : deliveries) {
+			assertThatThrownBy(() -> delivery.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("no room for this batch");
+		}
+		assertThat(committed).allSatisfy(batch -> assertThat(batch).isEmpty());
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			if (!latch.await(5, TimeUnit.SECONDS)) {
