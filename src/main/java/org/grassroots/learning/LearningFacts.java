@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.grassroots.learning.internal.ChangedMembers;
 import org.grassroots.learning.internal.MemberFactQueries;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -19,8 +22,27 @@ public class LearningFacts {
 
 	private final MemberFactQueries queries;
 
-	LearningFacts(MemberFactQueries queries) {
+	private final ChangedMembers changed;
+
+	LearningFacts(MemberFactQueries queries, ChangedMembers changed) {
 		this.queries = queries;
+		this.changed = changed;
+	}
+
+	/** Whether any member is marked changed: one read and no transaction, for a taker that polls. */
+	public boolean anyChanged() {
+		return changed.any();
+	}
+
+	/**
+	 * Takes up to {@code most} members whose facts changed since they were last taken (a check-in,
+	 * their account copy written), in account order, among {@code among} when given. Their marks go
+	 * when the caller's transaction commits and come back if it rolls back; marks another
+	 * transaction holds are skipped, so takers on several nodes never take the same member.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Long> takeChanged(int most, @Nullable Collection<Long> among) {
+		return changed.take(most, among);
 	}
 
 	/** The member's facts as committed now; empty when learning has never known the account. */

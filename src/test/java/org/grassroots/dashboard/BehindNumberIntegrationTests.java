@@ -2,7 +2,6 @@ package org.grassroots.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.grassroots.support.Events;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
 import org.grassroots.problems.ProblemDispatch;
@@ -230,21 +230,8 @@ class BehindNumberIntegrationTests {
 		return numbers;
 	}
 
-	/** Waits until every event publication has been delivered (the dashboard listens after commit). */
 	private void settle() {
-		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
-			if (System.nanoTime() > end) {
-				throw new AssertionError("events not delivered in 30 s");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
+		Events.settle(jdbc);
 	}
 
 	private Unit unit(String code, Unit parent, UnitLevel level) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Set;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.grassroots.support.Events;
 import org.grassroots.shared.CampaignFigures.Count;
 import org.grassroots.shared.CampaignFigures;
 import org.grassroots.shared.CurrentUser;
@@ -251,19 +251,7 @@ class CampaignFiguresIntegrationTests {
 	}
 
 	private void settle() {
-		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
-			if (System.nanoTime() > end) {
-				throw new AssertionError("events not delivered in 30 s");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
+		Events.settle(jdbc);
 	}
 
 }

@@ -2,7 +2,6 @@ package org.grassroots.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.grassroots.support.Events;
 import org.grassroots.dashboard.internal.Counters;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
@@ -353,21 +353,8 @@ class DashboardIntegrationTests {
 		return rows;
 	}
 
-	/** Waits until every event publication has been delivered (the dashboard listens after commit). */
 	private void settle() {
-		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
-			if (System.nanoTime() > end) {
-				throw new AssertionError("events not delivered in 30 s");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
+		Events.settle(jdbc);
 	}
 
 	private Unit unit(String code, Unit parent, UnitLevel level, UnitKind kind) {

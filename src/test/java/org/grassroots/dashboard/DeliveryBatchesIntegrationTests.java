@@ -2,7 +2,6 @@ package org.grassroots.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.grassroots.support.Events;
 import org.grassroots.dashboard.internal.Counters;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
@@ -134,13 +134,8 @@ class DeliveryBatchesIntegrationTests {
 		return rows;
 	}
 
-	/** Waits until every event publication has been delivered (the dashboard listens after commit). */
-	private void settle() throws InterruptedException {
-		long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
-			assertThat(System.nanoTime()).as("events delivered in 60 s").isLessThan(end);
-			Thread.sleep(50);
-		}
+	private void settle() {
+		Events.settle(jdbc);
 	}
 
 }

@@ -2,7 +2,6 @@ package org.grassroots.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.grassroots.support.Events;
 import org.grassroots.dashboard.internal.LearningStore;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
@@ -167,21 +167,8 @@ class LearningFiguresIntegrationTests {
 				DataScope.CITY, DataScope.CITY, null, true, null, false);
 	}
 
-	/** Waits until every event publication has been delivered (the dashboard listens after commit). */
 	private void settle() {
-		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
-			if (System.nanoTime() > end) {
-				throw new AssertionError("events not delivered in 30 s");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
+		Events.settle(jdbc);
 	}
 
 	private static long session(Api api, String admin, long hostUnitId, long plan) {

@@ -1,9 +1,9 @@
 package org.grassroots.dashboard;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.grassroots.support.Events;
 import org.grassroots.problems.Problem;
 import org.grassroots.problems.ProblemCommands;
 import org.grassroots.problems.ProblemDispatch;
@@ -83,21 +83,8 @@ final class NananOverdue {
 		return jdbc.sql("select version from problem where id = :id").param("id", problem.id()).query(Integer.class).single();
 	}
 
-	/** Waits until every event publication has been delivered (the dashboard listens after commit). */
 	void settle() {
-		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
-			if (System.nanoTime() > end) {
-				throw new AssertionError("events not delivered in 30 s");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
+		Events.settle(jdbc);
 	}
 
 	private static CurrentUser user(String name, Unit unit, Role role) {

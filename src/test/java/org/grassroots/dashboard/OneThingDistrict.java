@@ -1,11 +1,11 @@
 package org.grassroots.dashboard;
 
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.grassroots.support.Events;
 import org.grassroots.shared.CampaignFigures;
 import org.grassroots.shared.CampaignFigures.Count;
 import org.grassroots.shared.CurrentUser;
@@ -144,19 +144,7 @@ final class OneThingDistrict {
 	}
 
 	void settle() {
-		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
-			if (System.nanoTime() > end) {
-				throw new AssertionError("events not delivered in 30 s");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
+		Events.settle(jdbc);
 	}
 
 	private Unit unit(String code, Unit parent, UnitLevel level) {

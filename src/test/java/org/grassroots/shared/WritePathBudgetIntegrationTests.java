@@ -54,11 +54,14 @@ class WritePathBudgetIntegrationTests {
 					Api.json("k", Long.parseLong(code.get("k")), "s", code.get("s")));
 			assertThat(done.status()).as(done.body()).isEqualTo(200);
 		}, () -> Events.settleFrom(jdbc, since));
-		// the person behind the token (1); the member's lock, the point, where they stand and the
-		// check-in: one on PostgreSQL, three on H2; the event's publication and the audit record (2);
-		// one commit (docs/learning.md)
-		assertThat(reading.statements()).as(reading.toString()).isLessThanOrEqualTo(database.postgres() ? 4 : 6);
+		// the person behind the token (1); the member's lock, the point, where they stand, the
+		// check-in and the member marked changed: one on PostgreSQL, four on H2; the audit record
+		// (1); no event publication; one commit (docs/learning.md)
+		assertThat(reading.statements()).as(reading.toString()).isLessThanOrEqualTo(database.postgres() ? 3 : 6);
 		assertThat(reading.commits()).as(reading.toString()).isLessThanOrEqualTo(1);
+		assertThat(reading.sql()).as(reading.toString()).noneMatch(sql -> sql.contains("event_publication"));
+		// the dashboard took the mark and applied it in one transaction of its own
+		assertThat(reading.eventCommits()).as(reading.toString()).isEqualTo(1);
 	}
 
 	@Test

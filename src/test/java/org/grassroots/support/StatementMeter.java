@@ -24,7 +24,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * Counts the SQL statements and commits the application runs for what a test does, on request
  * threads and on the threads that deliver events after commit; the scheduled jobs (the audit
  * sealer, the probe, the session cleanup) are left out. For the write-path tests that hold a
- * check-in or an intake to its statement budget: counted, never timed.
+ * check-in or an intake to its statement budget: counted, never timed. The learning figures' drain
+ * counts as an event thread.
  */
 public final class StatementMeter {
 
@@ -37,8 +38,8 @@ public final class StatementMeter {
 
 	private static final List<String> SQL = Collections.synchronizedList(new ArrayList<>());
 
-	/** Request threads (http-nio-…) and the async event threads (task-…). */
-	private static final List<String> COUNTED_THREADS = List.of("http-", "task-");
+	/** Request threads (http-nio-…), then the async event threads (task-…) and the learning figures' drain. */
+	private static final List<String> COUNTED_THREADS = List.of("http-", "task-", "learning-figures");
 
 	private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
 			"executeBatch", "executeLargeBatch");
@@ -87,7 +88,7 @@ public final class StatementMeter {
 			return -1;
 		}
 		String thread = Thread.currentThread().getName();
-		return COUNTED_THREADS.stream().filter(thread::startsWith).findFirst().map(COUNTED_THREADS::indexOf).orElse(-1);
+		return COUNTED_THREADS.stream().filter(thread::startsWith).findFirst().map(prefix -> Math.min(1, COUNTED_THREADS.indexOf(prefix))).orElse(-1);
 	}
 
 	private static void statement(String sql) {

@@ -6,27 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.grassroots.learning.CheckedIn;
 import org.grassroots.learning.LearningChanged;
 import org.grassroots.learning.LearningFacts;
 import org.grassroots.learning.MemberFact;
-import org.grassroots.people.AccountChanged;
-import org.grassroots.people.AccountCreated;
 import org.grassroots.units.UnitMoved;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Feeds the learning figures from events, after their commands commit (event publication
- * registry): a member's check-in, an account opened, changed or moved, a plan created, a unit
+ * Feeds the learning figures: members learning marked changed (a check-in, an account opened,
+ * changed or moved), taken in batches by {@link LearningDrain}, and from events after their
+ * commands commit (event publication registry) every member under a plan created or a unit
  * moved. Each refreshes the members concerned from learning's public {@link LearningFacts} and
- * applies the difference to what they last added, so a repeated delivery adds nothing. A single
- * member's deliveries are applied in batches ({@link GroupCommit}): under a stream of check-ins the
- * district's and the city's rows are written once per batch, not once per check-in.
+ * applies the difference to what they last added, so applying a member twice adds nothing.
  */
 @Component
 public class LearningFeed {
@@ -38,31 +30,9 @@ public class LearningFeed {
 
 	private final LearningStore store;
 
-	private final GroupCommit<Long> members;
-
-	LearningFeed(LearningFacts learning, LearningStore store, PlatformTransactionManager transactions) {
+	LearningFeed(LearningFacts learning, LearningStore store) {
 		this.learning = learning;
 		this.store = store;
-		this.members = new GroupCommit<>(new TransactionTemplate(transactions), this::syncAll, BATCH);
-	}
-
-	// no transaction of its own: the batch that applies it has one, and a waiting delivery holds no connection
-	@Async
-	@TransactionalEventListener
-	void on(CheckedIn checkedIn) {
-		members.apply(checkedIn.accountId());
-	}
-
-	@Async
-	@TransactionalEventListener
-	void on(AccountCreated created) {
-		members.apply(created.account().id());
-	}
-
-	@Async
-	@TransactionalEventListener
-	void on(AccountChanged changed) {
-		members.apply(changed.after().id());
 	}
 
 	@ApplicationModuleListener

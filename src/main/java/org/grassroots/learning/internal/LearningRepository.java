@@ -30,9 +30,12 @@ public class LearningRepository {
 
 	private final Database database;
 
-	public LearningRepository(JdbcClient jdbc, Database database) {
+	private final ChangedMembers changed;
+
+	public LearningRepository(JdbcClient jdbc, Database database, ChangedMembers changed) {
 		this.jdbc = jdbc;
 		this.database = database;
+		this.changed = changed;
 	}
 
 	// ---------------------------------------------------------------- members
@@ -42,8 +45,9 @@ public class LearningRepository {
 
 	}
 
+	/** Writes the member's copy and marks them changed (the update holds their row until the end). */
 	public void saveMember(Member member) {
-		int changed = jdbc.sql("""
+		int updated = jdbc.sql("""
 				update learning_member set username = :username, display_name = :name, unit_id = :unitId,
 				  unit_path = :path, active = :active where account_id = :id
 				""")
@@ -54,7 +58,7 @@ public class LearningRepository {
 			.param("active", member.active())
 			.param("id", member.accountId())
 			.update();
-		if (changed == 0) {
+		if (updated == 0) {
 			jdbc.sql("""
 					insert into learning_member (account_id, username, display_name, unit_id, unit_path, active)
 					values (:id, :username, :name, :unitId, :path, :active)
@@ -67,6 +71,7 @@ public class LearningRepository {
 				.param("active", member.active())
 				.update();
 		}
+		changed.mark(member.accountId());
 	}
 
 	public Optional<Member> member(long accountId) {
@@ -262,7 +267,10 @@ public class LearningRepository {
 
 	// ---------------------------------------------------------------- check-ins
 
-	/** Inserts a check-in; the unique constraints make a second one for the same point and day fail. */
+	/**
+	 * Inserts a check-in and marks its member changed; the unique constraints make a second one for
+	 * the same point and day fail. The caller holds the member's lock.
+	 */
 	public void insertCheckIn(long accountId, String unitPath, @Nullable Long pointId, @Nullable Long sessionId,
 			LocalDate day, Instant at, String method) {
 		jdbc.sql("""
@@ -277,6 +285,7 @@ public class LearningRepository {
 			.param("at", Times.utc(at))
 			.param("method", method)
 			.update();
+		changed.mark(accountId);
 	}
 
 	/**

@@ -43,7 +43,9 @@ public class PointScans {
 			  insert into check_in (account_id, unit_path, point_id, session_id, check_day, at, method)
 			  select m.account_id, m.unit_path, :point, null, :day, :at, 'QR' from m, state
 			  where state.fresh and not state.already and state.allowed
-			  returning id
+			  returning id, account_id
+			), marked as (
+			""" + ChangedMembers.MARK_INSERTED + """
 			)
 			select m.account_id as m_account_id, m.username as m_username, m.display_name as m_display_name,
 			       m.unit_id as m_unit_id, m.unit_path as m_unit_path, m.active as m_active,
