@@ -179,14 +179,15 @@ WARMUP=$(( SECONDS_EACH < 10 ? SECONDS_EACH : 10 ))
 # the write scenarios come first after the app starts: JFR showed the JIT compilers still using 14%
 # of the app's CPU in the check-in's measured pass after 10 s, so they warm up for 30 s
 WRITE_WARMUP=$(( SECONDS_EACH < 10 ? SECONDS_EACH : 30 ))
-# waits (at most 300 s) until every event publication is delivered: what a request causes after it
-# answers (the dashboard's and the inbox's deliveries) is counted with the requests that caused it
+# waits (at most 300 s) until every event publication is delivered and every mark applied: what a
+# request causes after it answers (the dashboard's batches) is counted with the requests that caused it
 drain() {
   for _ in $(seq 1 300); do
-    [ "$(PSQL -d $DB -tAc "select count(*) from event_publication where completion_date is null")" = 0 ] && return 0
+    [ "$(PSQL -d $DB -tAc "select (select count(*) from event_publication where completion_date is null)
+      + (select count(*) from learning_changed) + (select count(*) from problem_changed)")" = 0 ] && return 0
     sleep 1
   done
-  echo "event publications still undelivered after 300 s"; FAILED=1
+  echo "event publications or marks still not applied after 300 s"; FAILED=1
 }
 load() { # name connections method path tokens-file [body] [form] [paths asked in turn, space-separated]
   local name=$1 conc=$2 method=$3 path=$4 tokens=$5 body=${6:-} form=${7:-false} paths=${8:-}
@@ -209,7 +210,7 @@ load() { # name connections method path tokens-file [body] [form] [paths asked i
 echo "== scenarios, $SECONDS_EACH s each after a warm-up of $WARMUP s ($WRITE_WARMUP s for the writes)"
 WARM_S=$WRITE_WARMUP load check-in 32 POST /api/v1/learning/points/$POINT/check-in $WORK/members.tokens "{\"k\":$K,\"s\":\"$S\"}"
 PSQL -d $DB -f bench/coverage-check.sql || { echo "check-ins under load left the kept coverage wrong"; FAILED=1; }
-# the dashboard counted the load's check-ins from their events, after commit: once delivered, its
+# the dashboard counted the load's check-ins from their marks, after commit: once applied, its
 # learning rows must still equal a fresh count
 drain
 if [ "$(PSQL -d $DB -tAc "select current_setting('bench.learning', true)")" = "$SCALE" ]; then

@@ -34,8 +34,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The guard of issue 15: for every demo role and for a visitor, crawls the pages reachable from the
- * navigation (the navigation's pages and the pages they link to, at most two of each kind), in
- * Chinese and English, at desktop and phone size, and fails on a link answering 4xx or 5xx, a page
+ * navigation (the navigation's pages and the pages they link to, at most two of each kind in
+ * Chinese and one in English), in Chinese and English, at desktop and phone size, and fails on a link answering 4xx or 5xx, a page
  * without navigation, horizontal overflow at 390 px or at 1366 px, raw enum codes, field names or unit paths in
  * visible text, a visible message key, or a console error. Later features must pass it too.
  * With -Dguard.screenshots=true, screenshots of the pages checked go to target/screenshots/guard.
@@ -55,8 +55,16 @@ class PagesGuardBrowserTests {
 
 	private static final int DESKTOP_HEIGHT = 900;
 
-	/** Pages of one kind (the path with its numbers and codes replaced) that are opened. */
+	/** Pages of one kind (the path with its numbers and codes replaced) that are opened, in Chinese. */
 	private static final int PAGES_PER_KIND = 2;
+
+	/**
+	 * Roles whose navigation and pages another role of the same kind crawls in both languages (an
+	 * administrator, a cadre, a worker, a department of another district or street): crawled in
+	 * Chinese only, where their own data shows. English texts are the same pages' texts.
+	 */
+	private static final Set<String> CHINESE_ONLY = Set.of("yuzhong.admin", "yuzhong.cadre", "jiefangbei.worker",
+			"nanan.health");
 
 	private static final Pattern FIELD_NAME = Pattern.compile("\\b[a-z]+(?:[A-Z][a-z0-9]+)+\\b");
 
@@ -111,7 +119,7 @@ class PagesGuardBrowserTests {
 			if (!role.equals("visitor")) {
 				signIn(browser, role);
 			}
-			for (String lang : List.of("zh_CN", "en")) {
+			for (String lang : CHINESE_ONLY.contains(role) ? List.of("zh_CN") : List.of("zh_CN", "en")) {
 				browser.go("/?lang=" + lang);
 				crawl(browser, role, lang, problems);
 			}
@@ -129,7 +137,7 @@ class PagesGuardBrowserTests {
 
 	/**
 	 * Checks the navigation's pages, then the pages they link to (at most {@link #PAGES_PER_KIND} of
-	 * a kind, {@link #PAGES_PER_ROLE} in all); every link found has its status asked once, with the
+	 * a kind in Chinese and one in English, {@link #PAGES_PER_ROLE} in all); every link found has its status asked once, with the
 	 * browser's session, downloads included. A navigation page is opened once: checked and read for
 	 * its links in the same visit.
 	 */
@@ -138,7 +146,7 @@ class PagesGuardBrowserTests {
 		List<String> navigation = links(browser, "nav.navbar");
 		Set<String> seen = new LinkedHashSet<>(navigation);
 		Status status = new Status(browser);
-		Picks picks = new Picks();
+		Picks picks = new Picks(lang.equals("en") ? 1 : PAGES_PER_KIND);
 		List<String> below = new ArrayList<>();
 		for (String path : navigation) {
 			if (!answers(status, path, lang, problems) || DOWNLOAD.matcher(path).find()) {
@@ -176,10 +184,16 @@ class PagesGuardBrowserTests {
 
 		private final Map<String, Integer> kinds = new HashMap<>();
 
+		private final int perKind;
+
 		private int taken;
 
+		Picks(int perKind) {
+			this.perKind = perKind;
+		}
+
 		boolean take(String path) {
-			if (kinds.merge(kind(path), 1, Integer::sum) > PAGES_PER_KIND || taken >= PAGES_PER_ROLE) {
+			if (kinds.merge(kind(path), 1, Integer::sum) > perKind || taken >= PAGES_PER_ROLE) {
 				return false;
 			}
 			taken++;

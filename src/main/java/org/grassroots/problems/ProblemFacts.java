@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.grassroots.problems.internal.ChangedProblems;
 import org.grassroots.problems.internal.FactQueries;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -19,8 +22,27 @@ public class ProblemFacts {
 
 	private final FactQueries queries;
 
-	ProblemFacts(FactQueries queries) {
+	private final ChangedProblems changed;
+
+	ProblemFacts(FactQueries queries, ChangedProblems changed) {
 		this.queries = queries;
+		this.changed = changed;
+	}
+
+	/** Whether any problem is marked changed: one read and no transaction, for a taker that polls. */
+	public boolean anyChanged() {
+		return changed.any();
+	}
+
+	/**
+	 * Takes up to {@code most} problems reported or changed since they were last taken, in id order,
+	 * among {@code among} when given. Their marks go when the caller's transaction commits and come
+	 * back if it rolls back; marks another transaction holds are skipped, so takers on several nodes
+	 * never take the same problem.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Long> takeChanged(int most, @Nullable Collection<Long> among) {
+		return changed.take(most, among);
 	}
 
 	/** The problem's facts as committed now, or empty when there is no such problem. */

@@ -34,7 +34,7 @@ class LearningDrainIntegrationTests {
 		assertThat(members).isGreaterThanOrEqualTo(5);
 		// every member marked at once, as a burst of check-ins on another node would leave them
 		StatementMeter.Reading reading = StatementMeter.measure(
-				() -> jdbc.sql("insert into learning_changed (account_id) select account_id from learning_member").update(),
+				() -> jdbc.sql("insert into learning_changed (id) select account_id from learning_member").update(),
 				() -> Events.settle(jdbc));
 		long batches = (members + 99) / 100;
 		assertThat(reading.eventCommits()).as(reading.toString()).isEqualTo(batches);

@@ -80,9 +80,13 @@ class WritePathBudgetIntegrationTests {
 		StatementMeter.Reading reading = StatementMeter.measure(intake, () -> Events.settleFrom(jdbc, since));
 		// issue 19's floor: the token and its person 1, the raising unit 1, the problem 1 (its ledger
 		// number taken inside), its parties 1, its timeline entry 1, the inbox notice 1, the audit
-		// record 1, the dashboard's event publication 1; one commit and no notice through the registry
+		// record 1, the problem marked changed for the dashboard 1; one commit and nothing through the
+		// event registry
 		assertThat(reading.statements()).as(reading.toString()).isLessThanOrEqualTo(8);
 		assertThat(reading.commits()).as(reading.toString()).isEqualTo(1);
+		assertThat(reading.sql()).as(reading.toString()).noneMatch(sql -> sql.contains("event_publication"));
+		// the dashboard took the mark and applied it in one transaction of its own
+		assertThat(reading.eventCommits()).as(reading.toString()).isEqualTo(1);
 		assertThat(reading.sql()).as(reading.toString()).noneMatch(sql -> sql.startsWith("select")
 				&& sql.contains("from problem p where p.id"));
 		assertThat(reading.sql()).as(reading.toString()).filteredOn(sql -> sql.contains("into notification")).hasSize(1);
@@ -118,9 +122,10 @@ class WritePathBudgetIntegrationTests {
 				|| sql.contains("open311_attribute") || sql.contains("open311_service") || sql.contains("problem_category"));
 		assertThat(reading.sql()).as(reading.toString()).filteredOn(sql -> sql.startsWith("select u.id, u.code")).hasSize(1);
 		// the unit by its code 1, the problem 1, its parties 1, its timeline entry 1, the notice 1, the
-		// audit record 1, the dashboard's event publication 1, the request log 1 (the key is cached)
+		// audit record 1, the problem marked changed 1, the request log 1 (the key is cached)
 		assertThat(reading.statements()).as(reading.toString()).isLessThanOrEqualTo(8);
 		assertThat(reading.commits()).as(reading.toString()).isEqualTo(1);
+		assertThat(reading.sql()).as(reading.toString()).noneMatch(sql -> sql.contains("event_publication"));
 	}
 
 	/** Waits for the deliveries of what the test did before measuring; the measured work's start. */

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Waiting for what the dashboard applies after commit: the events it hears (event publication
- * registry) and the members learning marked changed ({@code learning_changed}).
+ * registry) and the members and problems marked changed ({@code learning_changed}, {@code problem_changed}).
  */
 public final class Events {
 
@@ -20,14 +20,14 @@ public final class Events {
 
 	/**
 	 * Waits until every event publication made since {@code since} has been delivered and no member
-	 * is left marked changed, at most 30 s: for a test that counts what its own work caused,
+	 * or problem is left marked changed, at most 30 s: for a test that counts what its own work caused,
 	 * whatever earlier tests left failing.
 	 */
 	public static void settleFrom(JdbcClient jdbc, java.time.Instant since) {
 		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (jdbc.sql("""
 				select (select count(*) from event_publication where completion_date is null and publication_date >= :since)
-				     + (select count(*) from learning_changed)
+				     + (select count(*) from learning_changed) + (select count(*) from problem_changed)
 				""")
 			.param("since", java.sql.Timestamp.from(since))
 			.query(Long.class)

@@ -24,8 +24,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * Counts the SQL statements and commits the application runs for what a test does, on request
  * threads and on the threads that deliver events after commit; the scheduled jobs (the audit
  * sealer, the probe, the session cleanup) are left out. For the write-path tests that hold a
- * check-in or an intake to its statement budget: counted, never timed. The learning figures' drain
- * counts as an event thread.
+ * check-in or an intake to its statement budget: counted, never timed. The figures' drains
+ * count as event threads.
  */
 public final class StatementMeter {
 
@@ -38,8 +38,8 @@ public final class StatementMeter {
 
 	private static final List<String> SQL = Collections.synchronizedList(new ArrayList<>());
 
-	/** Request threads (http-nio-…), then the async event threads (task-…) and the learning figures' drain. */
-	private static final List<String> COUNTED_THREADS = List.of("http-", "task-", "learning-figures");
+	/** Request threads (http-nio-…), then the async event threads (task-…) and the figures' drains. */
+	private static final List<String> COUNTED_THREADS = List.of("http-", "task-", "figures-");
 
 	private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
 			"executeBatch", "executeLargeBatch");

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds the learning figures: members learning marked changed (a check-in, an account opened,
- * changed or moved), taken in batches by {@link LearningDrain}, and from events after their
+ * changed or moved), taken in batches by {@link FigureDrains}, and from events after their
  * commands commit (event publication registry) every member under a plan created or a unit
  * moved. Each refreshes the members concerned from learning's public {@link LearningFacts} and
  * applies the difference to what they last added, so applying a member twice adds nothing.

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * A check-in at a point in one statement, on PostgreSQL: the member's row taken (by an update that
- * bumps {@code scans}), the point, where the member stands, and the insert when it is due.
+ * bumps {@code scans}), the point, where the member stands, and the insert when it is due, with
+ * the member marked changed for the dashboard ({@link ChangedMembers}).
  * <p>
  * Why a counter: a statement's snapshot is taken before it waits for the member's lock, so its
  * reads could miss a check-in of the same member committed while it waited. Every writer of a
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PointScans {
 
-	private static final String SCAN = """
+	private static final String BEFORE_MARK = """
 			with snap as (
 			  select scans, unit_path from learning_member where account_id = :account
 			), m as (
@@ -45,7 +46,9 @@ public class PointScans {
 			  where state.fresh and not state.already and state.allowed
 			  returning id, account_id
 			), marked as (
-			""" + ChangedMembers.MARK_INSERTED + """
+			""";
+
+	private static final String AFTER_MARK = """
 			)
 			select m.account_id as m_account_id, m.username as m_username, m.display_name as m_display_name,
 			       m.unit_id as m_unit_id, m.unit_path as m_unit_path, m.active as m_active,
@@ -61,8 +64,12 @@ public class PointScans {
 
 	private final JdbcClient jdbc;
 
-	PointScans(JdbcClient jdbc) {
+	/** The statement, with the member marked changed when the check-in is inserted. */
+	private final String scan;
+
+	PointScans(JdbcClient jdbc, ChangedMembers changed) {
 		this.jdbc = jdbc;
+		this.scan = BEFORE_MARK + changed.markInserted() + AFTER_MARK;
 	}
 
 	/**
@@ -79,7 +86,7 @@ public class PointScans {
 	public Optional<Scan> scan(long accountId, long pointId, LocalDate day, Instant at) {
 		List<Scan> rows = new ArrayList<>();
 		List<LearningRepository.PlanCount> plans = new ArrayList<>();
-		jdbc.sql(SCAN)
+		jdbc.sql(scan)
 			.param("account", accountId)
 			.param("point", pointId)
 			.param("day", day)
