@@ -6,6 +6,8 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +44,8 @@ class PostgresPlans {
 
 		ReadsPlanned(DataSource dataSource) {
 			super(dataSource);
+			// logs under the name application.yml quiets during an outage (a commit on a dead connection)
+			logger = LogFactory.getLog(JdbcTransactionManager.class);
 		}
 
 		@Override
