@@ -72,12 +72,6 @@ class FigureDrains implements SmartLifecycle {
 		problems.wakeAfterCommit();
 	}
 
-	/** Brings both up to date now, on the caller's thread (the threads do it on their own soon after). */
-	void drain() {
-		learning.drain();
-		problems.drain();
-	}
-
 	@Override
 	public void start() {
 		learning.start();
