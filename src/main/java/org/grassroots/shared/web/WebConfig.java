@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.grassroots.shared.GrassrootsProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -36,6 +38,17 @@ class WebConfig implements WebMvcConfigurer {
 	@Bean
 	java.time.Clock clock() {
 		return java.time.Clock.systemUTC();
+	}
+
+	/** Spring MVC's mappings with a cheap first check per mapping ({@link PrefixedMappings}). */
+	@Bean
+	WebMvcRegistrations prefixedMappings() {
+		return new WebMvcRegistrations() {
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new PrefixedMappings();
+			}
+		};
 	}
 
 	@Bean
