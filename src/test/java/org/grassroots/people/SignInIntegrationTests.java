@@ -179,6 +179,18 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void theCurrentPasswordIsRefusedAsTheNewOne() throws Exception {
+		String username = newAccount();
+		PageClient here = new PageClient(port);
+		here.signIn(username, PASSWORD);
+		var refused = here.submit("/account/password", "/account/password",
+				"current=" + PASSWORD + "&next=" + PASSWORD + "&repeat=" + PASSWORD);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("新密码不能与当前密码相同");
+		assertThat(api.token(username, PASSWORD)).startsWith("grt_");
+	}
+
+	@Test
 	void theSignInPageLetsTheRightPasswordIn() throws Exception {
 		PageClient form = new PageClient(port);
 		// a unit administrator leads: the dashboard first, the home page still one click away

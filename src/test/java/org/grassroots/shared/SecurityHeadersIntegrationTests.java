@@ -80,6 +80,9 @@ class SecurityHeadersIntegrationTests {
 						: pattern.startsWith("/open311/v2/") ? Kind.API : Kind.PAGE);
 				if (page.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
 					assertNoInlineCode(path, page.body());
+					// a page may hold personal data: no shared or browser cache keeps it
+					assertThat(page.headers().firstValue("Cache-Control")).as(path + " Cache-Control").hasValueSatisfying(
+							value -> assertThat(value).contains("no-store"));
 				}
 			}
 		}
@@ -113,6 +116,8 @@ class SecurityHeadersIntegrationTests {
 				get("/api/v1/units/999999999", token, Map.of()), get("/api/v1/public/categories", null, Map.of()))) {
 			assertThat(reply.statusCode()).isIn(200, 401, 404);
 			assertHeaders(reply.uri().getPath(), reply.headers(), Kind.API);
+			assertThat(reply.headers().firstValue("Cache-Control")).as(reply.uri().getPath() + " Cache-Control")
+				.hasValueSatisfying(value -> assertThat(value).contains("no-store"));
 		}
 	}
 
