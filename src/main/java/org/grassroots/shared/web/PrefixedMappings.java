@@ -1,10 +1,10 @@
 package org.grassroots.shared.web;
 
 import java.lang.reflect.Method;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -78,9 +78,8 @@ final class PrefixedMappings extends RequestMappingHandlerMapping {
 
 		static Gate of(RequestMappingInfo mapping) {
 			String[] prefixes = mapping.getPatternValues().stream().map(Gate::fixedPrefix).toArray(String[]::new);
-			Set<RequestMethod> declared = mapping.getMethodsCondition().getMethods();
-			Set<String> methods = declared.isEmpty() ? Set.of()
-					: Set.copyOf(EnumSet.copyOf(declared).stream().map(RequestMethod::name).toList());
+			Set<String> methods = mapping.getMethodsCondition().getMethods().stream().map(RequestMethod::name)
+				.collect(Collectors.toUnmodifiableSet());
 			return new Gate(prefixes, methods);
 		}
 
