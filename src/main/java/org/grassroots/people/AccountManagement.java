@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.grassroots.people.internal.AccountRepository;
 import org.grassroots.people.internal.AdministeredAccounts;
+import org.grassroots.people.internal.PasswordHistory;
 import org.grassroots.people.internal.PasswordPolicy;
 import org.grassroots.people.internal.SignInThrottle;
 import org.grassroots.people.internal.TokenRepository;
@@ -57,10 +58,13 @@ public class AccountManagement {
 
 	private final SignInThrottle throttle;
 
+	private final PasswordHistory history;
+
 	AccountManagement(AccountRepository accounts, UnitManagement units, PasswordEncoder passwords,
 			ApplicationEventPublisher events, Clock clock, InputCheck input, TokenRepository tokens,
-			PasswordPolicy passwordPolicy, SignInThrottle throttle) {
+			PasswordPolicy passwordPolicy, SignInThrottle throttle, PasswordHistory history) {
 		this.input = input;
+		this.history = history;
 		this.throttle = throttle;
 		this.passwordPolicy = passwordPolicy;
 		this.tokens = tokens;
@@ -176,10 +180,22 @@ public class AccountManagement {
 		if (passwords.matches(next, row.passwordHash())) {
 			throw DomainException.invalid("people.error.same-password");
 		}
+		history.refuseReuse(user.accountId(), next);
 		tokens.revokeAll(user.accountId(), clock.instant());
+		String hash = passwords.encode(next);
 		change(row.account(), row.account().version(), "PASSWORD_CHANGED",
-				"password_hash = :hash, must_change_password = false, credentials_changed_at = :now",
-				Map.of("hash", passwords.encode(next), "now", Times.utc(clock.instant())));
+				"password_hash = :hash, must_change_password = false, credentials_changed_at = :now, password_set_at = :now",
+				Map.of("hash", hash, "now", Times.utc(clock.instant())));
+		history.record(user.accountId(), hash, clock.instant());
+	}
+
+	/** Whether the person must change a password they chose because it is older than allowed. */
+	@Transactional(readOnly = true)
+	public boolean passwordExpired(CurrentUser user) {
+		return accounts.findById(user.accountId())
+			.filter(row -> !row.account().mustChangePassword())
+			.map(row -> history.expired(row.passwordSetAt(), clock.instant()))
+			.orElse(false);
 	}
 
 	@Transactional(readOnly = true)
@@ -201,9 +217,12 @@ public class AccountManagement {
 		if (command.password() != null) {
 			passwordPolicy.check(command.password(), command.username());
 		}
-		long id = accounts.insert(command.username(), command.displayName().trim(),
-				passwords.encode(oneTime != null ? oneTime : command.password()), unit.id(), unit.path(), command.phone(),
-				oneTime != null, demo, clock.instant());
+		String hash = passwords.encode(oneTime != null ? oneTime : command.password());
+		long id = accounts.insert(command.username(), command.displayName().trim(), hash, unit.id(), unit.path(),
+				command.phone(), oneTime != null, demo, clock.instant());
+		if (oneTime == null) {
+			history.record(id, hash, clock.instant());
+		}
 		for (RoleGrant grant : command.roles()) {
 			accounts.grant(id, grant.role(), grant.scope(), assignedUnits(grant, writable));
 		}

@@ -2,7 +2,11 @@ package org.grassroots.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.grassroots.people.internal.SessionCleanup;
@@ -92,6 +96,31 @@ class SessionsIntegrationTests {
 		assertThat(lastAccess(id)).isEqualTo(lastAccess);
 		assertThat(pages.get("/problems").statusCode()).as("still signed in").isEqualTo(200);
 		assertThat(lastAccess(id)).isGreaterThan(lastAccess);
+	}
+
+	@Test
+	void aSessionEndsTwelveHoursAfterSignInHoweverBusy() throws Exception {
+		PageClient pages = new PageClient(port);
+		String id = signIn(pages, "nanan.admin");
+		assertThat(pages.get("/problems").statusCode()).isEqualTo(200);
+
+		// what every node reads once the sign-in is 12 hours old: the note the sign-in left, moved back
+		var bytes = new ByteArrayOutputStream();
+		try (var out = new ObjectOutputStream(bytes)) {
+			out.writeObject(Instant.now().minus(Duration.ofHours(12)).minusSeconds(1));
+		}
+		assertThat(jdbc.sql("""
+				update spring_session_attributes set attribute_bytes = :bytes
+				where attribute_name = 'grassroots.signedInAt'
+				  and session_primary_id = (select primary_id from spring_session where session_id = :id)
+				""").param("bytes", bytes.toByteArray()).param("id", id).update()).isOne();
+
+		HttpResponse<String> ended = pages.get("/problems");
+		assertThat(ended.statusCode()).isEqualTo(302);
+		assertThat(ended.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+		assertThat(rows(id)).isZero();
+		assertThat(pages.get("/login?expired").body()).contains("登录已超过最长时限");
+		assertThat(pages.get("/problems").statusCode()).as("signed out").isEqualTo(302);
 	}
 
 	@Test

@@ -176,6 +176,69 @@ class SignInIntegrationTests {
 		assertANewPasswordIsRefusedOnThePage(PASSWORD, "新密码不能与当前密码相同");
 	}
 
+	@Test
+	void noneOfTheLastFivePasswordsCanBeChosenAgain() throws Exception {
+		String username = newAccount();
+		String current = PASSWORD;
+		for (int i = 2; i <= 3; i++) {
+			current = changePassword(username, current, chosen(i));
+		}
+		for (String recent : List.of(PASSWORD, chosen(2))) {
+			var refused = new PageClient(port);
+			refused.signIn(username, current);
+			var answer = refused.submit("/account/password", "/account/password",
+					"current=" + current + "&next=" + recent + "&repeat=" + recent);
+			assertThat(answer.statusCode()).isEqualTo(200);
+			assertThat(answer.body()).contains("新密码不能与最近 5 次设置过的密码相同");
+		}
+		for (int i = 4; i <= 6; i++) {
+			current = changePassword(username, current, chosen(i));
+		}
+
+		// the first password is now the sixth last: allowed again
+		changePassword(username, current, PASSWORD);
+		assertThat(api.token(username, PASSWORD)).startsWith("grt_");
+		List<String> kept = jdbc.sql("""
+				select h.password_hash from password_history h join account a on a.id = h.account_id where a.username = :u
+				""").param("u", username).query(String.class).list();
+		assertThat(kept).hasSize(5).noneMatch(hash -> hash.contains(PASSWORD) || hash.contains("harbour"));
+	}
+
+	@Test
+	void anExpiredPasswordMustBeChangedBeforeAnythingElseOnThePagesAndTheApi() throws Exception {
+		String username = newAccount();
+		jdbc.sql("update account set password_set_at = :old where username = :u")
+			.param("old", OffsetDateTime.now(ZoneOffset.UTC).minusDays(400)).param("u", username).update();
+
+		PageClient pages = new PageClient(port);
+		assertThat(pages.signIn(username, PASSWORD)).endsWith("/");
+		var sent = pages.get("/learning");
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/account/password");
+		assertThat(pages.get("/account/password").body()).contains("您的密码已超过有效期");
+		Api.Reply refused = api.post(null, "/api/v1/auth/tokens", signIn(username, PASSWORD));
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.text("code")).isEqualTo("people.error.change-password-first");
+
+		changePassword(username, PASSWORD, chosen(2));
+		assertThat(api.token(username, chosen(2))).startsWith("grt_");
+	}
+
+	private static String chosen(int n) {
+		return "harbour-lantern-orchard-" + n;
+	}
+
+	/** Signs in afresh and changes the password on the page; answers the new one. */
+	private String changePassword(String username, String current, String next) throws Exception {
+		PageClient here = new PageClient(port);
+		here.signIn(username, current);
+		var changed = here.submit("/account/password", "/account/password",
+				"current=" + current + "&next=" + next + "&repeat=" + next);
+		assertThat(changed.headers().firstValue("Location")).as(changed.body()).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/login?changed"));
+		return next;
+	}
+
 	/** A new account changes its password to {@code next} on the page: refused with the message, the old one still works. */
 	private void assertANewPasswordIsRefusedOnThePage(String next, String message) throws Exception {
 		String username = newAccount();

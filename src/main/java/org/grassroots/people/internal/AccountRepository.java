@@ -30,7 +30,7 @@ public class AccountRepository {
 	private static final String SELECT = """
 			select a.id, a.username, a.display_name, a.password_hash, a.unit_id, a.unit_path, a.phone_cipher,
 			       a.enabled, a.must_change_password, a.failed_attempts, a.locked_until, a.demo, a.version,
-			       a.credentials_changed_at
+			       a.credentials_changed_at, a.password_set_at
 			from account a
 			""";
 
@@ -54,10 +54,11 @@ public class AccountRepository {
 	}
 
 	/**
-	 * A row with what only sign-in needs: the password hash, the failure count and when the
-	 * password last changed.
+	 * A row with what only sign-in needs: the password hash, the failure count, when the credentials
+	 * last changed (a reset included) and when the person last chose their password.
 	 */
-	public record Row(Account account, String passwordHash, int failedAttempts, @Nullable Instant credentialsChangedAt) {
+	public record Row(Account account, String passwordHash, int failedAttempts, @Nullable Instant credentialsChangedAt,
+			@Nullable Instant passwordSetAt) {
 
 	}
 
@@ -137,8 +138,8 @@ public class AccountRepository {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into account (username, display_name, password_hash, unit_id, unit_path, phone_cipher, phone_hash,
-				                     must_change_password, demo, created_at)
-				values (:username, :displayName, :hash, :unitId, :unitPath, :phoneCipher, :phoneHash, :mustChange, :demo, :now)
+				                     must_change_password, demo, created_at, password_set_at)
+				values (:username, :displayName, :hash, :unitId, :unitPath, :phoneCipher, :phoneHash, :mustChange, :demo, :now, :setAt)
 				""")
 			.param("username", username)
 			.param("displayName", displayName)
@@ -150,6 +151,7 @@ public class AccountRepository {
 			.param("mustChange", mustChangePassword)
 			.param("demo", demo)
 			.param("now", Times.utc(now))
+			.param("setAt", mustChangePassword ? null : Times.utc(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -252,7 +254,7 @@ public class AccountRepository {
 		Account a = row.account();
 		return new Row(new Account(a.id(), a.username(), a.displayName(), a.unitId(), a.unitPath(), List.copyOf(grants),
 				a.maskedPhone(), a.enabled(), a.lockedUntil(), a.mustChangePassword(), a.demo(), a.version()),
-				row.passwordHash(), row.failedAttempts(), row.credentialsChangedAt());
+				row.passwordHash(), row.failedAttempts(), row.credentialsChangedAt(), row.passwordSetAt());
 	}
 
 	private static void addGrant(List<RoleGrant> grants, Role role, ScopeKind scope, @Nullable String unitCode) {
@@ -275,7 +277,8 @@ public class AccountRepository {
 				Times.instant(rs.getObject("locked_until", OffsetDateTime.class)), rs.getBoolean("must_change_password"),
 				rs.getBoolean("demo"), rs.getInt("version"));
 		return new Row(account, rs.getString("password_hash"), rs.getInt("failed_attempts"),
-				Times.instant(rs.getObject("credentials_changed_at", OffsetDateTime.class)));
+				Times.instant(rs.getObject("credentials_changed_at", OffsetDateTime.class)),
+				Times.instant(rs.getObject("password_set_at", OffsetDateTime.class)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.grassroots.people.internal;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,15 @@ public class CurrentUserLoader implements UserDetailsService {
 
 	private final UnitManagement units;
 
-	CurrentUserLoader(AccountRepository accounts, UnitManagement units) {
+	private final PasswordHistory history;
+
+	private final Clock clock;
+
+	CurrentUserLoader(AccountRepository accounts, UnitManagement units, PasswordHistory history, Clock clock) {
 		this.accounts = accounts;
 		this.units = units;
+		this.history = history;
+		this.clock = clock;
 	}
 
 	@Override
@@ -70,7 +77,8 @@ public class CurrentUserLoader implements UserDetailsService {
 		}
 		return new CurrentUser(account.id(), account.username(), account.displayName(), account.unitId(),
 				account.unitPath(), roles, scope, administered, row.passwordHash(), account.enabled(),
-				row.credentialsChangedAt(), account.mustChangePassword());
+				row.credentialsChangedAt(),
+				account.mustChangePassword() || history.expired(row.passwordSetAt(), clock.instant()));
 	}
 
 	private DataScope scopeOf(RoleGrant grant, String unitPath, List<Long> assignedUnits) {

@@ -1,6 +1,8 @@
 package org.grassroots.people.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,9 +19,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Reloads the signed-in person on every page request, so a disabled account, new roles or a moved
- * unit take effect at once rather than at the next sign-in; and a person holding a one-time
- * password may do nothing but change it. Not a bean: a filter bean would also be registered for
- * every request outside the security chains.
+ * unit take effect at once rather than at the next sign-in; ends a session older than the absolute
+ * timeout, however busy (level 3: the idle timeout alone never ends a session in constant use);
+ * and a person holding a one-time or expired password may do nothing but change it. Not a bean: a
+ * filter bean would also be registered for every request outside the security chains.
  */
 class PageUserFilter extends OncePerRequestFilter {
 
@@ -28,8 +31,14 @@ class PageUserFilter extends OncePerRequestFilter {
 
 	private final CurrentUserLoader users;
 
-	PageUserFilter(CurrentUserLoader users) {
+	private final Duration absoluteTimeout;
+
+	private final Clock clock;
+
+	PageUserFilter(CurrentUserLoader users, Duration absoluteTimeout, Clock clock) {
 		this.users = users;
+		this.absoluteTimeout = absoluteTimeout;
+		this.clock = clock;
 	}
 
 	@Override
@@ -42,15 +51,14 @@ class PageUserFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		if (pastAbsoluteTimeout(request)) {
+			end(request, response, "/login?expired");
+			return;
+		}
 		Optional<CurrentUser> fresh = users.load(signedIn.accountId())
 			.filter(user -> user.isEnabled() && signedInSinceLastPasswordChange(request, user));
 		if (fresh.isEmpty()) {
-			SecurityContextHolder.clearContext();
-			var session = request.getSession(false);
-			if (session != null) {
-				session.invalidate();
-			}
-			response.sendRedirect(request.getContextPath() + "/login");
+			end(request, response, "/login");
 			return;
 		}
 		CurrentUser user = fresh.get();
@@ -62,6 +70,26 @@ class PageUserFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static void end(HttpServletRequest request, HttpServletResponse response, String then) throws IOException {
+		SecurityContextHolder.clearContext();
+		var session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		response.sendRedirect(request.getContextPath() + then);
+	}
+
+	/** Counted from the sign-in, or from the session's start for a session signed in before the note existed. */
+	private boolean pastAbsoluteTimeout(HttpServletRequest request) {
+		var session = request.getSession(false);
+		if (session == null) {
+			return false;
+		}
+		Instant start = session.getAttribute(SIGNED_IN_AT) instanceof Instant at ? at
+				: Instant.ofEpochMilli(session.getCreationTime());
+		return !start.plus(absoluteTimeout).isAfter(clock.instant());
 	}
 
 	/** A session signed in before the password changed (here or by a reset) is over. */

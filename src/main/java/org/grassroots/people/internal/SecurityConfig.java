@@ -2,7 +2,9 @@ package org.grassroots.people.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -95,7 +97,8 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, DaoAuthenticationProvider passwords, SignInAttempts attempts,
-			SignInThrottle throttle, Clock clock, CurrentUserLoader users) throws Exception {
+			SignInThrottle throttle, Clock clock, CurrentUserLoader users,
+			@Value("${grassroots.sessions.absolute-timeout:PT12H}") Duration absoluteTimeout) throws Exception {
 		return http
 			.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, throttle, clock, "FORM")))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
@@ -108,7 +111,7 @@ class SecurityConfig {
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").successHandler(success(clock)).failureHandler(failure()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.addFilterAfter(new PageUserFilter(users), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new PageUserFilter(users, absoluteTimeout, clock), UsernamePasswordAuthenticationFilter.class)
 			.headers(org.grassroots.shared.web.SecurityHeaders.pages())
 			.build();
 	}

@@ -169,7 +169,8 @@ class AccountPageController {
 	}
 
 	@GetMapping("/account/password")
-	String passwordForm() {
+	String passwordForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("expired", accounts.passwordExpired(user));
 		return "people/password";
 	}
 
@@ -185,7 +186,7 @@ class AccountPageController {
 		}
 		catch (DomainException ex) {
 			model.addAttribute("error", messages.text(ex));
-			return "people/password";
+			return passwordForm(user, model);
 		}
 		request.logout();
 		SecurityContextHolder.clearContext();
