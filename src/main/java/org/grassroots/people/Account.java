@@ -7,10 +7,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An account as pages, the API and the audit log see it: the phone number only masked.
+ *
+ * @param secondFactor whether sign-in also asks for a code from an authenticator app
  */
 public record Account(long id, String username, String displayName, long unitId, String unitPath,
 		List<RoleGrant> roles, @Nullable String maskedPhone, boolean enabled, @Nullable Instant lockedUntil,
-		boolean mustChangePassword, boolean demo, int version) {
+		boolean mustChangePassword, boolean secondFactor, boolean demo, int version) {
 
 	public boolean lockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);

@@ -10,6 +10,7 @@ import org.grassroots.people.internal.AccountRepository;
 import org.grassroots.people.internal.AdministeredAccounts;
 import org.grassroots.people.internal.PasswordHistory;
 import org.grassroots.people.internal.PasswordPolicy;
+import org.grassroots.people.internal.SecondFactorRepository;
 import org.grassroots.people.internal.SignInThrottle;
 import org.grassroots.people.internal.TokenRepository;
 import org.grassroots.shared.CurrentUser;
@@ -60,11 +61,15 @@ public class AccountManagement {
 
 	private final PasswordHistory history;
 
+	private final SecondFactorRepository factors;
+
 	AccountManagement(AccountRepository accounts, UnitManagement units, PasswordEncoder passwords,
 			ApplicationEventPublisher events, Clock clock, InputCheck input, TokenRepository tokens,
-			PasswordPolicy passwordPolicy, SignInThrottle throttle, PasswordHistory history) {
+			PasswordPolicy passwordPolicy, SignInThrottle throttle, PasswordHistory history,
+			SecondFactorRepository factors) {
 		this.input = input;
 		this.history = history;
+		this.factors = factors;
 		this.throttle = throttle;
 		this.passwordPolicy = passwordPolicy;
 		this.tokens = tokens;
@@ -167,6 +172,21 @@ public class AccountManagement {
 				"password_hash = :hash, must_change_password = true, credentials_changed_at = :now",
 				Map.of("hash", passwords.encode(oneTime), "now", Times.utc(clock.instant())));
 		return oneTime;
+	}
+
+	/**
+	 * Clears a lost or compromised second factor, so the person enrols again at the next sign-in
+	 * where a role requires it; as with a password reset, the account's tokens are revoked and its
+	 * page sessions end.
+	 */
+	@Transactional
+	public Account resetSecondFactor(long id, int version, CurrentUser admin) {
+		Account before = changeable(id, admin);
+		tokens.revokeAll(id, clock.instant());
+		factors.deleteRecoveryCodes(id);
+		return change(before, version, "SECOND_FACTOR_RESET",
+				"totp_secret_cipher = null, totp_pending_cipher = null, credentials_changed_at = :now",
+				Map.of("now", Times.utc(clock.instant())));
 	}
 
 	/** A new password of one's own ends every session and revokes every token of the account. */

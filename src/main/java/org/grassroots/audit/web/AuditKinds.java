@@ -37,7 +37,8 @@ final class AuditKinds {
 			kinds.add(new Kind(unit, "units", "unit", true));
 		}
 		for (String account : List.of("ACCOUNT_CREATED", "ACCOUNT_MOVED", "ACCOUNT_ENABLED", "ACCOUNT_DISABLED",
-				"ACCOUNT_LOCKED", "ACCOUNT_UNLOCKED", "PASSWORD_RESET", "PASSWORD_CHANGED")) {
+				"ACCOUNT_LOCKED", "ACCOUNT_UNLOCKED", "PASSWORD_RESET", "PASSWORD_CHANGED",
+				"SECOND_FACTOR_ON", "SECOND_FACTOR_OFF", "SECOND_FACTOR_RESET")) {
 			kinds.add(new Kind(account, "accounts", "account", true));
 		}
 		kinds.add(new Kind("SIGN_IN_SUCCEEDED", "accounts", "sign-in", true));

@@ -30,7 +30,7 @@ public class AccountRepository {
 	private static final String SELECT = """
 			select a.id, a.username, a.display_name, a.password_hash, a.unit_id, a.unit_path, a.phone_cipher,
 			       a.enabled, a.must_change_password, a.failed_attempts, a.locked_until, a.demo, a.version,
-			       a.credentials_changed_at, a.password_set_at
+			       a.credentials_changed_at, a.password_set_at, a.totp_secret_cipher is not null as second_factor
 			from account a
 			""";
 
@@ -253,7 +253,7 @@ public class AccountRepository {
 	private static Row withGrants(Row row, List<RoleGrant> grants) {
 		Account a = row.account();
 		return new Row(new Account(a.id(), a.username(), a.displayName(), a.unitId(), a.unitPath(), List.copyOf(grants),
-				a.maskedPhone(), a.enabled(), a.lockedUntil(), a.mustChangePassword(), a.demo(), a.version()),
+				a.maskedPhone(), a.enabled(), a.lockedUntil(), a.mustChangePassword(), a.secondFactor(), a.demo(), a.version()),
 				row.passwordHash(), row.failedAttempts(), row.credentialsChangedAt(), row.passwordSetAt());
 	}
 
@@ -275,7 +275,7 @@ public class AccountRepository {
 				rs.getLong("unit_id"), rs.getString("unit_path"), List.of(),
 				phone == null ? null : FieldCipher.maskPhone(cipher.decrypt(phone)), rs.getBoolean("enabled"),
 				Times.instant(rs.getObject("locked_until", OffsetDateTime.class)), rs.getBoolean("must_change_password"),
-				rs.getBoolean("demo"), rs.getInt("version"));
+				rs.getBoolean("second_factor"), rs.getBoolean("demo"), rs.getInt("version"));
 		return new Row(account, rs.getString("password_hash"), rs.getInt("failed_attempts"),
 				Times.instant(rs.getObject("credentials_changed_at", OffsetDateTime.class)),
 				Times.instant(rs.getObject("password_set_at", OffsetDateTime.class)));

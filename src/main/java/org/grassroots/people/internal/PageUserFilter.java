@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.web.StaticFiles;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -65,11 +66,25 @@ class PageUserFilter extends OncePerRequestFilter {
 		user.eraseCredentials();
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		if (user.mustChangePassword() && !path.equals("/account/password") && !path.equals("/logout") && !path.equals("/error")) {
-			response.sendRedirect(request.getContextPath() + "/account/password");
+		String step = nextStep(request, user);
+		if (step != null && !path.equals(step) && !path.startsWith(step + "/") && !path.equals("/logout")
+				&& !path.equals("/error")) {
+			response.sendRedirect(request.getContextPath() + step);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** The page the person must finish before any other, if any: the code, a new password, enrolment. */
+	private static @Nullable String nextStep(HttpServletRequest request, CurrentUser user) {
+		var session = request.getSession(false);
+		if (session != null && session.getAttribute(SignInSteps.CODE_PENDING) != null) {
+			return "/login/code";
+		}
+		if (user.mustChangePassword()) {
+			return "/account/password";
+		}
+		return session != null && session.getAttribute(SignInSteps.MUST_ENROL) != null ? "/account/second-factor" : null;
 	}
 
 	private static void end(HttpServletRequest request, HttpServletResponse response, String then) throws IOException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.grassroots.people.SecondFactors;
+import org.grassroots.shared.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +23,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -97,7 +98,7 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, DaoAuthenticationProvider passwords, SignInAttempts attempts,
-			SignInThrottle throttle, Clock clock, CurrentUserLoader users,
+			SignInThrottle throttle, Clock clock, CurrentUserLoader users, SecondFactors factors,
 			@Value("${grassroots.sessions.absolute-timeout:PT12H}") Duration absoluteTimeout) throws Exception {
 		return http
 			.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, throttle, clock, "FORM")))
@@ -109,7 +110,7 @@ class SecurityConfig {
 				.requestMatchers("/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.requestMatchers("/open311/keys/**", "/open311/keys").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").successHandler(success(clock)).failureHandler(failure()))
+			.formLogin(form -> form.loginPage("/login").successHandler(success(clock, factors)).failureHandler(failure()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterAfter(new PageUserFilter(users, absoluteTimeout, clock), UsernamePasswordAuthenticationFilter.class)
 			.headers(org.grassroots.shared.web.SecurityHeaders.pages())
@@ -128,18 +129,25 @@ class SecurityConfig {
 		};
 	}
 
-	/** Notes when the session signed in, so a later password change can end it (PageUserFilter). */
-	private static AuthenticationSuccessHandler success(Clock clock) {
-		SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
-		home.setDefaultTargetUrl("/");
-		// leaders land on their dashboard; a page they were sent to sign in for still comes first
-		SavedRequestAwareAuthenticationSuccessHandler dashboard = new SavedRequestAwareAuthenticationSuccessHandler();
-		dashboard.setDefaultTargetUrl("/dashboard");
+	/**
+	 * Notes when the session signed in, so a later password change and the absolute timeout can
+	 * end it (PageUserFilter); then asks for the second factor's code, or lands.
+	 */
+	private static AuthenticationSuccessHandler success(Clock clock, SecondFactors factors) {
 		return (request, response, authentication) -> {
-			request.getSession().setAttribute(PageUserFilter.SIGNED_IN_AT, clock.instant());
-			boolean leader = authentication.getPrincipal() instanceof org.grassroots.shared.CurrentUser user
-					&& org.grassroots.shared.Role.LEADERS.stream().anyMatch(user::has);
-			(leader ? dashboard : home).onAuthenticationSuccess(request, response, authentication);
+			var session = request.getSession();
+			session.setAttribute(PageUserFilter.SIGNED_IN_AT, clock.instant());
+			if (authentication.getPrincipal() instanceof CurrentUser user) {
+				if (factors.on(user.accountId())) {
+					session.setAttribute(SignInSteps.CODE_PENDING, true);
+					response.sendRedirect(request.getContextPath() + "/login/code");
+					return;
+				}
+				if (factors.required(user)) {
+					session.setAttribute(SignInSteps.MUST_ENROL, true);
+				}
+			}
+			SignInSteps.land(request, response, authentication);
 		};
 	}
 

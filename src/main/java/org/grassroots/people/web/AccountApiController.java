@@ -10,6 +10,7 @@ import org.grassroots.people.Account;
 import org.grassroots.people.AccountManagement;
 import org.grassroots.people.CreateAccount;
 import org.grassroots.people.IssuedToken;
+import org.grassroots.people.SecondFactors;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.people.internal.SignInGuard;
@@ -53,16 +54,23 @@ class AccountApiController {
 
 	private final MessageSource messages;
 
+	private final SecondFactors factors;
+
 	AccountApiController(AccountManagement accounts, AccessTokens tokens, AuthenticationManager signIn,
-			MessageSource messages) {
+			MessageSource messages, SecondFactors factors) {
 		this.messages = messages;
+		this.factors = factors;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.signIn = signIn;
 	}
 
-	/** Username, password, and an optional label for the token. */
-	record TokenRequest(@NotBlank String username, @NotBlank String password, @Nullable String name) {
+	/**
+	 * Username, password, an optional label for the token, and the code of the account's second
+	 * factor when it has one (six digits from the authenticator, or a recovery code).
+	 */
+	record TokenRequest(@NotBlank String username, @NotBlank String password, @Nullable String name,
+			@Nullable String code) {
 
 	}
 
@@ -72,7 +80,10 @@ class AccountApiController {
 	@Operation(summary = "Sign in with a password and get a personal access token, shown this once",
 			description = "Failed attempts are throttled per client address and per account, as on the sign-in page: "
 					+ "a throttled attempt answers 429 with Retry-After. Unknown usernames, wrong passwords, and "
-					+ "locked or disabled accounts all answer the same 401.")
+					+ "locked or disabled accounts all answer the same 401. An account with a second factor also needs "
+					+ "`code` (the authenticator's six digits or a recovery code): without it 401 people.error.code-needed, "
+					+ "wrong 401 people.error.wrong-code; an account whose role requires one and has none enrolled gets 403 "
+					+ "people.error.enrol-second-factor-first (enrol on the pages).")
 	IssuedToken issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		CurrentUser user;
 		try {
@@ -86,7 +97,26 @@ class AccountApiController {
 		catch (AuthenticationException ex) {
 			throw new DomainException(HttpStatus.UNAUTHORIZED, "people.error.bad-credentials");
 		}
+		secondStep(user, request.code(), http);
 		return tokens.issue(user, request.name() == null ? "api" : request.name());
+	}
+
+	private void secondStep(CurrentUser user, @Nullable String code, HttpServletRequest http) {
+		if (!factors.on(user.accountId())) {
+			if (factors.required(user)) {
+				throw DomainException.forbidden("people.error.enrol-second-factor-first");
+			}
+			return;
+		}
+		if (code == null || code.isBlank()) {
+			throw new DomainException(HttpStatus.UNAUTHORIZED, "people.error.code-needed");
+		}
+		switch (factors.signIn(user, code, http.getRemoteAddr())) {
+			case THROTTLED -> throw new TooManyAttempts(60);
+			case WRONG -> throw new DomainException(HttpStatus.UNAUTHORIZED, "people.error.wrong-code");
+			case PASSED -> {
+			}
+		}
 	}
 
 	/** 429 with Retry-After: the sign-in throttle refused the attempt before checking it. */
@@ -195,6 +225,14 @@ class AccountApiController {
 	Map<String, String> reset(@PathVariable long id, @RequestBody Version version,
 			@AuthenticationPrincipal CurrentUser admin) {
 		return Map.of("oneTimePassword", accounts.resetPassword(id, version.version(), admin));
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/reset-second-factor")
+	@Operation(summary = "Clear the account's second factor (a lost phone); the person enrols again where a role "
+			+ "requires it. The account's tokens are revoked and its page sessions end")
+	Account resetSecondFactor(@PathVariable long id, @RequestBody Version version,
+			@AuthenticationPrincipal CurrentUser admin) {
+		return accounts.resetSecondFactor(id, version.version(), admin);
 	}
 
 }

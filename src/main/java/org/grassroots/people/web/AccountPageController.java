@@ -158,6 +158,7 @@ class AccountPageController {
 				case "enable" -> done(accounts.setEnabled(id, true, version, admin), "people.enabled");
 				case "unlock" -> done(accounts.unlock(id, version, admin), "people.unlocked");
 				case "reset" -> messages.text("people.reset", account.username(), accounts.resetPassword(id, version, admin));
+				case "reset-second-factor" -> done(accounts.resetSecondFactor(id, version, admin), "people.second-factor-reset");
 				default -> throw new org.grassroots.shared.NotFoundException("action", action);
 			};
 			redirect.addFlashAttribute("notice", notice);

@@ -21,6 +21,7 @@ import org.grassroots.shared.web.Messages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.grassroots.shared.web.PageController;
+import org.grassroots.shared.web.QrCodes;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package org.grassroots.lifeevents.web.consent;
+package org.grassroots.shared.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,13 +11,13 @@ import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 
-/** QR codes of voting links as data URIs, for the sheet the office prints and hands out. */
-final class QrCodes {
+/** QR codes as PNG data URIs, for pages that show one inline: voting links, an authenticator's enrolment. */
+public final class QrCodes {
 
 	private QrCodes() {
 	}
 
-	static String dataUri(String content) {
+	public static String dataUri(String content) {
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			var matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 180, 180, Map.of(EncodeHintType.MARGIN, 1));
 			MatrixToImageWriter.writeToStream(matrix, "PNG", out);
