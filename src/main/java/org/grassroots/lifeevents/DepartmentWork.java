@@ -72,13 +72,14 @@ public class DepartmentWork {
 		return new TaskView(task, views.of(application, false));
 	}
 
-	/** The application's personal values in full, for the officer handling one of its tasks; audited. */
+	/** The application's personal values in full, for the officer handling one of its tasks; audited with the reason. */
 	@Transactional
-	public List<FieldValue> showInFull(long taskId, CurrentUser user) {
+	public List<FieldValue> showInFull(long taskId, LifeEventCommands.ViewInFull command, CurrentUser user) {
+		input.check(command);
 		DepartmentTask task = own(taskId, user);
 		Application application = applications.find(task.applicationId()).orElseThrow();
 		events.publishEvent(new ApplicationDataViewed(application.id(), task.id(), application.reference(),
-				task.departmentPath()));
+				task.departmentPath(), command.reason().strip()));
 		return views.values(application.id(), true);
 	}
 

@@ -30,6 +30,11 @@ public final class LifeEventCommands {
 
 	}
 
+	/** Why the officer needs the personal values in full, kept in the audit record of the view (PIPL). */
+	public record ViewInFull(@NotBlank @Size(max = 500) String reason) {
+
+	}
+
 	/** A step that needs only the version the person saw: accept. */
 	public record Step(int version) {
 

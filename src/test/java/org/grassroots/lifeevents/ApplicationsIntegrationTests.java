@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class ApplicationsIntegrationTests {
 
+	static final String REASON = Api.json("reason", "核对母亲身份证号");
+
 	@LocalServerPort
 	int port;
 
@@ -219,7 +221,7 @@ class ApplicationsIntegrationTests {
 		assertThat(steps.get("resident.zhao", LifeEventSteps.BASE + "/my/applications/" + id).status()).isEqualTo(404);
 		assertThat(steps.get("resident.zhao", LifeEventSteps.BASE + "/applications/" + id).status()).isEqualTo(404);
 		assertThat(steps.get("yuzhong.admin", LifeEventSteps.BASE + "/applications/" + id).status()).isEqualTo(404);
-		assertThat(steps.post("yuzhong.health", task + "/personal-data", "{}").status()).isEqualTo(404);
+		assertThat(steps.post("yuzhong.health", task + "/personal-data", REASON).status()).isEqualTo(404);
 
 		// in scope: the district sees it masked; the handling officer in full on request, audited
 		JsonNode seen = steps.get("nanan.admin", LifeEventSteps.BASE + "/applications/" + id).json();
@@ -227,9 +229,15 @@ class ApplicationsIntegrationTests {
 		assertThat(seen.toString()).doesNotContain(motherId).doesNotContain("13812345678");
 		assertThat(steps.get("nanan.health", task).body()).doesNotContain(motherId);
 		long views = count("select count(*) from audit_record where kind = 'LE_DATA_VIEWED'");
-		Api.Reply full = steps.post("nanan.health", task + "/personal-data", "{}");
+		Api.Reply noReason = steps.post("nanan.health", task + "/personal-data", "{}");
+		assertThat(noReason.status()).isEqualTo(400);
+		assertThat(noReason.body()).contains("reason").doesNotContain(motherId);
+		assertThat(count("select count(*) from audit_record where kind = 'LE_DATA_VIEWED'")).isEqualTo(views);
+		Api.Reply full = steps.post("nanan.health", task + "/personal-data", REASON);
 		assertThat(full.body()).contains(motherId);
 		assertThat(count("select count(*) from audit_record where kind = 'LE_DATA_VIEWED'")).isEqualTo(views + 1);
+		assertThat(jdbc.sql("select after_state from audit_record where kind = 'LE_DATA_VIEWED' order by id desc fetch first 1 rows only")
+			.query(String.class).single()).as("the reason is kept with the view").contains("核对母亲身份证号");
 		assertThat(steps.mine("resident.wang", id).toString()).as("the resident sees their own").contains(motherId);
 		assertThat(jdbc.sql("select value_text from le_application_value where application_id = :id and field_key = 'motherIdCard'")
 			.param("id", id)

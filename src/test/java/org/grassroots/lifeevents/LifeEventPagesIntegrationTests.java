@@ -53,7 +53,10 @@ class LifeEventPagesIntegrationTests {
 		assertThat(health.get("/lifeevents/tasks").body()).contains("出生医学证明", "王居民");
 		String page = "/lifeevents/tasks/" + birth.path("id").asLong();
 		assertThat(health.get(page).body()).contains("查看完整信息").doesNotContain(motherId);
-		assertThat(health.submit(page, page + "/full", "").body()).contains(motherId, "审计日志");
+		assertThat(health.submit(page, page + "/full", "").body()).as("no reason, no full view")
+			.doesNotContain(motherId).contains("理由");
+		assertThat(health.submit(page, page + "/full", "reason=" + PageClient.encode("核对出生证明"))
+			.body()).contains(motherId, "审计日志");
 		HttpResponse<String> accepted = health.submit(page, page + "/accept", "version=" + birth.path("version").asInt());
 		assertThat(accepted.statusCode()).isEqualTo(302);
 		int version = steps.task("resident.wang", id, "BIRTH_CERTIFICATE").path("version").asInt();

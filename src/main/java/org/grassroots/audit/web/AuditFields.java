@@ -108,7 +108,7 @@ final class AuditFields {
 					Field.of("secondFactor", Show.YES_NO)), "id", "unitPath",
 					"demo", "version")),
 			Map.entry("sign-in", Snapshot.of(List.of(Field.named("channel", "audit.channel.")))),
-			Map.entry("life-event", Snapshot.of(List.of())),
+			Map.entry("life-event", Snapshot.of(List.of(Field.of("reason", Show.TEXT)), "taskId")),
 			Map.entry("token", Snapshot.of(List.of(NAME, Field.of("lastUsedAt", Show.TIME), Field.of("revokedAt", Show.TIME)),
 					"id", "createdAt")),
 			Map.entry("open311-key", Snapshot.of(List.of(NAME, Field.of("prefix", Show.TEXT),

@@ -99,8 +99,14 @@ class DepartmentPageController {
 	}
 
 	@PostMapping("/lifeevents/tasks/{id}/full")
-	String inFull(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
-		model.addAttribute("full", work.showInFull(id, user));
+	String inFull(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
+			@AuthenticationPrincipal CurrentUser user) {
+		try {
+			model.addAttribute("full", work.showInFull(id, new LifeEventCommands.ViewInFull(reason), user));
+		}
+		catch (DomainException ex) {
+			model.addAttribute("error", messages.text(ex));
+		}
 		return task(id, model, user);
 	}
 

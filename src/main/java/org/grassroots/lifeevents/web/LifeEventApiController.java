@@ -234,9 +234,11 @@ class LifeEventApiController {
 	}
 
 	@PostMapping("/tasks/{id}/personal-data")
-	@Operation(summary = "The application's personal values in full, for the officer handling the task; every call is audited")
-	List<FieldValue> showInFull(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		return work.showInFull(id, user);
+	@Operation(summary = "The application's personal values in full, for the officer handling the task; every call is "
+			+ "audited with the reason given (required, up to 500 characters)")
+	List<FieldValue> showInFull(@PathVariable long id, @RequestBody LifeEventCommands.ViewInFull command,
+			@AuthenticationPrincipal CurrentUser user) {
+		return work.showInFull(id, command, user);
 	}
 
 	@PostMapping("/tasks/{id}/accept")
