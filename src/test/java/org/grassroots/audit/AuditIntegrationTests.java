@@ -114,7 +114,8 @@ class AuditIntegrationTests {
 		var last = jdbc.sql("select * from audit_record where id = (select max(id) from audit_record"
 				+ " where id <= (select sealed_to_id from audit_chain_head))").query().singleRow();
 		try {
-			jdbc.sql("delete from audit_record where id = :id").param("id", last.get(key(last, "id"))).update();
+			withoutTheRetentionGuard(() -> jdbc.sql("delete from audit_record where id = :id")
+				.param("id", last.get(key(last, "id"))).update());
 			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
 			assertThat(result.path("intact").asBoolean()).isFalse();
 			assertThat(result.path("reason").asString()).contains("seal");
@@ -130,6 +131,44 @@ class AuditIntegrationTests {
 				.update();
 		}
 		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+	}
+
+	@Test
+	void onPostgresqlTheDatabaseRefusesToDeleteARecordOrSealYoungerThanSixMonths() {
+		org.junit.jupiter.api.Assumptions.assumeTrue(postgres(), "the guard is a PostgreSQL trigger");
+		api.token("nanan.cadre");
+		api.get(cityAdmin, "/api/v1/audit/verify");
+		long last = jdbc.sql("select max(id) from audit_record").query(Long.class).single();
+		long seal = jdbc.sql("select max(id) from audit_seal").query(Long.class).single();
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> jdbc.sql("delete from audit_record where id = :id").param("id", last).update())
+			.hasMessageContaining("kept at least six months");
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> jdbc.sql("delete from audit_seal where id = :id").param("id", seal).update())
+			.hasMessageContaining("kept at least six months");
+		assertThat(jdbc.sql("select count(*) from audit_record where id = :id").param("id", last).query(Long.class).single())
+			.isOne();
+	}
+
+	/** What the tables' owner can do: the PostgreSQL guard set aside while a test plays the intruder. */
+	private void withoutTheRetentionGuard(Runnable tamper) {
+		if (postgres()) {
+			jdbc.sql("alter table audit_record disable trigger audit_record_kept_six_months").update();
+		}
+		try {
+			tamper.run();
+		}
+		finally {
+			if (postgres()) {
+				jdbc.sql("alter table audit_record enable trigger audit_record_kept_six_months").update();
+			}
+		}
+	}
+
+	private boolean postgres() {
+		return jdbc.sql("select count(*) from information_schema.triggers where lower(trigger_name) = 'audit_record_kept_six_months'")
+			.query(Long.class).single() > 0;
 	}
 
 	@Test

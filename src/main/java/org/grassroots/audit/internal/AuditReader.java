@@ -33,7 +33,13 @@ public class AuditReader {
 		// the head first: records sealed while the walk runs lie beyond it and wait for the next check
 		AuditRepository.Head head = records.head();
 		Walk walk = new Walk();
-		verifyEarlierChain(head, walk);
+		if (!head.archived()) {
+			verifyEarlierChain(head, walk);
+		}
+		else {
+			// the earlier chain, older than every batch, went into the first archive
+			verifyArchiveEnd(head, walk);
+		}
 		if (walk.broken == null) {
 			verifySeals(head, walk);
 		}
@@ -93,11 +99,20 @@ public class AuditReader {
 		}
 	}
 
+	/** The kept chain starts where the last archive's row says it ends. */
+	private void verifyArchiveEnd(AuditRepository.Head head, Walk walk) {
+		var end = records.lastArchive();
+		if (end.isEmpty() || end.get().toSeal() != head.archivedToSeal() || !end.get().headHash().equals(head.archivedHash())) {
+			walk.brokenAt(null, head.archivedToSeal(), null, "the kept batches do not start where the last archive ends");
+		}
+	}
+
 	/** Each sealed batch: its link, its id range right after the previous one, and its records. */
 	private void verifySeals(AuditRepository.Head head, Walk walk) {
-		String prev = head.hash();
-		long expectedSeal = 1;
-		long nextId = head.sealsFromId();
+		// the kept batches start where the archives end, linked to the last archived batch's hash
+		String prev = head.archived() ? head.archivedHash() : head.hash();
+		long expectedSeal = head.archivedToSeal() + 1;
+		long nextId = head.archived() ? head.archivedToId() + 1 : head.sealsFromId();
 		while (walk.broken == null && expectedSeal <= head.lastSeal()) {
 			List<AuditRepository.Seal> page = records.seals(expectedSeal - 1, head.lastSeal(), PAGE);
 			if (page.isEmpty()) {

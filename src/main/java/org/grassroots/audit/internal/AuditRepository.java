@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -44,7 +45,8 @@ public class AuditRepository {
 	}
 
 	private static final String HEAD = "select seq, hash, content_hash_from_id, seals_from_id, last_seal, sealed_to_id,"
-			+ " seal_hash, legacy_unsealed from audit_chain_head where chain = :chain";
+			+ " seal_hash, legacy_unsealed, archived_to_seal, archived_to_id, archived_hash from audit_chain_head"
+			+ " where chain = :chain";
 
 	/** The ends of both chains, locked until the transaction ends so sealers line up. */
 	Head lockHead() {
@@ -57,7 +59,7 @@ public class AuditRepository {
 
 	private static Head headRow(ResultSet rs, int row) throws SQLException {
 		return new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-				rs.getString(7), rs.getBoolean(8));
+				rs.getString(7), rs.getBoolean(8), rs.getLong(9), rs.getLong(10), rs.getString(11));
 	}
 
 	/**
@@ -163,6 +165,17 @@ public class AuditRepository {
 			.query((rs, row) -> new Seal(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
 					rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
 			.list();
+	}
+
+	/** Where the last archive ends: its last batch and that batch's hash. */
+	Optional<ArchiveEnd> lastArchive() {
+		return jdbc.sql("select to_seal, head_hash from audit_archive order by id desc fetch first 1 rows only")
+			.query((rs, row) -> new ArchiveEnd(rs.getLong(1), rs.getString(2)))
+			.optional();
+	}
+
+	record ArchiveEnd(long toSeal, String headHash) {
+
 	}
 
 	/** The records with ids in a range, in id order: one sealed batch, or a page of the unsealed ones. */
@@ -283,9 +296,15 @@ public class AuditRepository {
 	 * were written before V44 and are chained with {@link AuditHash#legacy}. {@code lastSeal},
 	 * {@code sealedToId} and {@code sealHash} end the chain of sealed batches, which links to the
 	 * earlier chain's end. {@code legacyUnsealed}: records from before V45 still wait for their place.
+	 * {@code archivedToSeal} (0: none), {@code archivedToId} and {@code archivedHash}: where the
+	 * archived part ends; the earlier chain is then archived too.
 	 */
 	record Head(long seq, String hash, long contentHashFromId, long sealsFromId, long lastSeal, long sealedToId,
-			String sealHash, boolean legacyUnsealed) {
+			String sealHash, boolean legacyUnsealed, long archivedToSeal, long archivedToId, @Nullable String archivedHash) {
+
+		boolean archived() {
+			return archivedToSeal > 0;
+		}
 
 	}
 

@@ -1,5 +1,19 @@
 package org.grassroots.audit.web;
 
+import java.nio.file.Path;
+import org.grassroots.audit.AuditArchive;
+import org.grassroots.audit.AuditArchives;
+import org.grassroots.shared.Times;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -29,9 +43,12 @@ class AuditApiController {
 
 	private final UnitNames units;
 
-	AuditApiController(AuditLog audit, UnitNames units) {
+	private final AuditArchives archives;
+
+	AuditApiController(AuditLog audit, UnitNames units, AuditArchives archives) {
 		this.audit = audit;
 		this.units = units;
+		this.archives = archives;
 	}
 
 	@GetMapping
@@ -53,6 +70,34 @@ class AuditApiController {
 		return audit.search(new AuditQuery(actor == null || actor.isBlank() ? Set.of() : Set.of(actor.trim()), unitPath,
 				kind == null || kind.isBlank() ? null : kind.trim(), Set.of(), from, to, null, null, Math.max(page, 0) * 50,
 				50), user);
+	}
+
+	@PostMapping("/archives")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Archive every whole sealed batch older than the retention (at least six months) to a file and "
+			+ "remove it from the database; the batches kept still verify from the archive's last hash (city administrator). "
+			+ "409 when no batch is old enough")
+	AuditArchive archive(@AuthenticationPrincipal CurrentUser user) {
+		return archives.archive(user).orElseThrow(() -> DomainException.conflict("audit.error.nothing-to-archive",
+				archives.cutoff().atZone(Times.ZONE).toLocalDate().toString()));
+	}
+
+	@GetMapping("/archives")
+	@Operation(summary = "The archives made, newest first, with the chain each holds and its file's SHA-256 (city administrator)")
+	List<AuditArchive> archives() {
+		return archives.list();
+	}
+
+	@GetMapping("/archives/{id}/file")
+	@Operation(summary = "An archive's file: gzipped JSON lines, the archive, each batch, each record with every column "
+			+ "(city administrator)")
+	ResponseEntity<Resource> archiveFile(@PathVariable long id) {
+		Path file = archives.file(id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/gzip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
+			.body(new FileSystemResource(file));
 	}
 
 	@GetMapping("/verify")

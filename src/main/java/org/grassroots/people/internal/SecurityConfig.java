@@ -81,7 +81,7 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/cases/**", "/api/v1/mechanisms/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/lifeevents/consents/**", "/api/v1/lifeevents/consents").hasRole("STAFF")
 				.requestMatchers("/api/v1/open311/**").hasRole("CITY_ADMIN")
-				.requestMatchers("/api/v1/audit/verify").hasRole("CITY_ADMIN")
+				.requestMatchers("/api/v1/audit/verify", "/api/v1/audit/archives", "/api/v1/audit/archives/**").hasRole("CITY_ADMIN")
 				.requestMatchers("/api/v1/units/**", "/api/v1/audit/**", "/api/v1/plans/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/accounts/**").hasAnyRole("CITY_ADMIN", "UNIT_ADMIN")
 				.anyRequest().authenticated())

@@ -83,7 +83,8 @@ class AuditKindsTests {
 			Map.entry("elevator-consent", List.of(org.grassroots.lifeevents.Consent.class)),
 			Map.entry("consent-owner", List.of(org.grassroots.lifeevents.ConsentOwner.class)),
 			Map.entry("consent-objection", List.of(org.grassroots.lifeevents.ConsentObjection.class)),
-			Map.entry("sign-in", List.of()));
+			Map.entry("sign-in", List.of()),
+			Map.entry("audit-archive", List.of(org.grassroots.audit.AuditArchive.class)));
 
 	@Test
 	void everyKindTheCodeWritesIsInTheCatalogue() throws Exception {

@@ -1,0 +1,201 @@
+package org.grassroots.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+import org.grassroots.support.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Retention: records are written "200 days ago" (the application's clock set back), then, back
+ * at today, the sealed batches older than six months go to an archive file and leave the
+ * database, the rest still verifies from the archive's last hash, nothing younger is ever
+ * archived, and only the city administrator may do it. A database of its own (a fresh H2 file, or
+ * a new database on the PostgreSQL server the suite uses), since archiving removes the oldest
+ * records of the whole log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "grassroots.demo=false",
+		"grassroots.admin-password=" + AuditArchiveIntegrationTests.PASSWORD, "grassroots.second-factor.required-roles=" })
+@Import(AuditArchiveIntegrationTests.ShiftedClock.class)
+class AuditArchiveIntegrationTests {
+
+	static final String PASSWORD = "harbour-lantern-orchard-audit";
+
+	static final ShiftableClock CLOCK = new ShiftableClock(Duration.ofDays(-200));
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static final Path ARCHIVE_DIR = Path.of("target", "test-data", "audit-archive-" + UUID.randomUUID());
+
+	@Test
+	void batchesOlderThanSixMonthsGoToAFileAndTheRestStillVerifies() throws Exception {
+		Api api = new Api(port);
+		String admin = api.token("admin", PASSWORD);
+		for (int i = 0; i < 3; i++) {
+			open(api, admin, "old" + i, "CASEWORKER", "500103");
+		}
+		assertThat(api.get(admin, "/api/v1/audit/verify").json().path("intact").asBoolean()).as("sealed while old").isTrue();
+		long old = count("select count(*) from audit_record");
+
+		CLOCK.shift(Duration.ZERO);
+		open(api, admin, "young", "CASEWORKER", "500103");
+		String yuzhong = api.token(open(api, admin, "yzadmin", "UNIT_ADMIN", "500103"), PASSWORD);
+		assertThat(api.post(yuzhong, "/api/v1/audit/archives", "{}").status()).as("only the city administrator").isEqualTo(403);
+
+		Api.Reply made = api.post(admin, "/api/v1/audit/archives", "{}");
+		assertThat(made.status()).as(made.body()).isEqualTo(201);
+		JsonNode archive = made.json();
+		assertThat(archive.path("fromSeal").asLong()).isEqualTo(1);
+		assertThat(archive.path("recordCount").asLong()).isEqualTo(old);
+		long toId = archive.path("toId").asLong();
+		assertThat(count("select count(*) from audit_record where id <= " + toId)).isZero();
+		assertThat(count("select count(*) from audit_seal where id <= " + archive.path("toSeal").asLong())).isZero();
+		assertThat(count("select count(*) from audit_record where kind = 'AUDIT_ARCHIVED'")).isOne();
+
+		Path file = ARCHIVE_DIR.resolve(archive.path("fileName").asString());
+		assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))))
+			.isEqualTo(archive.path("fileSha256").asString());
+		List<String> lines = lines(file);
+		assertThat(lines.get(0)).startsWith("{\"archive\"").contains(archive.path("headHash").asString());
+		assertThat(lines.stream().filter(line -> line.startsWith("{\"record\"")).count()).isEqualTo(old);
+		assertThat(lines).anyMatch(line -> line.contains("ACCOUNT_CREATED") && line.contains("old0"));
+		assertThat(api.download(admin, "/api/v1/audit/archives/" + archive.path("id").asLong() + "/file").bytes())
+			.isEqualTo(Files.readAllBytes(file));
+
+		JsonNode verified = api.get(admin, "/api/v1/audit/verify").json();
+		assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
+		assertThat(verified.path("checked").asLong()).isEqualTo(count("select count(*) from audit_record"));
+
+		Api.Reply again = api.post(admin, "/api/v1/audit/archives", "{}");
+		assertThat(again.status()).as("nothing younger than six months is archived").isEqualTo(409);
+		assertThat(again.text("code")).isEqualTo("audit.error.nothing-to-archive");
+		assertThat(api.get(admin, "/api/v1/audit/archives").json()).hasSize(1);
+
+		String head = jdbc.sql("select archived_hash from audit_chain_head").query(String.class).single();
+		jdbc.sql("update audit_chain_head set archived_hash = :forged").param("forged", "0".repeat(64)).update();
+		JsonNode forged = api.get(admin, "/api/v1/audit/verify").json();
+		jdbc.sql("update audit_chain_head set archived_hash = :head").param("head", head).update();
+		assertThat(forged.path("intact").asBoolean()).isFalse();
+		assertThat(forged.path("reason").asString()).contains("last archive");
+	}
+
+	@Test
+	void aRetentionShorterThanSixMonthsIsRefused() {
+		assertThatThrownBy(() -> AuditArchives.checked(Period.ofMonths(5))).hasMessageContaining("six months");
+		assertThatThrownBy(() -> AuditArchives.checked(Period.ofDays(180))).hasMessageContaining("six months");
+		assertThat(AuditArchives.checked(Period.ofMonths(6))).isEqualTo(Period.ofMonths(6));
+		assertThat(AuditArchives.checked(Period.ofYears(1))).isEqualTo(Period.ofYears(1));
+	}
+
+	private String open(Api api, String token, String name, String role, String unitCode) {
+		String username = name + Api.uniqueCode("").toLowerCase();
+		Api.Reply opened = api.post(token, "/api/v1/accounts", Api.json("username", username, "displayName", name,
+				"unitCode", unitCode, "roles", List.of(Map.of("role", role)), "password", PASSWORD));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		return username;
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private static List<String> lines(Path file) throws Exception {
+		try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
+				StandardCharsets.UTF_8))) {
+			return in.lines().toList();
+		}
+	}
+
+	/** The archive folder; on PostgreSQL a new database beside the suite's; on H2 the suite's settings give each context a fresh file. */
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
+		registry.add("grassroots.audit.archive-dir", ARCHIVE_DIR::toString);
+		String url = System.getenv("SPRING_DATASOURCE_URL");
+		if (url == null || !url.startsWith("jdbc:postgresql")) {
+			return;
+		}
+		String name = "grassroots_archive_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (var connection = DriverManager.getConnection(url, System.getenv("SPRING_DATASOURCE_USERNAME"),
+				System.getenv("SPRING_DATASOURCE_PASSWORD")); var statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		registry.add("spring.datasource.url", () -> url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+	}
+
+	@TestConfiguration
+	static class ShiftedClock {
+
+		@Bean
+		@Primary
+		Clock shiftedClock() {
+			return CLOCK;
+		}
+
+	}
+
+	/** The system clock moved by an offset a test may change. */
+	static final class ShiftableClock extends Clock {
+
+		private volatile Duration offset;
+
+		ShiftableClock(Duration offset) {
+			this.offset = offset;
+		}
+
+		void shift(Duration to) {
+			offset = to;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.now().plus(offset);
+		}
+
+	}
+
+}
