@@ -10,6 +10,7 @@ import java.util.Set;
 import org.grassroots.people.internal.AccountRepository;
 import org.grassroots.people.internal.OneTimeCodes;
 import org.grassroots.people.internal.SecondFactorRepository;
+import org.grassroots.people.internal.SignInGuard;
 import org.grassroots.people.internal.SignInAttempts;
 import org.grassroots.people.internal.SignInThrottle;
 import org.grassroots.shared.CurrentUser;
@@ -41,12 +42,6 @@ public class SecondFactors {
 
 	}
 
-	/** What became of a code given at sign-in. */
-	public enum Outcome {
-
-		PASSED, WRONG, THROTTLED
-
-	}
 
 	private final AccountRepository accounts;
 
@@ -146,22 +141,25 @@ public class SecondFactors {
 	 * The second step of a sign-in, on the page or for a token: throttled, counted and audited
 	 * (channel {@code CODE} or {@code RECOVERY}) exactly like a password. No transaction of its own:
 	 * taking the code is one statement, and the audit records commit on their own, as for passwords.
+	 *
+	 * @return whether the code was right
+	 * @throws SignInGuard.Throttled when too many wrong codes or passwords came first
 	 */
-	public Outcome signIn(CurrentUser user, String code, String address) {
+	public boolean signIn(CurrentUser user, String code, String address) {
 		String username = user.getUsername();
 		var refusal = throttle.check(username, address);
 		if (refusal.isPresent()) {
 			attempts.throttled(username, Channel.CODE.name(), refusal.get());
-			return Outcome.THROTTLED;
+			throw new SignInGuard.Throttled(refusal.get());
 		}
 		Optional<Channel> channel = check(user.accountId(), code);
 		if (channel.isEmpty()) {
 			throttle.failed(username, address);
 			attempts.failed(username, Channel.CODE.name());
-			return Outcome.WRONG;
+			return false;
 		}
 		attempts.succeeded(username, channel.get().name());
-		return Outcome.PASSED;
+		return true;
 	}
 
 	/** The authenticator's code of now (once), or an unused recovery code. */

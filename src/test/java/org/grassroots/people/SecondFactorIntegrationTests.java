@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.grassroots.people.internal.OneTimeCodes;
 import org.grassroots.support.Api;
+import org.grassroots.support.FromAddress;
 import org.grassroots.support.IntegrationTest;
 import org.grassroots.support.PageClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,27 @@ class SecondFactorIntegrationTests {
 		assertThat(auditKinds(username)).contains("SECOND_FACTOR_ON", "SIGN_IN_FAILED", "SIGN_IN_SUCCEEDED");
 		assertThat(jdbc.sql("select totp_secret_cipher from account where username = :u").param("u", username)
 			.query(String.class).single()).as("the secret is encrypted").doesNotContain(secret);
+	}
+
+	@Test
+	void wrongCodesAreThrottledLikeWrongPasswords() throws Exception {
+		String username = open("CASEWORKER", "500108002");
+		PageClient pages = new PageClient(port);
+		pages.signIn(username, PASSWORD);
+		String secret = enrol(pages);
+		FromAddress guesser = new FromAddress(FromAddress.unique(), port);
+		for (int i = 0; i < 5; i++) {
+			FromAddress.Reply wrong = guesser.postJson("/api/v1/auth/tokens", signIn(username, notTheCode(secret)));
+			assertThat(wrong.status()).as(wrong.body()).isEqualTo(401);
+		}
+
+		FromAddress.Reply throttled = guesser.postJson("/api/v1/auth/tokens",
+				signIn(username, codes.code(secret, codes.step(Instant.now()) + 1)));
+
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 60);
+		assertThat(jdbc.sql("select count(*) from audit_record where kind = 'SIGN_IN_FAILED' and subject_id = :u")
+			.param("u", username).query(Long.class).single()).isGreaterThanOrEqualTo(5);
 	}
 
 	@Test

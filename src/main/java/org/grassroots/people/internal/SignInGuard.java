@@ -43,7 +43,7 @@ public class SignInGuard implements AuthenticationProvider {
 
 		private final transient SignInThrottle.Refusal refusal;
 
-		Throttled(SignInThrottle.Refusal refusal) {
+		public Throttled(SignInThrottle.Refusal refusal) {
 			super("too many sign-in attempts");
 			this.refusal = refusal;
 		}

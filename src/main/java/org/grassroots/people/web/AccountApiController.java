@@ -111,11 +111,13 @@ class AccountApiController {
 		if (code == null || code.isBlank()) {
 			throw new DomainException(HttpStatus.UNAUTHORIZED, "people.error.code-needed");
 		}
-		switch (factors.signIn(user, code, http.getRemoteAddr())) {
-			case THROTTLED -> throw new TooManyAttempts(60);
-			case WRONG -> throw new DomainException(HttpStatus.UNAUTHORIZED, "people.error.wrong-code");
-			case PASSED -> {
+		try {
+			if (!factors.signIn(user, code, http.getRemoteAddr())) {
+				throw new DomainException(HttpStatus.UNAUTHORIZED, "people.error.wrong-code");
 			}
+		}
+		catch (SignInGuard.Throttled ex) {
+			throw new TooManyAttempts(ex.retryAfterSeconds());
 		}
 	}
 

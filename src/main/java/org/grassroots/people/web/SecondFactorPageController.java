@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.grassroots.people.SecondFactors;
+import org.grassroots.people.internal.SignInGuard;
 import org.grassroots.people.internal.SignInSteps;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
@@ -49,20 +50,20 @@ class SecondFactorPageController {
 		if (!SignInSteps.codePending(request)) {
 			return "redirect:/";
 		}
-		switch (factors.signIn(user, code, request.getRemoteAddr())) {
-			case PASSED -> {
-				SignInSteps.codePassed(request, response, SecurityContextHolder.getContext().getAuthentication());
-				return null;
-			}
-			case THROTTLED -> {
-				request.logout();
-				return "redirect:/login?error";
-			}
-			default -> {
-				model.addAttribute("error", messages.text("people.error.wrong-code"));
-				return "people/code";
-			}
+		boolean right;
+		try {
+			right = factors.signIn(user, code, request.getRemoteAddr());
 		}
+		catch (SignInGuard.Throttled ex) {
+			request.logout();
+			return "redirect:/login?error";
+		}
+		if (!right) {
+			model.addAttribute("error", messages.text("people.error.wrong-code"));
+			return "people/code";
+		}
+		SignInSteps.codePassed(request, response, SecurityContextHolder.getContext().getAuthentication());
+		return null;
 	}
 
 	@GetMapping("/account/second-factor")
