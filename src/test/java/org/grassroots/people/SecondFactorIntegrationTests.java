@@ -119,7 +119,8 @@ class SecondFactorIntegrationTests {
 		Api.Reply first = api.post(null, "/api/v1/auth/tokens", signIn(username, recovery.get(0).toUpperCase()));
 		assertThat(first.status()).as(first.body()).isEqualTo(201);
 		assertThat(api.post(null, "/api/v1/auth/tokens", signIn(username, recovery.get(0))).status()).isEqualTo(401);
-		assertThat(pages.get("/account/second-factor").body()).contains("还剩 9 个未用的恢复码");
+		assertThat(pages.get("/account/second-factor").body()).contains("还剩 9 个未用的恢复码")
+			.as("the signed-in person's navigation").contains("修改密码");
 	}
 
 	@Test

@@ -9,10 +9,10 @@ import org.grassroots.people.internal.SignInSteps;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.web.Messages;
+import org.grassroots.shared.web.PageController;
 import org.grassroots.shared.web.QrCodes;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The code step of a sign-in, and a person's own second factor: enrol, see, turn off. */
-@Controller
+@PageController
 class SecondFactorPageController {
 
 	private static final String PAGE = "people/second-factor";
@@ -39,8 +39,14 @@ class SecondFactorPageController {
 	}
 
 	@GetMapping("/login/code")
-	String codeForm(HttpServletRequest request) {
-		return SignInSteps.codePending(request) ? "people/code" : "redirect:/";
+	String codeForm(HttpServletRequest request, Model model) {
+		return SignInSteps.codePending(request) ? codePage(model) : "redirect:/";
+	}
+
+	/** Not signed in until the code is right: the visitor's navigation, not the person's. */
+	private static String codePage(Model model) {
+		model.addAttribute("me", null);
+		return "people/code";
 	}
 
 	/** Right: on to where the person lands. Wrong: again. Too many wrong: signed out, as for passwords. */
@@ -60,7 +66,7 @@ class SecondFactorPageController {
 		}
 		if (!right) {
 			model.addAttribute("error", messages.text("people.error.wrong-code"));
-			return "people/code";
+			return codePage(model);
 		}
 		SignInSteps.codePassed(request, response, SecurityContextHolder.getContext().getAuthentication());
 		return null;
