@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  * at today, the sealed batches older than six months go to an archive file and leave the
  * database, the rest still verifies from the archive's last hash, nothing younger is ever
  * archived, and only the city administrator may do it. A database of its own (a fresh H2 file, or
- * a new database on the PostgreSQL server the suite uses), since archiving removes the oldest
+ * a schema of its own in the suite's PostgreSQL database), since archiving removes the oldest
  * records of the whole log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "grassroots.demo=false",
@@ -141,7 +141,7 @@ class AuditArchiveIntegrationTests {
 		}
 	}
 
-	/** The archive folder; on PostgreSQL a new database beside the suite's; on H2 the suite's settings give each context a fresh file. */
+	/** The archive folder; on PostgreSQL a schema of its own; on H2 the suite's settings give each context a fresh file. */
 	@DynamicPropertySource
 	static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
 		registry.add("grassroots.audit.archive-dir", ARCHIVE_DIR::toString);
@@ -149,12 +149,13 @@ class AuditArchiveIntegrationTests {
 		if (url == null || !url.startsWith("jdbc:postgresql")) {
 			return;
 		}
-		String name = "grassroots_archive_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		// a schema of its own in the suite's database: creating one needs no more than owning the database
+		String name = "archive_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		try (var connection = DriverManager.getConnection(url, System.getenv("SPRING_DATASOURCE_USERNAME"),
 				System.getenv("SPRING_DATASOURCE_PASSWORD")); var statement = connection.createStatement()) {
-			statement.execute("create database " + name);
+			statement.execute("create schema " + name);
 		}
-		registry.add("spring.datasource.url", () -> url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+		registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name);
 	}
 
 	@TestConfiguration
