@@ -13,8 +13,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts sensitive personal data (ID and phone numbers) at rest with AES-GCM and gives a keyed
- * lookup hash to find a record by the clear value without decrypting every row.
+ * Encrypts personal data at rest with AES-GCM (phone numbers of accounts, reports and consent
+ * owners; life-event form values, ID card numbers among them; authenticator secrets) and gives a
+ * keyed lookup hash to find a record by the clear value without decrypting every row (accounts'
+ * and reports' phones so far).
  */
 public class FieldCipher {
 
