@@ -186,11 +186,11 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Saves what the page looks like now under target/screenshots, for people to look at. */
+	/** Saves what the page looks like now under target/screenshots (a name may hold folders), for people to look at. */
 	public void screenshot(String name) throws IOException {
-		Path dir = Path.of("target/screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+		Path file = Path.of("target/screenshots").resolve(name + ".png");
+		Files.createDirectories(file.getParent());
+		Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
 	}
 
 	@Override
