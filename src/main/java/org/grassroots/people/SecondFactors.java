@@ -82,7 +82,7 @@ public class SecondFactors {
 
 	@Transactional(readOnly = true)
 	public boolean on(long accountId) {
-		return factors.secret(accountId).isPresent();
+		return factors.on(accountId);
 	}
 
 	@Transactional(readOnly = true)

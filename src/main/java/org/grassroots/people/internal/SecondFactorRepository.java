@@ -22,6 +22,14 @@ public class SecondFactorRepository {
 		this.cipher = cipher;
 	}
 
+	/** Whether the account has a confirmed secret: asked at every sign-in, so nothing is decrypted. */
+	public boolean on(long accountId) {
+		return jdbc.sql("select count(*) from account where id = :id and totp_secret_cipher is not null")
+			.param("id", accountId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public Optional<String> secret(long accountId) {
 		return column(accountId, "totp_secret_cipher");
 	}
