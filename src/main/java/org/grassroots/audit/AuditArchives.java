@@ -57,8 +57,11 @@ public class AuditArchives {
 		return clock.instant().atZone(Times.ZONE).minus(retention).toInstant();
 	}
 
-	/** Seals what is pending, then archives every whole batch older than the cutoff; empty when none is. */
+	/** The auditor's: seals what is pending, then archives every whole batch older than the cutoff; empty when none is. */
 	public Optional<AuditArchive> archive(CurrentUser by) {
+		if (!by.has(org.grassroots.shared.Role.SECURITY_AUDITOR)) {
+			throw org.grassroots.shared.DomainException.forbidden("error.403.text");
+		}
 		sealer.sealPending();
 		return archiver.archive(cutoff(), clock.instant(), by.getUsername());
 	}

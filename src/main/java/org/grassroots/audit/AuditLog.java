@@ -27,7 +27,7 @@ public class AuditLog {
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> search(AuditQuery query, CurrentUser viewer) {
-		return reader.search(query, viewer.scope());
+		return reader.search(query, viewer.auditScope());
 	}
 
 	/** Seals what is pending first, so every record committed before the call is checked. */

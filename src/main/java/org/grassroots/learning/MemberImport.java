@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.grassroots.people.AccountManagement;
-import org.grassroots.people.CreateAccount;
-import org.grassroots.people.RoleGrant;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
-import org.grassroots.shared.Role;
 import org.grassroots.units.ImportError;
 import org.grassroots.units.UnitManagement;
 import org.springframework.stereotype.Service;
@@ -42,8 +39,8 @@ public class MemberImport {
 		List<String[]> lines = MemberCsv.check(csv, admin, units, accounts);
 		List<Imported> imported = new ArrayList<>();
 		for (String[] line : lines) {
-			var opened = accounts.open(new CreateAccount(line[0], line[1], line[2], List.of(RoleGrant.of(Role.PARTY_MEMBER)),
-					line.length > 3 && !line[3].isBlank() ? line[3] : null, null), admin);
+			var opened = accounts.openPartyMember(line[0], line[1], line[2],
+					line.length > 3 && !line[3].isBlank() ? line[3] : null, admin);
 			imported.add(new Imported(line[0], line[1], line[2], String.valueOf(opened.oneTimePassword())));
 		}
 		return imported;

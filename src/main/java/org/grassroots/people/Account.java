@@ -14,6 +14,11 @@ public record Account(long id, String username, String displayName, long unitId,
 		List<RoleGrant> roles, @Nullable String maskedPhone, boolean enabled, @Nullable Instant lockedUntil,
 		boolean mustChangePassword, boolean secondFactor, boolean demo, int version) {
 
+	/** Whether the account is one of the separate administrators', which the security administrator administers. */
+	public boolean separateDuty() {
+		return roles.stream().anyMatch(grant -> grant.role().isSeparateDuty());
+	}
+
 	public boolean lockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}

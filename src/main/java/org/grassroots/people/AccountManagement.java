@@ -18,6 +18,7 @@ import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.InputCheck;
 import org.grassroots.shared.NotFoundException;
+import org.grassroots.shared.Role;
 import org.grassroots.shared.ScopeKind;
 import org.grassroots.shared.Times;
 import org.grassroots.units.Unit;
@@ -31,8 +32,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accounts an administrator may administer (AdministeredAccounts): open, list, disable, unlock,
- * move, reset a password; and a person's own password change.
+ * Accounts a system or security administrator may administer (AdministeredAccounts), split
+ * between them (docs/people.md, "Three separate administrators"): the system administrator
+ * opens, moves, disables and enables accounts and resets passwords; the security administrator
+ * grants roles, lifts locks and resets second factors, and alone administers the accounts of the
+ * separate administrators. Nobody administers their own account. And a person's own password change.
  */
 @Service
 public class AccountManagement {
@@ -85,10 +89,15 @@ public class AccountManagement {
 
 	}
 
+	/** Which of the separate administrators a command needs. */
+	private enum Duty {
+		READ, SYSTEM, SECURITY
+	}
+
 	/** One account the administrator may administer; any other answers 404. */
 	@Transactional(readOnly = true)
 	public Account get(long id, CurrentUser admin) {
-		return changeable(id, admin);
+		return changeable(id, admin, Duty.READ);
 	}
 
 	/** The accounts the administrator may administer, 50 a page. */
@@ -101,27 +110,84 @@ public class AccountManagement {
 	public Opened open(CreateAccount command, CurrentUser admin) {
 		input.check(command);
 		AdministeredAccounts reach = new AdministeredAccounts(admin);
-		Unit unit = administeredUnit(command.unitCode(), reach);
-		for (RoleGrant grant : command.roles()) {
-			if (!reach.mayGrant(grant, unit.path())) {
+		if (!admin.has(Role.SYSTEM_ADMIN)) {
+			throw DomainException.forbidden("people.error.system-admin-only");
+		}
+		if (!command.roles().isEmpty()) {
+			throw DomainException.forbidden("people.error.roles-by-security-admin");
+		}
+		return open(command, administeredUnit(command.unitCode(), reach), reach.scope(), false);
+	}
+
+	/**
+	 * A party member of the campaign's roster, opened by import by a campaign administrator in the
+	 * subtree they administer: the one account opening left to the campaign, since the account
+	 * holds only {@code PARTY_MEMBER} (scope SELF), which reaches no one else's data.
+	 */
+	@Transactional
+	public Opened openPartyMember(String username, String displayName, String unitCode, @Nullable String phone,
+			CurrentUser admin) {
+		CreateAccount command = new CreateAccount(username, displayName, unitCode,
+				List.of(RoleGrant.of(Role.PARTY_MEMBER)), phone, null);
+		input.check(command);
+		DataScope administered = admin.administeredScope();
+		Unit unit;
+		try {
+			unit = units.getByCode(unitCode.trim(), administered);
+		}
+		catch (NotFoundException ex) {
+			throw DomainException.invalid("people.error.unknown-unit", unitCode);
+		}
+		return open(command, unit, administered, false);
+	}
+
+	/**
+	 * Replaces the account's roles with these, as one change of the account: each must be one the
+	 * security administrator's reach could grant at the account's unit, and a separate
+	 * administrator's role is the account's only one.
+	 */
+	@Transactional
+	public Account setRoles(long id, List<RoleGrant> grants, int version, CurrentUser admin) {
+		Account before = changeable(id, admin, Duty.SECURITY);
+		AdministeredAccounts reach = new AdministeredAccounts(admin);
+		checkCombination(grants);
+		for (RoleGrant grant : grants) {
+			if (!reach.mayGrant(grant, before.unitPath())) {
 				throw DomainException.forbidden("people.error.role-not-grantable", grant.role());
 			}
 		}
-		return open(command, unit, reach.scope(), false);
+		if (!accounts.update(id, version, "failed_attempts = failed_attempts", Map.of())) {
+			throw DomainException.staleVersion();
+		}
+		accounts.revokeAll(id);
+		for (RoleGrant grant : grants) {
+			accounts.grant(id, grant.role(), grant.scope(), assignedUnits(grant, reach.scope()));
+		}
+		Account after = accounts.findById(id).orElseThrow().account();
+		events.publishEvent(new AccountChanged("ROLES_CHANGED", before, after));
+		return after;
+	}
+
+	/** No role twice, and a separate administrator's role alone (三员分立). */
+	static void checkCombination(List<RoleGrant> grants) {
+		if (grants.stream().map(RoleGrant::role).distinct().count() < grants.size()) {
+			throw DomainException.invalid("people.error.role-twice");
+		}
+		if (grants.size() > 1 && grants.stream().anyMatch(grant -> grant.role().isSeparateDuty())) {
+			throw DomainException.invalid("people.error.separate-duties");
+		}
 	}
 
 	/** Opens an account without a person's scope: first start and demo data only. */
 	@Transactional
 	public Opened openAsSystem(CreateAccount command, boolean demo) {
+		checkCombination(command.roles());
 		return open(command, units.getByCode(command.unitCode(), DataScope.CITY), DataScope.CITY, demo);
 	}
 
 	@Transactional
 	public Account setEnabled(long id, boolean enabled, int version, CurrentUser admin) {
-		Account before = changeable(id, admin);
-		if (before.id() == admin.accountId()) {
-			throw DomainException.conflict("people.error.not-yourself");
-		}
+		Account before = changeable(id, admin, Duty.SYSTEM);
 		return change(before, version, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "enabled = :enabled",
 				Map.of("enabled", enabled));
 	}
@@ -135,7 +201,7 @@ public class AccountManagement {
 	/** Moves a person to another unit in the administrator's scope, as when a party member transfers. */
 	@Transactional
 	public Account moveToUnit(long id, String unitCode, int version, CurrentUser admin) {
-		Account before = changeable(id, admin);
+		Account before = changeable(id, admin, Duty.SYSTEM);
 		AdministeredAccounts reach = new AdministeredAccounts(admin);
 		Unit unit = administeredUnit(unitCode, reach);
 		if (!reach.mayGrantAll(before.roles(), unit.path())) {
@@ -152,7 +218,7 @@ public class AccountManagement {
 	public Account unlock(long id, int version, CurrentUser admin) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("until", null);
-		Account after = change(changeable(id, admin), version, "ACCOUNT_UNLOCKED",
+		Account after = change(changeable(id, admin, Duty.SECURITY), version, "ACCOUNT_UNLOCKED",
 				"locked_until = :until, failed_attempts = 0", values);
 		throttle.forget(after.username());
 		return after;
@@ -165,7 +231,7 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public String resetPassword(long id, int version, CurrentUser admin) {
-		Account before = changeable(id, admin);
+		Account before = changeable(id, admin, Duty.SYSTEM);
 		String oneTime = oneTimePassword();
 		tokens.revokeAll(id, clock.instant());
 		change(before, version, "PASSWORD_RESET",
@@ -181,7 +247,7 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public Account resetSecondFactor(long id, int version, CurrentUser admin) {
-		Account before = changeable(id, admin);
+		Account before = changeable(id, admin, Duty.SECURITY);
 		tokens.revokeAll(id, clock.instant());
 		factors.deleteRecoveryCodes(id);
 		return change(before, version, "SECOND_FACTOR_RESET",
@@ -216,6 +282,12 @@ public class AccountManagement {
 			.filter(row -> !row.account().mustChangePassword())
 			.map(row -> history.expired(row.passwordSetAt(), clock.instant()))
 			.orElse(false);
+	}
+
+	/** Whether any account holds the role, as the separate administrators are opened at start. */
+	@Transactional(readOnly = true)
+	public boolean anyHolding(Role role) {
+		return accounts.countHolding(role) > 0;
 	}
 
 	@Transactional(readOnly = true)
@@ -270,9 +342,26 @@ public class AccountManagement {
 		return result;
 	}
 
-	private Account changeable(long id, CurrentUser admin) {
-		return accounts.find(id, new AdministeredAccounts(admin).condition())
+	/**
+	 * The account if it is within the administrator's reach (else 404) and the command is theirs:
+	 * the security administrator's, or the system administrator's unless the account holds a
+	 * separate administrator's role (else 403); never their own account (409).
+	 */
+	private Account changeable(long id, CurrentUser admin, Duty duty) {
+		Account account = accounts.find(id, new AdministeredAccounts(admin).condition())
 			.orElseThrow(() -> new NotFoundException("account", id));
+		if (duty == Duty.READ) {
+			return account;
+		}
+		boolean security = duty == Duty.SECURITY
+				|| account.roles().stream().anyMatch(grant -> grant.role().isSeparateDuty());
+		if (!admin.has(security ? Role.SECURITY_ADMIN : Role.SYSTEM_ADMIN)) {
+			throw DomainException.forbidden(security ? "people.error.security-admin-only" : "people.error.system-admin-only");
+		}
+		if (account.id() == admin.accountId()) {
+			throw DomainException.conflict("people.error.not-yourself");
+		}
+		return account;
 	}
 
 	private Unit administeredUnit(String code, AdministeredAccounts reach) {

@@ -34,6 +34,8 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	private final DataScope administered;
 
+	private final DataScope accountsReach;
+
 	private final @Nullable Instant credentialsChangedAt;
 
 	private final boolean enabled;
@@ -49,6 +51,16 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 	public CurrentUser(long accountId, String username, String displayName, long unitId, String unitPath,
 			Set<Role> roles, DataScope scope, DataScope administered, @Nullable String passwordHash, boolean enabled,
 			@Nullable Instant credentialsChangedAt, boolean mustChangePassword) {
+		this(accountId, username, displayName, unitId, unitPath, roles, scope, administered, DataScope.NONE,
+				passwordHash, enabled, credentialsChangedAt, mustChangePassword);
+	}
+
+	/** @param accountsReach where the system and security administrator roles reach, for accounts */
+	public CurrentUser(long accountId, String username, String displayName, long unitId, String unitPath,
+			Set<Role> roles, DataScope scope, DataScope administered, DataScope accountsReach,
+			@Nullable String passwordHash, boolean enabled, @Nullable Instant credentialsChangedAt,
+			boolean mustChangePassword) {
+		this.accountsReach = accountsReach;
 		this.accountId = accountId;
 		this.username = username;
 		this.displayName = displayName;
@@ -102,7 +114,28 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 	}
 
 	/**
-	 * Where this person may administer units and accounts: the union of what their administrator
+	 * Where this person may administer accounts: the union of what their system and security
+	 * administrator roles reach; anyone without either is refused with 403.
+	 */
+	public DataScope accountsScope() {
+		if (!has(Role.SYSTEM_ADMIN) && !has(Role.SECURITY_ADMIN)) {
+			throw DomainException.forbidden("error.403.text");
+		}
+		return accountsReach;
+	}
+
+	/** Where this person picks units: what they read, and where they administer accounts. */
+	public DataScope pickScope() {
+		return scope.union(accountsReach);
+	}
+
+	/** What of the audit log this person reads: all of it for the auditor, else their own scope. */
+	public DataScope auditScope() {
+		return has(Role.SECURITY_AUDITOR) ? DataScope.CITY : scope;
+	}
+
+	/**
+	 * Where this person may administer units: the union of what their administrator
 	 * roles reach, each by its scope kind exactly as for reading (a unit administrator with scope
 	 * UNIT administers its own unit alone); anyone without such a role is refused with 403.
 	 */

@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * Retention: records are written "200 days ago" (the application's clock set back), then, back
  * at today, the sealed batches older than six months go to an archive file and leave the
  * database, the rest still verifies from the archive's last hash, nothing younger is ever
- * archived, and only the city administrator may do it. A database of its own (a fresh H2 file, or
+ * archived, and only the security auditor may do it. A database of its own (a fresh H2 file, or
  * a schema of its own in the suite's PostgreSQL database), since archiving removes the oldest
  * records of the whole log.
  */
@@ -65,17 +65,22 @@ class AuditArchiveIntegrationTests {
 	@Test
 	void batchesOlderThanSixMonthsGoToAFileAndTheRestStillVerifies() throws Exception {
 		Api api = new Api(port);
-		String admin = api.token("admin", PASSWORD);
+		String admin = api.token("auditor", PASSWORD);
+		String[] accounts = { api.token("sysadmin", PASSWORD), api.token("secadmin", PASSWORD) };
 		for (int i = 0; i < 3; i++) {
-			open(api, admin, "old" + i, "CASEWORKER", "500103");
+			open(api, accounts, "old" + i, "CASEWORKER", "500103");
 		}
 		assertThat(api.get(admin, "/api/v1/audit/verify").json().path("intact").asBoolean()).as("sealed while old").isTrue();
 		long old = count("select count(*) from audit_record");
 
 		CLOCK.shift(Duration.ZERO);
-		open(api, admin, "young", "CASEWORKER", "500103");
-		String yuzhong = api.token(open(api, admin, "yzadmin", "UNIT_ADMIN", "500103"), PASSWORD);
-		assertThat(api.post(yuzhong, "/api/v1/audit/archives", "{}").status()).as("only the city administrator").isEqualTo(403);
+		open(api, accounts, "young", "CASEWORKER", "500103");
+		String yuzhong = api.token(open(api, accounts, "yzadmin", "UNIT_ADMIN", "500103"), PASSWORD);
+		assertThat(api.post(yuzhong, "/api/v1/audit/archives", "{}").status()).as("only the auditor").isEqualTo(403);
+		assertThat(api.post(api.token("admin", PASSWORD), "/api/v1/audit/archives", "{}").status())
+			.as("not the city administrator either").isEqualTo(403);
+		assertThat(api.post(accounts[0], "/api/v1/audit/archives", "{}").status()).as("nor the system administrator")
+			.isEqualTo(403);
 
 		Api.Reply made = api.post(admin, "/api/v1/audit/archives", "{}");
 		assertThat(made.status()).as(made.body()).isEqualTo(201);
@@ -122,9 +127,9 @@ class AuditArchiveIntegrationTests {
 		assertThat(AuditArchives.checked(Period.ofYears(1))).isEqualTo(Period.ofYears(1));
 	}
 
-	private String open(Api api, String token, String name, String role, String unitCode) {
+	private String open(Api api, String[] administrators, String name, String role, String unitCode) {
 		String username = name + Api.uniqueCode("").toLowerCase();
-		Api.Reply opened = api.post(token, "/api/v1/accounts", Api.json("username", username, "displayName", name,
+		Api.Reply opened = api.openAccount(administrators[0], administrators[1], Api.json("username", username, "displayName", name,
 				"unitCode", unitCode, "roles", List.of(Map.of("role", role)), "password", PASSWORD));
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
 		return username;

@@ -33,10 +33,13 @@ class AuditIntegrationTests {
 
 	String cityAdmin;
 
+	String auditor;
+
 	@BeforeEach
 	void signIn() {
 		api = new Api(port);
 		cityAdmin = api.token("city.admin");
+		auditor = api.token("security.auditor");
 	}
 
 	@Test
@@ -78,13 +81,22 @@ class AuditIntegrationTests {
 	}
 
 	@Test
-	void onlyTheCityAdministratorVerifiesTheChain() {
-		assertThat(api.get(api.token("nanan.admin"), "/api/v1/audit/verify").status()).isEqualTo(403);
+	void onlyTheSecurityAuditorVerifiesTheChainAndReadsTheWholeLog() {
+		for (String other : List.of("nanan.admin", "city.admin", "system.admin", "security.admin")) {
+			assertThat(api.get(api.token(other), "/api/v1/audit/verify").status()).as(other).isEqualTo(403);
+		}
+		assertThat(api.get(auditor, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+		// the auditor reads every district's records and the administrators' own, and sees no campaign data
+		assertThat(api.get(auditor, "/api/v1/audit?unit=500103").json()).isNotEmpty();
+		assertThat(api.get(auditor, "/api/v1/audit?kind=ACCOUNT_CREATED").json()).isNotEmpty();
+		assertThat(api.get(auditor, "/api/v1/problems").status()).isEqualTo(403);
+		assertThat(api.get(auditor, "/api/v1/units").status()).isEqualTo(403);
+		assertThat(api.get(api.token("system.admin"), "/api/v1/audit").status()).isEqualTo(403);
 	}
 
 	@Test
 	void anEditBehindTheApplicationsBackIsDetected() {
-		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+		assertThat(api.get(auditor, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
 		long id = jdbc.sql("select min(id) from audit_record where kind = 'UNIT_CREATED' and id <= (select sealed_to_id from audit_chain_head)")
 			.query(Long.class).single();
 		String original = jdbc.sql("select after_state from audit_record where id = :id").param("id", id).query(String.class).single();
@@ -94,7 +106,7 @@ class AuditIntegrationTests {
 				.param("id", id)
 				.update();
 
-			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
+			JsonNode result = api.get(auditor, "/api/v1/audit/verify").json();
 
 			assertThat(result.path("intact").asBoolean()).isFalse();
 			assertThat(result.path("firstBrokenId").asLong()).isEqualTo(id);
@@ -103,20 +115,20 @@ class AuditIntegrationTests {
 		finally {
 			jdbc.sql("update audit_record set after_state = :original where id = :id").param("original", original).param("id", id).update();
 		}
-		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+		assertThat(api.get(auditor, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
 	}
 
 	@Test
 	void aRemovedLastRecordIsDetected() {
 		// an audited change makes sure the chain has a last record of its own to remove; verifying seals it
 		api.token("nanan.cadre");
-		api.get(cityAdmin, "/api/v1/audit/verify");
+		api.get(auditor, "/api/v1/audit/verify");
 		var last = jdbc.sql("select * from audit_record where id = (select max(id) from audit_record"
 				+ " where id <= (select sealed_to_id from audit_chain_head))").query().singleRow();
 		try {
 			withoutTheRetentionGuard(() -> jdbc.sql("delete from audit_record where id = :id")
 				.param("id", last.get(key(last, "id"))).update());
-			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
+			JsonNode result = api.get(auditor, "/api/v1/audit/verify").json();
 			assertThat(result.path("intact").asBoolean()).isFalse();
 			assertThat(result.path("reason").asString()).contains("seal");
 		}
@@ -130,14 +142,14 @@ class AuditIntegrationTests {
 				.paramSource(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(lowerKeys(last)))
 				.update();
 		}
-		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+		assertThat(api.get(auditor, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
 	}
 
 	@Test
 	void onPostgresqlTheDatabaseRefusesToDeleteARecordOrSealYoungerThanSixMonths() {
 		org.junit.jupiter.api.Assumptions.assumeTrue(postgres(), "the guard is a PostgreSQL trigger");
 		api.token("nanan.cadre");
-		api.get(cityAdmin, "/api/v1/audit/verify");
+		api.get(auditor, "/api/v1/audit/verify");
 		long last = jdbc.sql("select max(id) from audit_record").query(Long.class).single();
 		long seal = jdbc.sql("select max(id) from audit_seal").query(Long.class).single();
 
@@ -182,7 +194,7 @@ class AuditIntegrationTests {
 			return written;
 		});
 		try {
-			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
+			JsonNode result = api.get(auditor, "/api/v1/audit/verify").json();
 
 			assertThat(result.path("intact").asBoolean()).isFalse();
 			assertThat(result.path("firstBrokenId").asLong()).isEqualTo(id);
@@ -191,19 +203,19 @@ class AuditIntegrationTests {
 		finally {
 			jdbc.sql("update audit_record set unit_path = '/500000/500108/' where id = :id").param("id", id).update();
 		}
-		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+		assertThat(api.get(auditor, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
 	}
 
 	@Test
 	void aRenumberedRecordIsDetected() {
 		api.token("nanan.cadre");
-		api.get(cityAdmin, "/api/v1/audit/verify");
+		api.get(auditor, "/api/v1/audit/verify");
 		long id = jdbc.sql("select sealed_to_id from audit_chain_head").query(Long.class).single();
 		long seal = jdbc.sql("select id from audit_seal where :id between first_id and last_id").param("id", id).query(Long.class).single();
 		try {
 			jdbc.sql("update audit_record set id = :renumbered where id = :id").param("renumbered", id + 1_000_000_000L).param("id", id).update();
 
-			JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
+			JsonNode result = api.get(auditor, "/api/v1/audit/verify").json();
 
 			assertThat(result.path("intact").asBoolean()).isFalse();
 			assertThat(result.path("firstBrokenSeal").asLong()).isEqualTo(seal);
@@ -211,7 +223,7 @@ class AuditIntegrationTests {
 		finally {
 			jdbc.sql("update audit_record set id = :id where id = :renumbered").param("renumbered", id + 1_000_000_000L).param("id", id).update();
 		}
-		assertThat(api.get(cityAdmin, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+		assertThat(api.get(auditor, "/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -282,7 +294,7 @@ class AuditIntegrationTests {
 		}
 		assertThat(count()).isGreaterThanOrEqualTo(before + 20);
 
-		JsonNode result = api.get(cityAdmin, "/api/v1/audit/verify").json();
+		JsonNode result = api.get(auditor, "/api/v1/audit/verify").json();
 
 		assertThat(result.path("intact").asBoolean()).as(result.toString()).isTrue();
 		long sealed = jdbc.sql("""

@@ -43,7 +43,7 @@ final class CaseSteps {
 	/** A unit administrator of Jiefangbei street: the demo data has none, so each test class opens one. */
 	String streetOffice() {
 		String username = "jfb" + Api.uniqueCode("").toLowerCase();
-		Api.Reply opened = api.post(token("city.admin"), "/api/v1/accounts", Api.json("username", username, "displayName",
+		Api.Reply opened = api.openAccount(Api.json("username", username, "displayName",
 				"解放碑街道主题教育办", "unitCode", STREET, "roles", List.of(Map.of("role", "UNIT_ADMIN")), "password", PASSWORD));
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
 		return username;

@@ -343,7 +343,7 @@ class LearningAndTopicShownIntegrationTests {
 	}
 
 	private long openMember(String username, String unitCode) {
-		Api.Reply opened = api.post(admin, "/api/v1/accounts", Api.json("username", username.toLowerCase(), "displayName",
+		Api.Reply opened = api.openAccount(Api.json("username", username.toLowerCase(), "displayName",
 				username, "unitCode", unitCode, "roles", List.of(Map.of("role", "PARTY_MEMBER")), "password",
 				"a-long-member-password"));
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);

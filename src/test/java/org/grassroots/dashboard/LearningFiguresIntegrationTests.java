@@ -185,7 +185,7 @@ class LearningFiguresIntegrationTests {
 	}
 
 	private static long openMember(Api api, String admin, String username, String unitCode) {
-		Api.Reply opened = api.post(admin, "/api/v1/accounts", Api.json("username", username, "displayName", username,
+		Api.Reply opened = api.openAccount(Api.json("username", username, "displayName", username,
 				"unitCode", unitCode, "roles", List.of(Map.of("role", "PARTY_MEMBER")), "password", "a-long-member-password"));
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
 		return opened.json().path("account").path("id").asLong();

@@ -301,7 +301,7 @@ class AttendanceIntegrationTests {
 	}
 
 	private long openMember(String username, String unitCode) {
-		Api.Reply opened = api.post(token("nanan.admin"), "/api/v1/accounts", Api.json("username", username, "displayName",
+		Api.Reply opened = api.openAccount(Api.json("username", username, "displayName",
 				username, "unitCode", unitCode, "roles", List.of(Map.of("role", "PARTY_MEMBER")), "password",
 				LearningIntegrationTests.PASSWORD));
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);

@@ -251,7 +251,7 @@ class LearningIntegrationTests {
 		long open = point("500108002", false);
 		String yuzhong = api.token("yuzhong.admin");
 		String username = Api.uniqueCode("yz.");
-		Api.Reply opened = api.post(yuzhong, "/api/v1/accounts", Api.json("username", username, "displayName", "渝中党员",
+		Api.Reply opened = api.openAccount(Api.json("username", username, "displayName", "渝中党员",
 				"unitCode", "500103901001", "roles", List.of(Map.of("role", "PARTY_MEMBER")), "password", PASSWORD));
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
 		String member = api.token(username, PASSWORD);
@@ -433,7 +433,7 @@ class LearningIntegrationTests {
 	}
 
 	private long openMember(String username, String unitCode) {
-		Api.Reply opened = api.post(admin, "/api/v1/accounts", Api.json("username", username, "displayName", username,
+		Api.Reply opened = api.openAccount(Api.json("username", username, "displayName", username,
 				"unitCode", unitCode, "roles", List.of(Map.of("role", "PARTY_MEMBER")), "password", PASSWORD));
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
 		return opened.json().path("account").path("id").asLong();

@@ -112,7 +112,7 @@ class BackupRestoreIT {
 	}
 
 	private static JsonNode openAccountWithPhone(Api api) {
-		Api.Reply opened = api.post(api.token("city.admin"), "/api/v1/accounts", Api.json("username",
+		Api.Reply opened = api.openAccount(Api.json("username",
 				Api.uniqueCode("restore.").toLowerCase(), "displayName", "恢复演练", "unitCode", "500108", "roles",
 				List.of(Map.of("role", "UNIT_ADMIN")), "phone", "13800138018", "password", PASSWORD));
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);

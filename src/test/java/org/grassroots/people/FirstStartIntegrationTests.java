@@ -22,15 +22,36 @@ class FirstStartIntegrationTests {
 	JdbcClient jdbc;
 
 	@Test
-	void createsOneCityAdministratorWithAOneTimePasswordAndNoDemoData() {
-		var admin = jdbc.sql("select username, unit_path, must_change_password, demo from account").query().listOfRows();
-		assertThat(admin).hasSize(1);
-		assertThat(admin.get(0).get("username")).isEqualTo("admin");
-		assertThat(admin.get(0).get("unit_path")).isEqualTo("/500000/");
-		assertThat(admin.get(0).get("must_change_password")).isEqualTo(true);
-		assertThat(jdbc.sql("select role from account_role").query(String.class).list()).containsExactly("CITY_ADMIN");
+	void createsTheCityAdministratorAndTheThreeSeparateAdministratorsWithOneTimePasswordsAndNoDemoData() {
+		var accounts = jdbc.sql("""
+				select a.username, a.unit_path, a.must_change_password, r.role from account a
+				join account_role r on r.account_id = a.id order by a.id
+				""").query().listOfRows();
+		assertThat(accounts).extracting(row -> row.get("username") + " " + row.get("role")).containsExactlyInAnyOrder(
+				"admin CITY_ADMIN", "sysadmin SYSTEM_ADMIN", "secadmin SECURITY_ADMIN", "auditor SECURITY_AUDITOR");
+		assertThat(accounts).allSatisfy(row -> {
+			assertThat(row.get("unit_path")).isEqualTo("/500000/");
+			assertThat(row.get("must_change_password")).isEqualTo(true);
+		});
+		assertThat(jdbc.sql("select count(*) from account").query(Long.class).single()).isEqualTo(4);
 		assertThat(jdbc.sql("select count(*) from unit").query(Long.class).single()).isEqualTo(39);
 		assertThat(jdbc.sql("select count(*) from unit where demo").query(Long.class).single()).isZero();
 	}
+
+	@Autowired
+	org.grassroots.people.AccountManagement management;
+
+	@Test
+	void aDatabaseFromBeforeTheSplitGetsTheSeparateAdministratorsItLacks() throws Exception {
+		jdbc.sql("delete from account where username = 'secadmin'").update();
+		assertThat(management.anyHolding(org.grassroots.shared.Role.SECURITY_ADMIN)).isFalse();
+		startup.run(null);
+		assertThat(jdbc.sql("select a.username from account a join account_role r on r.account_id = a.id"
+				+ " where r.role = 'SECURITY_ADMIN'").query(String.class).list()).containsExactly("secadmin");
+		assertThat(jdbc.sql("select count(*) from account").query(Long.class).single()).isEqualTo(4);
+	}
+
+	@Autowired
+	org.springframework.boot.ApplicationRunner startup;
 
 }

@@ -2,9 +2,11 @@ package org.grassroots.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.grassroots.support.Api;
+import tools.jackson.databind.JsonNode;
 import org.grassroots.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,28 +72,74 @@ class ScopeIntegrationTests {
 
 	@Test
 	void accountsOfAnotherDistrictAreNeitherListedNorChangeable() {
-		String yuzhong = api.token("yuzhong.admin");
-		Api.Reply listed = api.get(yuzhong, "/api/v1/accounts?q=nanan");
+		String nanan = api.token("nanan.sysadmin");
+		Api.Reply listed = api.get(nanan, "/api/v1/accounts?q=yuzhong");
 		assertThat(listed.status()).isEqualTo(200);
 		assertThat(listed.json()).isEmpty();
-		long nananAdminId = api.get(api.token("city.admin"), "/api/v1/accounts?q=nanan.admin").json().get(0).path("id").asLong();
-		assertThat(api.get(yuzhong, "/api/v1/accounts/" + nananAdminId).status()).isEqualTo(404);
-		assertThat(api.post(yuzhong, "/api/v1/accounts/" + nananAdminId + "/disable", "{\"version\":0}").status()).isEqualTo(404);
+		JsonNode yuzhongAdmin = api.get(api.token("system.admin"), "/api/v1/accounts?q=yuzhong.admin").json().get(0);
+		long id = yuzhongAdmin.path("id").asLong();
+		assertThat(api.get(nanan, "/api/v1/accounts/" + id).status()).isEqualTo(404);
+		assertThat(api.post(nanan, "/api/v1/accounts/" + id + "/disable",
+				Api.json("version", yuzhongAdmin.path("version").asInt())).status()).isEqualTo(404);
 		assertThat(api.get(api.token("huayuanlu.worker"), "/api/v1/accounts").status()).isEqualTo(403);
+		assertThat(api.get(api.token("nanan.admin"), "/api/v1/accounts").status())
+			.as("a campaign administrator no longer manages accounts").isEqualTo(403);
 	}
 
 	@Test
-	void aUnitAdministratorCannotOpenAnAccountOutsideTheirScopeNorGrantTheCityRole() {
-		String nanan = api.token("nanan.admin");
-		Api.Reply outside = api.post(nanan, "/api/v1/accounts", Api.json("username", "x" + Api.uniqueCode("").toLowerCase(),
-				"displayName", "X", "unitCode", "500103901", "roles", java.util.List.of(Map.of("role", "CASEWORKER"))));
+	void aDistrictsAdministratorsOpenInsideTheirDistrictAndGrantOnlyItsRoles() {
+		String system = api.token("nanan.sysadmin");
+		String security = api.token("nanan.secadmin");
+		Api.Reply outside = api.post(system, "/api/v1/accounts", Api.json("username", "x" + Api.uniqueCode("").toLowerCase(),
+				"displayName", "X", "unitCode", "500103901", "roles", List.of()));
 		assertThat(outside.status()).isEqualTo(400);
-		Api.Reply grant = api.post(nanan, "/api/v1/accounts", Api.json("username", "y" + Api.uniqueCode("").toLowerCase(),
-				"displayName", "Y", "unitCode", "500108002", "roles", java.util.List.of(Map.of("role", "CITY_ADMIN"))));
-		assertThat(grant.status()).isEqualTo(403);
-		Api.Reply widened = api.post(nanan, "/api/v1/accounts", Api.json("username", "z" + Api.uniqueCode("").toLowerCase(),
-				"displayName", "Z", "unitCode", "500108002", "roles", java.util.List.of(Map.of("role", "CASEWORKER", "scope", "ALL"))));
-		assertThat(widened.status()).isEqualTo(403);
+		Api.Reply withRoles = api.post(system, "/api/v1/accounts", Api.json("username", "w" + Api.uniqueCode("").toLowerCase(),
+				"displayName", "W", "unitCode", "500108002", "roles", List.of(Map.of("role", "CASEWORKER"))));
+		assertThat(withRoles.status()).isEqualTo(403);
+		assertThat(withRoles.text("code")).isEqualTo("people.error.roles-by-security-admin");
+		assertThat(api.post(security, "/api/v1/accounts", Api.json("username", "v" + Api.uniqueCode("").toLowerCase(),
+				"displayName", "V", "unitCode", "500108002", "roles", List.of())).status())
+			.as("opening is the system administrator's").isEqualTo(403);
+
+		Api.Reply opened = api.post(system, "/api/v1/accounts", Api.json("username", "y" + Api.uniqueCode("").toLowerCase(),
+				"displayName", "Y", "unitCode", "500108002", "roles", List.of()));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		JsonNode account = opened.json().get("account");
+		String roles = "/api/v1/accounts/" + account.path("id").asLong() + "/roles";
+		int version = account.path("version").asInt();
+		assertThat(api.post(system, roles, Api.json("roles", List.of(Map.of("role", "CASEWORKER")), "version", version))
+			.status()).as("granting is the security administrator's").isEqualTo(403);
+		assertThat(api.post(security, roles, Api.json("roles", List.of(Map.of("role", "CITY_ADMIN")), "version", version))
+			.status()).isEqualTo(403);
+		assertThat(api.post(security, roles,
+				Api.json("roles", List.of(Map.of("role", "CASEWORKER", "scope", "ALL")), "version", version)).status())
+			.isEqualTo(403);
+		Api.Reply granted = api.post(security, roles,
+				Api.json("roles", List.of(Map.of("role", "CASEWORKER"), Map.of("role", "LEADING_CADRE")), "version", version));
+		assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+		assertThat(granted.json().path("roles")).hasSize(2);
+		assertThat(api.post(security, roles, Api.json("roles", List.of(), "version", version)).status())
+			.as("a stale version").isEqualTo(409);
+	}
+
+	@Test
+	void noAccountCombinesASeparateAdministratorWithAnyOtherRole() {
+		String security = api.token("security.admin");
+		Api.Reply opened = api.post(api.token("system.admin"), "/api/v1/accounts", Api.json("username",
+				"s" + Api.uniqueCode("").toLowerCase(), "displayName", "S", "unitCode", "500000", "roles", List.of()));
+		JsonNode account = opened.json().get("account");
+		String roles = "/api/v1/accounts/" + account.path("id").asLong() + "/roles";
+		for (List<String> pair : List.of(List.of("SYSTEM_ADMIN", "SECURITY_AUDITOR"), List.of("SECURITY_ADMIN", "SYSTEM_ADMIN"),
+				List.of("SECURITY_AUDITOR", "CITY_ADMIN"), List.of("SYSTEM_ADMIN", "CASEWORKER"))) {
+			Api.Reply refused = api.post(security, roles, Api.json("roles",
+					pair.stream().map(role -> Map.of("role", role)).toList(), "version", account.path("version").asInt()));
+			assertThat(refused.status()).as(pair + ": " + refused.body()).isEqualTo(400);
+			assertThat(refused.text("code")).isEqualTo("people.error.separate-duties");
+		}
+		assertThat(api.get(api.token("system.admin"), "/api/v1/accounts/" + account.path("id").asLong()).json()
+			.path("roles")).as("nothing granted").isEmpty();
+		assertThat(api.post(security, roles, Api.json("roles", List.of(Map.of("role", "SECURITY_AUDITOR")), "version",
+				account.path("version").asInt())).status()).isEqualTo(200);
 	}
 
 }

@@ -47,32 +47,32 @@ class SecondFactorIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		api = new Api(port);
-		cityAdmin = api.token("city.admin");
+		cityAdmin = api.token("system.admin");
 	}
 
 	@Test
-	void aCityAdministratorEnrolsFirstThenSignsInWithACodeOnThePagesAndForAToken() throws Exception {
-		String username = open("CITY_ADMIN", "500000");
+	void aSystemAdministratorEnrolsFirstThenSignsInWithACodeOnThePagesAndForAToken() throws Exception {
+		String username = open("SYSTEM_ADMIN", "500000");
 		Api.Reply noToken = api.post(null, "/api/v1/auth/tokens", signIn(username, null));
 		assertThat(noToken.status()).isEqualTo(403);
 		assertThat(noToken.text("code")).isEqualTo("people.error.enrol-second-factor-first");
 
 		PageClient pages = new PageClient(port);
 		pages.signIn(username, PASSWORD);
-		assertRedirect(pages.get("/dashboard"), "/account/second-factor");
+		assertRedirect(pages.get("/accounts"), "/account/second-factor");
 		assertThat(pages.get("/account/second-factor").body()).contains("您的角色要求开启两步验证");
 		String secret = enrol(pages);
-		assertThat(pages.get("/dashboard").statusCode()).as("enrolled: free to work").isEqualTo(200);
+		assertThat(pages.get("/accounts").statusCode()).as("enrolled: free to work").isEqualTo(200);
 
 		PageClient next = new PageClient(port);
 		assertThat(next.signIn(username, PASSWORD)).endsWith("/login/code");
-		assertRedirect(next.get("/problems"), "/login/code");
+		assertRedirect(next.get("/accounts"), "/login/code");
 		var wrong = next.submit("/login/code", "/login/code", "code=" + notTheCode(secret));
 		assertThat(wrong.statusCode()).isEqualTo(200);
 		assertThat(wrong.body()).contains("验证码不正确或已用过");
 		String code = codes.code(secret, codes.step(Instant.now()) + 1);
-		assertRedirect(next.submit("/login/code", "/login/code", "code=" + code), "/dashboard");
-		assertThat(next.get("/problems").statusCode()).isEqualTo(200);
+		assertRedirect(next.submit("/login/code", "/login/code", "code=" + code), "/");
+		assertThat(next.get("/accounts").statusCode()).isEqualTo(200);
 
 		Api.Reply withoutCode = api.post(null, "/api/v1/auth/tokens", signIn(username, null));
 		assertThat(withoutCode.status()).isEqualTo(401);
@@ -124,7 +124,7 @@ class SecondFactorIntegrationTests {
 	}
 
 	@Test
-	void aCaseworkerTurnsItOffWithACodeAndACityAdministratorCannot() throws Exception {
+	void aCaseworkerTurnsItOffWithACodeAndASecurityAuditorCannot() throws Exception {
 		String caseworker = open("CASEWORKER", "500108002");
 		PageClient pages = new PageClient(port);
 		pages.signIn(caseworker, PASSWORD);
@@ -135,7 +135,7 @@ class SecondFactorIntegrationTests {
 		assertThat(pages.get("/account/second-factor").body()).contains("两步验证已关闭").contains("开始设置");
 		assertThat(auditKinds(caseworker)).contains("SECOND_FACTOR_OFF");
 
-		String admin = open("CITY_ADMIN", "500000");
+		String admin = open("SECURITY_AUDITOR", "500000");
 		PageClient adminPages = new PageClient(port);
 		adminPages.signIn(admin, PASSWORD);
 		String adminSecret = enrol(adminPages);
@@ -148,7 +148,7 @@ class SecondFactorIntegrationTests {
 	}
 
 	@Test
-	void anAdministratorResetsALostOneAndAnotherDistrictsCannot() throws Exception {
+	void theSecurityAdministratorResetsALostOneAndNoOtherAdministratorCan() throws Exception {
 		String username = open("CASEWORKER", "500108002");
 		PageClient pages = new PageClient(port);
 		pages.signIn(username, PASSWORD);
@@ -157,12 +157,23 @@ class SecondFactorIntegrationTests {
 		int version = api.get(cityAdmin, "/api/v1/accounts?q=" + username).json().get(0).path("version").asInt();
 		assertThat(api.get(cityAdmin, "/api/v1/accounts?q=" + username).json().get(0).path("secondFactor").asBoolean()).isTrue();
 
-		Api.Reply refused = api.post(api.token("yuzhong.admin"), "/api/v1/accounts/" + id + "/reset-second-factor",
-				Api.json("version", version));
-		assertThat(refused.status()).isEqualTo(404);
+		// another district's security administrator (enrolled, as the role requires) does not see the account
+		String yuzhong = openScoped("SECURITY_ADMIN", "UNIT_AND_BELOW", "500103");
+		PageClient yuzhongPages = new PageClient(port);
+		yuzhongPages.signIn(yuzhong, PASSWORD);
+		String yuzhongSecret = enrol(yuzhongPages);
+		String yuzhongToken = api.post(null, "/api/v1/auth/tokens",
+				signIn(yuzhong, codes.code(yuzhongSecret, codes.step(Instant.now()) + 1))).text("token");
+		String resetPath = "/api/v1/accounts/" + id + "/reset-second-factor";
+		assertThat(api.post(yuzhongToken, resetPath, Api.json("version", version)).status()).isEqualTo(404);
+		// the system administrator sees it, but resetting a second factor is the security administrator's
+		Api.Reply wrongDuty = api.post(api.token("nanan.sysadmin"), resetPath, Api.json("version", version));
+		assertThat(wrongDuty.status()).isEqualTo(403);
+		assertThat(wrongDuty.text("code")).isEqualTo("people.error.security-admin-only");
+		assertThat(api.post(api.token("nanan.admin"), resetPath, Api.json("version", version)).status()).isEqualTo(403);
 
 		PageClient admin = new PageClient(port);
-		admin.signIn("nanan.admin", Api.DEMO_PASSWORD);
+		admin.signIn("nanan.secadmin", Api.DEMO_PASSWORD);
 		assertThat(admin.get("/accounts?q=" + username).body()).contains("重置两步验证");
 		var reset = admin.submit("/accounts?q=" + username, "/accounts/" + id + "/reset-second-factor", "version=" + version);
 		assertRedirect(reset, "/accounts");
@@ -210,9 +221,17 @@ class SecondFactorIntegrationTests {
 		}
 	}
 
+	private String openScoped(String role, String scope, String unitCode) {
+		String username = "tf" + Api.uniqueCode("").toLowerCase();
+		Api.Reply opened = api.openAccount(Api.json("username", username, "displayName", "Two step",
+				"unitCode", unitCode, "roles", List.of(Map.of("role", role, "scope", scope)), "password", PASSWORD));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		return username;
+	}
+
 	private String open(String role, String unitCode) {
 		String username = "tf" + Api.uniqueCode("").toLowerCase();
-		Api.Reply opened = api.post(cityAdmin, "/api/v1/accounts", Api.json("username", username, "displayName", "Two step",
+		Api.Reply opened = api.openAccount(Api.json("username", username, "displayName", "Two step",
 				"unitCode", unitCode, "roles", List.of(Map.of("role", role)), "password", PASSWORD));
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
 		return username;

@@ -237,7 +237,7 @@ class ResidentPagesIntegrationTests {
 
 	private String newResident() {
 		String username = "resident" + Api.uniqueCode("").toLowerCase();
-		Api.Reply opened = api.post(steps.token("city.admin"), "/api/v1/accounts", Api.json("username", username,
+		Api.Reply opened = api.openAccount(Api.json("username", username,
 				"displayName", "另一位居民", "unitCode", COMMUNITY, "roles", List.of(Map.of("role", "RESIDENT")), "password",
 				PASSWORD));
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);

@@ -46,6 +46,44 @@ public final class Api {
 		return reply.text("token");
 	}
 
+	private String systemAdmin;
+
+	private String securityAdmin;
+
+	/**
+	 * Opens an account as the separate administrators do (docs/people.md): the demo city's system
+	 * administrator opens it without roles, then its security administrator grants the body's
+	 * {@code roles}. Answers 201 with the account as it is after the grant and the one-time
+	 * password, or the first refusal.
+	 */
+	public Reply openAccount(String json) {
+		if (systemAdmin == null) {
+			systemAdmin = token("system.admin");
+			securityAdmin = token("security.admin");
+		}
+		return openAccount(systemAdmin, securityAdmin, json);
+	}
+
+	/** Opens an account with these two administrators' tokens, as {@link #openAccount(String)}. */
+	public Reply openAccount(String systemToken, String securityToken, String json) {
+		var body = (tools.jackson.databind.node.ObjectNode) JSON.readTree(json);
+		JsonNode roles = body.remove("roles");
+		Reply opened = post(systemToken, "/api/v1/accounts", JSON.writeValueAsString(body));
+		if (opened.status() != 201 || roles == null) {
+			return opened;
+		}
+		JsonNode account = opened.json().get("account");
+		Reply granted = post(securityToken, "/api/v1/accounts/" + account.get("id").asLong() + "/roles",
+				json("roles", roles, "version", account.get("version").asInt()));
+		if (granted.status() != 200) {
+			return granted;
+		}
+		var result = JSON.createObjectNode();
+		result.set("account", granted.json());
+		result.set("oneTimePassword", opened.json().get("oneTimePassword"));
+		return new Reply(201, result, JSON.writeValueAsString(result));
+	}
+
 	public Reply get(String token, String path) {
 		return send(request(token, path).GET());
 	}

@@ -57,7 +57,7 @@ class UnitsIntegrationTests {
 		JsonNode first = create(street.path("id").asLong(), Api.uniqueCode("C"), "COMMUNITY");
 		JsonNode second = create(street.path("id").asLong(), Api.uniqueCode("C"), "COMMUNITY");
 		String username = "mover" + Api.uniqueCode("").toLowerCase();
-		assertThat(api.post(cityAdmin, "/api/v1/accounts", Api.json("username", username, "displayName", "Mover",
+		assertThat(api.openAccount(Api.json("username", username, "displayName", "Mover",
 				"unitCode", first.path("code").asString(), "roles", java.util.List.of(java.util.Map.of("role", "CASEWORKER",
 						"scope", "UNIT_AND_BELOW", "assignedUnitCodes", java.util.List.of())))).status()).isEqualTo(201);
 

@@ -60,7 +60,7 @@ class AuditApiController {
 		String unitPath = null;
 		if (unit != null && !unit.isBlank()) {
 			try {
-				unitPath = units.resolve(unit, user.scope()).path();
+				unitPath = units.resolve(unit, user.auditScope()).path();
 			}
 			catch (DomainException outsideTheScope) {
 				// a unit the caller cannot see has no records the caller may see
@@ -75,7 +75,7 @@ class AuditApiController {
 	@PostMapping("/archives")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Archive every whole sealed batch older than the retention (at least six months) to a file and "
-			+ "remove it from the database; the batches kept still verify from the archive's last hash (city administrator). "
+			+ "remove it from the database; the batches kept still verify from the archive's last hash (security auditor). "
 			+ "409 when no batch is old enough")
 	AuditArchive archive(@AuthenticationPrincipal CurrentUser user) {
 		return archives.archive(user).orElseThrow(() -> DomainException.conflict("audit.error.nothing-to-archive",
@@ -83,14 +83,14 @@ class AuditApiController {
 	}
 
 	@GetMapping("/archives")
-	@Operation(summary = "The archives made, newest first, with the chain each holds and its file's SHA-256 (city administrator)")
+	@Operation(summary = "The archives made, newest first, with the chain each holds and its file's SHA-256 (security auditor)")
 	List<AuditArchive> archives() {
 		return archives.list();
 	}
 
 	@GetMapping("/archives/{id}/file")
 	@Operation(summary = "An archive's file: gzipped JSON lines, the archive, each batch, each record with every column "
-			+ "(city administrator)")
+			+ "(security auditor)")
 	ResponseEntity<Resource> archiveFile(@PathVariable long id) {
 		Path file = archives.file(id);
 		return ResponseEntity.ok()
@@ -101,7 +101,7 @@ class AuditApiController {
 	}
 
 	@GetMapping("/verify")
-	@Operation(summary = "Whether the hash chain is intact and, if not, the first broken record (city administrator)")
+	@Operation(summary = "Whether the hash chain is intact and, if not, the first broken record (security auditor)")
 	ChainVerification verify() {
 		return audit.verify();
 	}

@@ -103,7 +103,7 @@ class AuditController {
 		String unitPath = null;
 		if (!filter.unit().isEmpty()) {
 			try {
-				UnitNames.Named chosen = units.resolve(filter.unit(), user.scope());
+				UnitNames.Named chosen = units.resolve(filter.unit(), user.auditScope());
 				unitPath = chosen.path();
 				model.addAttribute("unitName", chosen.name(locale.getLanguage()));
 				model.addAttribute("unitCode", chosen.code());
@@ -169,7 +169,7 @@ class AuditController {
 		Set<String> subjects = new LinkedHashSet<>();
 		subjects.add(text);
 		subjects.addAll(accounts.usernamesNamed(text, NAMED));
-		subjects.addAll(units.codesNamed(text, user.scope(), NAMED));
+		subjects.addAll(units.codesNamed(text, user.auditScope(), NAMED));
 		return subjects;
 	}
 

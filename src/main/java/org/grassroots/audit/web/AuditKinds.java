@@ -38,7 +38,7 @@ final class AuditKinds {
 		}
 		for (String account : List.of("ACCOUNT_CREATED", "ACCOUNT_MOVED", "ACCOUNT_ENABLED", "ACCOUNT_DISABLED",
 				"ACCOUNT_LOCKED", "ACCOUNT_UNLOCKED", "PASSWORD_RESET", "PASSWORD_CHANGED",
-				"SECOND_FACTOR_ON", "SECOND_FACTOR_OFF", "SECOND_FACTOR_RESET")) {
+				"SECOND_FACTOR_ON", "SECOND_FACTOR_OFF", "SECOND_FACTOR_RESET", "ROLES_CHANGED")) {
 			kinds.add(new Kind(account, "accounts", "account", true));
 		}
 		kinds.add(new Kind("SIGN_IN_SUCCEEDED", "accounts", "sign-in", true));

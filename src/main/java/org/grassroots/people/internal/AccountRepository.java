@@ -172,6 +172,16 @@ public class AccountRepository {
 			.update());
 	}
 
+	/** Takes every role of the account away, before the security administrator's new set is granted. */
+	public long countHolding(Role role) {
+		return jdbc.sql("select count(*) from account_role where role = :role").param("role", role.name())
+			.query(Long.class).single();
+	}
+
+	public void revokeAll(long accountId) {
+		jdbc.sql("delete from account_role where account_id = :account").param("account", accountId).update();
+	}
+
 	/** The units each ASSIGNED role of the account covers, by role. */
 	public Map<Role, List<Long>> assignedUnits(long accountId) {
 		Map<Role, List<Long>> result = new HashMap<>();

@@ -22,7 +22,8 @@ import org.grassroots.shared.SqlCondition;
  */
 public final class AdministeredAccounts {
 
-	private static final Set<Role> GRANTABLE_BY_UNIT_ADMIN = EnumSet.of(Role.UNIT_ADMIN, Role.LEADING_CADRE,
+	/** Below the whole city, the campaign's roles that work within a subtree. */
+	private static final Set<Role> GRANTABLE_BELOW_CITY_ROLES = EnumSet.of(Role.UNIT_ADMIN, Role.LEADING_CADRE,
 			Role.CASEWORKER, Role.PARTY_MEMBER, Role.RESIDENT);
 
 	/** Below the whole city no administrator can vouch for ALL or for another subtree's ASSIGNED units. */
@@ -36,8 +37,8 @@ public final class AdministeredAccounts {
 	private final Set<ScopeKind> kinds;
 
 	public AdministeredAccounts(CurrentUser admin) {
-		this.administered = admin.administeredScope();
-		this.roles = admin.has(Role.CITY_ADMIN) ? EnumSet.allOf(Role.class) : GRANTABLE_BY_UNIT_ADMIN;
+		this.administered = admin.accountsScope();
+		this.roles = administered.all() ? EnumSet.allOf(Role.class) : GRANTABLE_BELOW_CITY_ROLES;
 		this.kinds = administered.all() ? EnumSet.allOf(ScopeKind.class) : GRANTABLE_BELOW_CITY;
 	}
 

@@ -66,17 +66,24 @@ public class CurrentUserLoader implements UserDetailsService {
 		Account account = row.account();
 		DataScope scope = DataScope.NONE;
 		DataScope administered = DataScope.NONE;
+		DataScope accountsReach = DataScope.NONE;
 		Set<Role> roles = new HashSet<>();
 		for (RoleGrant grant : account.roles()) {
 			roles.add(grant.role());
 			DataScope reach = scopeOf(grant, account.unitPath(), assigned.getOrDefault(grant.role(), List.of()));
+			if (grant.role() == Role.SYSTEM_ADMIN || grant.role() == Role.SECURITY_ADMIN) {
+				accountsReach = accountsReach.union(reach);
+			}
+			if (grant.role().isSeparateDuty()) {
+				continue;
+			}
 			scope = scope.union(reach);
 			if (grant.role() == Role.CITY_ADMIN || grant.role() == Role.UNIT_ADMIN) {
 				administered = administered.union(reach);
 			}
 		}
 		return new CurrentUser(account.id(), account.username(), account.displayName(), account.unitId(),
-				account.unitPath(), roles, scope, administered, row.passwordHash(), account.enabled(),
+				account.unitPath(), roles, scope, administered, accountsReach, row.passwordHash(), account.enabled(),
 				row.credentialsChangedAt(),
 				account.mustChangePassword() || history.expired(row.passwordSetAt(), clock.instant()));
 	}

@@ -124,6 +124,14 @@ class DemoData {
 		open("cuiyuan.worker", "翠园社区 林社工", "500108002001", RoleGrant.of(Role.CASEWORKER));
 		open("yuzhong.health", "渝中区卫健委 许办事员", "500103-D01", RoleGrant.of(Role.CASEWORKER));
 		open("resident.zhao", "赵居民", "500103901001", RoleGrant.of(Role.RESIDENT));
+		// the three separate administrators of the city, and Nan'an's own system and security administrators
+		open("system.admin", "市大数据局 系统管理员", "500000", RoleGrant.of(Role.SYSTEM_ADMIN));
+		open("security.admin", "市大数据局 安全管理员", "500000", RoleGrant.of(Role.SECURITY_ADMIN));
+		open("security.auditor", "市大数据局 安全审计员", "500000", RoleGrant.of(Role.SECURITY_AUDITOR));
+		open("nanan.sysadmin", "南岸区 系统管理员", "500108",
+				new RoleGrant(Role.SYSTEM_ADMIN, ScopeKind.UNIT_AND_BELOW, List.of()));
+		open("nanan.secadmin", "南岸区 安全管理员", "500108",
+				new RoleGrant(Role.SECURITY_ADMIN, ScopeKind.UNIT_AND_BELOW, List.of()));
 	}
 
 	private void open(String username, String name, String unitCode, RoleGrant role) {

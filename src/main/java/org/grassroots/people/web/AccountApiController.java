@@ -10,6 +10,7 @@ import org.grassroots.people.Account;
 import org.grassroots.people.AccountManagement;
 import org.grassroots.people.CreateAccount;
 import org.grassroots.people.IssuedToken;
+import org.grassroots.people.RoleGrant;
 import org.grassroots.people.SecondFactors;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
@@ -41,6 +42,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 @RestController
 @Tag(name = "People", description = "Accounts within the caller's scope, and personal access tokens")
@@ -180,9 +182,11 @@ class AccountApiController {
 
 	@PostMapping("/api/v1/accounts")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Open an account in a unit of the caller's scope; without a password a one-time password is returned",
-			description = "Only roles and scope kinds the caller could grant (403 otherwise); a chosen password must not be "
-					+ "guessable (400 people.error.guessable-password).")
+	@Operation(summary = "Open an account, without roles, in a unit of the caller's scope; without a password a one-time "
+			+ "password is returned",
+			description = "The system administrator only (403 otherwise); `roles` must be empty, since the security "
+					+ "administrator grants them (403 people.error.roles-by-security-admin); a chosen password must "
+					+ "not be guessable (400 people.error.guessable-password).")
 	AccountManagement.Opened open(@Valid @RequestBody CreateAccount command, @AuthenticationPrincipal CurrentUser admin) {
 		return accounts.open(command, admin);
 	}
@@ -195,6 +199,20 @@ class AccountApiController {
 	/** The unit to move to and the version seen. */
 	record Move(String unitCode, int version) {
 
+	}
+
+	/** The account's whole new set of roles and the version seen. */
+	record Roles(@NotNull List<@Valid RoleGrant> roles, int version) {
+
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/roles")
+	@Operation(summary = "Replace the account's roles (the security administrator)",
+			description = "Each role and scope kind must be one the caller could grant at the account's unit (403 "
+					+ "people.error.role-not-grantable); a separate administrator's role is an account's only role "
+					+ "(400 people.error.separate-duties); an empty list takes every role away.")
+	Account roles(@PathVariable long id, @Valid @RequestBody Roles roles, @AuthenticationPrincipal CurrentUser admin) {
+		return accounts.setRoles(id, roles.roles(), roles.version(), admin);
 	}
 
 	@PostMapping("/api/v1/accounts/{id}/move")

@@ -66,6 +66,11 @@ class AccountPageController {
 		model.addAttribute("q", q);
 		model.addAttribute("page", page);
 		model.addAttribute("grantable", grantable(admin));
+		model.addAttribute("actions", found.stream().collect(java.util.stream.Collectors.toMap(Account::id,
+				account -> actions(account, admin))));
+		model.addAttribute("systemAdmin", admin.has(Role.SYSTEM_ADMIN));
+		model.addAttribute("noUnits", List.of());
+		model.addAttribute("securityAdmin", admin.has(Role.SECURITY_ADMIN));
 		model.addAttribute("now", java.time.Instant.now());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", blankForm(admin));
@@ -74,53 +79,25 @@ class AccountPageController {
 	}
 
 	/**
-	 * The units come from pickers: a picked unit's code, or a code or name typed without the
-	 * picker. A unit that cannot be found, or any other refusal, comes back on the form as it was
-	 * filled in.
+	 * The system administrator opens an account without roles (the security administrator grants
+	 * them). The unit comes from a picker: a picked unit's code, or a code or name typed without
+	 * it. A unit that cannot be found, or any other refusal, comes back on the form as filled in.
 	 */
 	@PostMapping("/accounts")
 	String open(@RequestParam String username, @RequestParam String displayName, @RequestParam String unitCode,
-			@RequestParam Role role, @RequestParam(required = false) List<String> assignedUnits,
 			@RequestParam(required = false) String phone, @AuthenticationPrincipal CurrentUser admin, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		String language = LocaleContextHolder.getLocale().getLanguage();
-		List<String> typed = assignedUnits == null ? List.of()
-				: assignedUnits.stream()
-					.flatMap(value -> Arrays.stream(value.split("[,，、;；]+")))
-					.map(String::trim)
-					.filter(item -> !item.isEmpty())
-					.toList();
-		List<UnitNames.Named> assigned = new ArrayList<>();
-		List<String> unresolved = new ArrayList<>();
-		DomainException refusal = null;
-		for (String item : typed) {
-			try {
-				UnitNames.Named unit = unitLookup.resolve(item, admin.scope());
-				if (assigned.stream().noneMatch(known -> known.id() == unit.id())) {
-					assigned.add(unit);
-				}
-			}
-			catch (DomainException ex) {
-				unresolved.add(item);
-				refusal = refusal == null ? ex : refusal;
-			}
-		}
 		String unitText = unitCode.trim();
 		String pickedCode = "";
 		try {
 			if (!unitText.isEmpty()) {
-				UnitNames.Named unit = unitLookup.resolve(unitText, admin.scope());
+				UnitNames.Named unit = unitLookup.resolve(unitText, admin.pickScope());
 				unitText = unit.name(language);
 				pickedCode = unit.code();
 			}
-			if (refusal != null) {
-				throw refusal;
-			}
-			List<String> codes = assigned.stream().map(UnitNames.Named::code).toList();
-			RoleGrant grant = role.defaultScope() == ScopeKind.ASSIGNED ? new RoleGrant(role, ScopeKind.ASSIGNED, codes)
-					: RoleGrant.of(role);
 			var opened = accounts.open(new CreateAccount(username.trim(), displayName,
-					pickedCode.isEmpty() ? unitText : pickedCode, List.of(grant),
+					pickedCode.isEmpty() ? unitText : pickedCode, List.of(),
 					phone == null || phone.isBlank() ? null : phone.trim(), null), admin);
 			redirect.addFlashAttribute("notice",
 					messages.text("people.opened", opened.account().username(), opened.oneTimePassword()));
@@ -129,23 +106,72 @@ class AccountPageController {
 		catch (DomainException ex) {
 			response.setStatus(ex.status().value());
 			model.addAttribute("openError", messages.text(ex));
-			model.addAttribute("form", new OpenForm(username, displayName, unitText, pickedCode, role, assigned,
-					String.join(", ", unresolved), phone == null ? "" : phone));
+			model.addAttribute("form", new OpenForm(username, displayName, unitText, pickedCode,
+					phone == null ? "" : phone));
 			return list("", 0, model, admin);
 		}
 	}
 
 	/** The open-account form as filled in, or as it starts: in the administrator's own unit. */
-	record OpenForm(String username, String displayName, String unitText, String unitCode, @Nullable Role role,
-			List<UnitNames.Named> assigned, String assignedText, String phone) {
+	record OpenForm(String username, String displayName, String unitText, String unitCode, String phone) {
 
 	}
 
 	private OpenForm blankForm(CurrentUser admin) {
 		UnitNames.Named own = unitLookup.byIds(List.of(admin.unitId())).get(admin.unitId());
 		String language = LocaleContextHolder.getLocale().getLanguage();
-		return new OpenForm("", "", own == null ? "" : own.name(language), own == null ? "" : own.code(), null, List.of(),
-				"", "");
+		return new OpenForm("", "", own == null ? "" : own.name(language), own == null ? "" : own.code(), "");
+	}
+
+	/**
+	 * The security administrator grants one more role, with the units a steering group's role
+	 * covers (from a picker, or codes and names typed and separated by commas).
+	 */
+	@PostMapping("/accounts/{id}/grant")
+	String grant(@PathVariable long id, @RequestParam Role role, @RequestParam int version,
+			@RequestParam(required = false) List<String> assignedUnits, @AuthenticationPrincipal CurrentUser admin,
+			RedirectAttributes redirect) {
+		try {
+			List<String> codes = new ArrayList<>();
+			for (String item : typedUnits(assignedUnits)) {
+				String code = unitLookup.resolve(item, admin.pickScope()).code();
+				if (!codes.contains(code)) {
+					codes.add(code);
+				}
+			}
+			Account account = accounts.get(id, admin);
+			List<RoleGrant> grants = new ArrayList<>(account.roles());
+			grants.add(role.defaultScope() == ScopeKind.ASSIGNED ? new RoleGrant(role, ScopeKind.ASSIGNED, codes)
+					: RoleGrant.of(role));
+			redirect.addFlashAttribute("notice", done(accounts.setRoles(id, grants, version, admin), "people.roles-changed"));
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("error", messages.text(ex));
+		}
+		return "redirect:/accounts";
+	}
+
+	/** The security administrator takes one role away. */
+	@PostMapping("/accounts/{id}/revoke")
+	String revoke(@PathVariable long id, @RequestParam Role role, @RequestParam int version,
+			@AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+		try {
+			List<RoleGrant> grants = accounts.get(id, admin).roles().stream().filter(grant -> grant.role() != role).toList();
+			redirect.addFlashAttribute("notice", done(accounts.setRoles(id, grants, version, admin), "people.roles-changed"));
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("error", messages.text(ex));
+		}
+		return "redirect:/accounts";
+	}
+
+	private static List<String> typedUnits(@Nullable List<String> values) {
+		return values == null ? List.of()
+				: values.stream()
+					.flatMap(value -> Arrays.stream(value.split("[,，、;；]+")))
+					.map(String::trim)
+					.filter(item -> !item.isEmpty())
+					.toList();
 	}
 
 	@PostMapping("/accounts/{id}/{action}")
@@ -198,9 +224,38 @@ class AccountPageController {
 		return messages.text(key, account.username());
 	}
 
+	/**
+	 * The commands offered on an account: the system administrator's, or the security
+	 * administrator's on a separate administrator's account; the security administrator's own;
+	 * none on one's own account.
+	 */
+	private static List<String> actions(Account account, CurrentUser admin) {
+		List<String> actions = new ArrayList<>();
+		if (account.id() == admin.accountId()) {
+			return actions;
+		}
+		if (admin.has(account.separateDuty() ? Role.SECURITY_ADMIN : Role.SYSTEM_ADMIN)) {
+			actions.add(account.enabled() ? "disable" : "enable");
+			actions.add("reset");
+		}
+		if (admin.has(Role.SECURITY_ADMIN)) {
+			actions.add("unlock");
+			if (account.secondFactor()) {
+				actions.add("reset-second-factor");
+			}
+		}
+		return actions;
+	}
+
+	/** The roles a security administrator is offered: every role city-wide, the campaign's subtree roles below. */
 	private static List<Role> grantable(CurrentUser admin) {
+		if (!admin.has(Role.SECURITY_ADMIN)) {
+			return List.of();
+		}
+		boolean city = admin.accountsScope().all();
 		return Arrays.stream(Role.values())
-			.filter(role -> admin.has(Role.CITY_ADMIN) || (role != Role.CITY_ADMIN && role != Role.STEERING_GROUP))
+			.filter(role -> city || (role.defaultScope() == ScopeKind.UNIT_AND_BELOW || role.defaultScope() == ScopeKind.SELF)
+					&& !role.isSeparateDuty())
 			.toList();
 	}
 

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
-import org.grassroots.shared.Role;
 import org.grassroots.units.Unit;
 import org.grassroots.shared.web.SignInReason;
 import org.grassroots.units.UnitManagement;
@@ -71,8 +70,6 @@ class SignInController {
 		model.addAttribute("unit", unit);
 		model.addAttribute("roles", user.roles());
 		model.addAttribute("roots", user.isStaff() ? units.roots(user.scope()) : java.util.List.of());
-		model.addAttribute("isCityAdmin", user.has(Role.CITY_ADMIN));
-		model.addAttribute("isAdmin", user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN));
 		return "people/home";
 	}
 

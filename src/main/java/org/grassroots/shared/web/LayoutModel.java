@@ -15,11 +15,33 @@ class LayoutModel {
 		return CurrentUser.current();
 	}
 
-	/** Whether to offer account management and the API's documentation: city and unit administrators. */
+	/** Whether to offer the API's documentation: the campaign's and the separate administrators. */
 	@ModelAttribute("administrator")
 	boolean administrator() {
 		CurrentUser user = CurrentUser.current();
-		return user != null && (user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN));
+		return user != null && (user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN)
+				|| user.roles().stream().anyMatch(Role::isSeparateDuty));
+	}
+
+	/** Whether to offer account management: the system and security administrators. */
+	@ModelAttribute("accountAdministrator")
+	boolean accountAdministrator() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && (user.has(Role.SYSTEM_ADMIN) || user.has(Role.SECURITY_ADMIN));
+	}
+
+	/** Whether to offer verifying and archiving the audit log: the security auditor. */
+	@ModelAttribute("auditor")
+	boolean auditor() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && user.has(Role.SECURITY_AUDITOR);
+	}
+
+	/** Whether to offer the audit log: staff read their scope's records, the auditor all of them. */
+	@ModelAttribute("auditReader")
+	boolean auditReader() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && (user.isStaff() || user.has(Role.SECURITY_AUDITOR));
 	}
 
 	/** Whether to offer the city-wide settings: the city administrator only. */

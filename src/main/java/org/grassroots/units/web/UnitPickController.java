@@ -22,7 +22,7 @@ class UnitPickController {
 
 	@GetMapping("/units/pick")
 	String pick(@RequestParam(defaultValue = "") String q, Model model, @AuthenticationPrincipal CurrentUser user) {
-		model.addAttribute("choices", lookup.pick(q, user.scope(), SUGGESTIONS));
+		model.addAttribute("choices", lookup.pick(q, user.pickScope(), SUGGESTIONS));
 		return "units/pick :: choices";
 	}
 
