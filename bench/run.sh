@@ -247,7 +247,7 @@ done
 # intake under load kept every new problem's party rows like the problem
 PSQL -d $DB -f bench/party-check.sql || { echo "the load left party rows unlike their problems"; FAILED=1; }
 # the audit chain still verifies after the load: every record the scenarios wrote, sealed and checked
-VERIFY=$(curl -sf -m 3600 localhost:$APP_PORT/api/v1/audit/verify -H "Authorization: Bearer $CITY") || VERIFY="the request failed"
+VERIFY=$(curl -sf -m 3600 localhost:$APP_PORT/api/v1/audit/verify -H "Authorization: Bearer grt_bench_auditor") || VERIFY="the request failed"
 echo "== audit chain after the load: $VERIFY"
 echo "$VERIFY" | grep -q '"intact":true' || { echo "the audit chain does not verify after the load"; FAILED=1; }
 

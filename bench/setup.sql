@@ -1,4 +1,5 @@
--- Bench callers: a street caseworker, a district administrator and the city administrator, each
+-- Bench callers: a street caseworker, a district administrator, the city administrator and the
+-- security auditor (who verifies the audit chain after the load), each
 -- with a known token; a token for each of the first 200,000 generated members; an Open311 key. Tokens are stored as the app
 -- stores them (SHA-256 hex), so the real bearer filter checks them.
 \set ON_ERROR_STOP on
@@ -8,14 +9,15 @@ insert into account (username, display_name, password_hash, unit_id, unit_path, 
                      failed_attempts, demo, created_at)
 select v.username, v.username, '{bcrypt}$2a$10$benchbenchbenchbenchbeuYhZ6kq0Jr8iS2bV0eA3lW9Xq1rJx7Fm', u.id, u.path, true,
        false, 0, true, now()
-from (values ('bench.street', '500108S001'), ('bench.district', '500108'), ('bench.city', '500000')) v(username, code)
+from (values ('bench.street', '500108S001'), ('bench.district', '500108'), ('bench.city', '500000'),
+             ('bench.auditor', '500000')) v(username, code)
 join unit u on u.code = v.code
 where not exists (select 1 from account a where a.username = v.username);
 
 insert into account_role (account_id, role, scope_kind)
 select a.id, v.role, v.scope from account a
 join (values ('bench.street', 'CASEWORKER', 'UNIT_AND_BELOW'), ('bench.district', 'UNIT_ADMIN', 'UNIT_AND_BELOW'),
-             ('bench.city', 'CITY_ADMIN', 'ALL')) v(username, role, scope) on v.username = a.username
+             ('bench.city', 'CITY_ADMIN', 'ALL'), ('bench.auditor', 'SECURITY_AUDITOR', 'ALL')) v(username, role, scope) on v.username = a.username
 where not exists (select 1 from account_role r where r.account_id = a.id);
 
 -- a nearly empty token table invites a nested-loop anti-join that rescans it for every one of
@@ -24,7 +26,7 @@ set enable_nestloop = off;
 insert into access_token (account_id, name, token_hash, created_at)
 select id, 'bench', encode(sha256(convert_to('grt_' || replace(username, '.', '_'), 'UTF8')), 'hex'), now()
 from account a
-where (username in ('bench.street', 'bench.district', 'bench.city')
+where (username in ('bench.street', 'bench.district', 'bench.city', 'bench.auditor')
        or (username like 'bench.m%' and substring(username from 8)::int < 200000))
   and not exists (select 1 from access_token t where t.account_id = a.id);
 

@@ -64,7 +64,7 @@ class PagesGuardBrowserTests {
 	 * Chinese only, where their own data shows. English texts are the same pages' texts.
 	 */
 	private static final Set<String> CHINESE_ONLY = Set.of("yuzhong.admin", "yuzhong.cadre", "jiefangbei.worker",
-			"nanan.health");
+			"nanan.health", "security.admin");
 
 	private static final Pattern FIELD_NAME = Pattern.compile("\\b[a-z]+(?:[A-Z][a-z0-9]+)+\\b");
 
@@ -109,7 +109,8 @@ class PagesGuardBrowserTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "visitor", "city.admin", "nanan.admin", "yuzhong.admin", "huayuanlu.worker", "nanan.cadre",
-			"yuzhong.cadre", "nanan.housing", "nanan.health", "jiefangbei.worker", "steering.group", "member.li", "resident.wang" })
+			"yuzhong.cadre", "nanan.housing", "nanan.health", "jiefangbei.worker", "steering.group", "member.li", "resident.wang",
+			"system.admin", "security.admin", "security.auditor" })
 	void everyPageReachableFromTheNavigationIsFitForItsUsers(String role) throws Exception {
 		// -Dguard.roles=visitor,resident.wang crawls only those, while fixing their pages
 		String only = System.getProperty("guard.roles", "");

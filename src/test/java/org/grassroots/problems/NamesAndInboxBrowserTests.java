@@ -143,7 +143,7 @@ class NamesAndInboxBrowserTests {
 
 		// the accounts page names units and a steering group's units
 		office.driver().manage().deleteAllCookies();
-		office.signIn("city.admin", Api.DEMO_PASSWORD);
+		office.signIn("security.admin", Api.DEMO_PASSWORD);
 		office.go("/accounts?q=.");
 		String accounts = office.text("#accounts");
 		assertThat(accounts).doesNotContain("/500000/").doesNotContain("[500").contains("巡回指导组：");

@@ -106,9 +106,11 @@ class PhoneLayoutBrowserTests {
 		Map<String, List<String>> pages = new java.util.LinkedHashMap<>();
 		pages.put("city.admin", List.of("/", "/dashboard", "/dashboard/units/500108", "/dashboard/units/500108/reports",
 				"/dashboard/topics", "/dashboard/weights", "/dashboard/units/500108/problems?measure=OPEN", "/problems/categories",
-				"/open311/keys", "/accounts", "/audit", "/units", "/units/" + district, "/learning", "/learning/points",
+				"/open311/keys", "/audit", "/units", "/units/" + district, "/learning", "/learning/points",
 				"/learning/sessions", "/learning/members/import", "/inbox", "/problems/new", "/problems/" + problem));
 		pages.put("member.li", List.of("/learn"));
+		pages.put("security.admin", List.of("/", "/accounts"));
+		pages.put("security.auditor", List.of("/audit", "/audit/integrity?verify=true"));
 		try (Browser phone = Browser.open(port, PHONE)) {
 			for (var entry : pages.entrySet()) {
 				phone.signIn(entry.getKey(), Api.DEMO_PASSWORD);

@@ -67,7 +67,7 @@ class SecurityHeadersBrowserTests {
 		for (String page : List.of("/", "/problems", "/problems/search", "/problems/new", "/problems/" + problem,
 				"/problems/categories", "/inbox", "/learning", "/learning/plans/" + plan, "/learning/points",
 				"/learning/sessions", "/learning/members/import", "/learn", "/units/" + district, "/units/import",
-				"/accounts", "/audit", "/open311/keys", "/account/password", "/ledger/500108002001")) {
+				"/audit", "/open311/keys", "/account/password", "/ledger/500108002001")) {
 			browser.go(page);
 			browser.find("nav");
 			assertThat(browser.consoleErrors()).as(page).isEmpty();

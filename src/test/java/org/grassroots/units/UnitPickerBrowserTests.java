@@ -85,25 +85,34 @@ class UnitPickerBrowserTests {
 	void aSteeringGroupIsGivenTwoDistrictsPickedByName() throws Exception {
 		String username = Api.uniqueCode("group.").toLowerCase();
 		try (Browser browser = Browser.open(port, "1280,800")) {
-			browser.signIn("city.admin", Api.DEMO_PASSWORD);
+			browser.signIn("system.admin", Api.DEMO_PASSWORD);
 			browser.go("/accounts");
 			assertThat(browser.find("#open-unit").getDomProperty("value")).isEqualTo("重庆市");
 			browser.find("#open-username").sendKeys(username);
 			browser.find("#open-display-name").sendKeys("第九巡回指导组");
-			new org.openqa.selenium.support.ui.Select(browser.find("#open-role")).selectByValue("STEERING_GROUP");
-			browser.find("#open-assigned").sendKeys("南岸");
-			pick(browser, choice(browser, "open-assigned", "南岸", "500108"));
-			browser.find("#open-assigned").sendKeys("渝中");
-			pick(browser, choice(browser, "open-assigned", "渝中", "500103"));
+			browser.click("#open-account button[type=submit]");
+			assertThat(browser.text("#notice")).contains(username);
+			browser.driver().manage().deleteAllCookies();
+
+			// the security administrator grants the role, with two districts picked by name
+			long id = jdbc.sql("select id from account where username = :u").param("u", username).query(Long.class).single();
+			String box = "grant-assigned-" + id;
+			browser.signIn("security.admin", Api.DEMO_PASSWORD);
+			browser.go("/accounts?q=" + username);
+			browser.click(".grant-role summary");
+			new org.openqa.selenium.support.ui.Select(browser.find("#grant-role-" + id)).selectByValue("STEERING_GROUP");
+			browser.find("#" + box).sendKeys("南岸");
+			pick(browser, choice(browser, box, "南岸", "500108"));
+			browser.find("#" + box).sendKeys("渝中");
+			pick(browser, choice(browser, box, "渝中", "500103"));
 			List<String> chips = browser.driver()
-				.findElements(By.cssSelector("#open-account .unit-chip"))
+				.findElements(By.cssSelector(".grant-role .unit-chip"))
 				.stream()
 				.map(WebElement::getText)
 				.toList();
 			assertThat(chips).containsExactly("南岸区", "渝中区");
-			browser.driver().executeScript("document.getElementById('open-account').scrollIntoView({behavior: 'instant'});");
 			browser.screenshot("unit-picker-04-steering-group");
-			browser.click("#open-account button[type=submit]");
+			browser.click(".grant-role button[type=submit]");
 			assertThat(browser.text("#notice")).contains(username);
 			assertThat(browser.consoleErrors()).isEmpty();
 		}

@@ -112,17 +112,17 @@ class UnitPickerIntegrationTests {
 
 	@Test
 	void anAccountIsOpenedInAUnitChosenByNameAndAnotherDistrictsUnitKeepsTheForm() throws Exception {
-		PageClient pages = signedIn("nanan.admin");
+		PageClient pages = signedIn("nanan.sysadmin");
 		String username = Api.uniqueCode("picker.").toLowerCase();
 
 		HttpResponse<String> refused = pages.submit("/accounts", "/accounts", "username=" + username + "&displayName="
-				+ PageClient.encode("选单位测试") + "&unitCode=" + PageClient.encode("渝中区") + "&role=CASEWORKER&phone=");
+				+ PageClient.encode("选单位测试") + "&unitCode=" + PageClient.encode("渝中区") + "&phone=");
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("id=\"open-error\"").contains("您的数据范围内没有单位“渝中区”")
 			.contains("value=\"" + username + "\"").contains("value=\"选单位测试\"").contains("value=\"渝中区\"");
 
 		HttpResponse<String> opened = pages.submit("/accounts", "/accounts", "username=" + username + "&displayName="
-				+ PageClient.encode("选单位测试") + "&unitCode=" + PageClient.encode("花园路街道") + "&role=CASEWORKER&phone=");
+				+ PageClient.encode("选单位测试") + "&unitCode=" + PageClient.encode("花园路街道") + "&phone=");
 		assertThat(opened.statusCode()).isEqualTo(302);
 		assertThat(jdbc.sql("select unit_path from account where username = :u").param("u", username).query(String.class).single())
 			.isEqualTo("/500000/500108/500108002/");
@@ -130,15 +130,17 @@ class UnitPickerIntegrationTests {
 
 	@Test
 	void aSteeringGroupGetsUnitsPickedAndTyped() throws Exception {
-		PageClient pages = signedIn("city.admin");
 		String username = Api.uniqueCode("steer.").toLowerCase();
-
-		// one unit picked (its code), one typed by name without the picker
-		HttpResponse<String> opened = pages.submit("/accounts", "/accounts", "username=" + username + "&displayName="
-				+ PageClient.encode("指导组测试") + "&unitCode=500000&role=STEERING_GROUP&assignedUnits=500108&assignedUnits="
-				+ PageClient.encode("渝中区") + "&phone=");
-
+		HttpResponse<String> opened = signedIn("system.admin").submit("/accounts", "/accounts", "username=" + username
+				+ "&displayName=" + PageClient.encode("指导组测试") + "&unitCode=500000&phone=");
 		assertThat(opened.statusCode()).isEqualTo(302);
+		long id = jdbc.sql("select id from account where username = :u").param("u", username).query(Long.class).single();
+
+		// the security administrator grants the role: one unit picked (its code), one typed by name without the picker
+		HttpResponse<String> granted = signedIn("security.admin").submit("/accounts", "/accounts/" + id + "/grant",
+				"role=STEERING_GROUP&version=0&assignedUnits=500108&assignedUnits=" + PageClient.encode("渝中区"));
+
+		assertThat(granted.statusCode()).isEqualTo(302);
 		List<String> codes = jdbc.sql("""
 				select u.unit_code from account_role_unit u join account_role r on r.id = u.role_id
 				join account a on a.id = r.account_id where a.username = :u order by u.unit_code
