@@ -34,7 +34,7 @@ public final class CalendarRules {
 
 	static {
 		Map<CalendarAction, Set<Role>> table = new EnumMap<>(CalendarAction.class);
-		table.put(CalendarAction.READ, EnumSet.allOf(Role.class));
+		table.put(CalendarAction.READ, EnumSet.complementOf(EnumSet.copyOf(Role.SEPARATE_DUTIES)));
 		table.put(CalendarAction.VIEW_PAGE, EnumSet.of(Role.CITY_ADMIN, Role.UNIT_ADMIN, Role.LEADING_CADRE,
 				Role.CASEWORKER, Role.STEERING_GROUP));
 		table.put(CalendarAction.SET_DAY, EnumSet.of(Role.CITY_ADMIN));
