@@ -45,7 +45,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 	private @Nullable String passwordHash;
 
 	/**
-	 * @param administered where the administrator roles reach, each by its own scope kind
+	 * @param administered where the campaign's administrator roles reach, each by its own scope kind
 	 * @param credentialsChangedAt when the password last changed: sessions signed in before it end
 	 */
 	public CurrentUser(long accountId, String username, String displayName, long unitId, String unitPath,
@@ -135,9 +135,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 	}
 
 	/**
-	 * Where this person may administer units: the union of what their administrator
-	 * roles reach, each by its scope kind exactly as for reading (a unit administrator with scope
-	 * UNIT administers its own unit alone); anyone without such a role is refused with 403.
+	 * Where this person may administer units and import party members: the union of what their
+	 * campaign administrator roles reach, each by its scope kind exactly as for reading (a unit
+	 * administrator with scope UNIT administers its own unit alone); anyone without such a role is
+	 * refused with 403.
 	 */
 	public DataScope administeredScope() {
 		if (!has(Role.CITY_ADMIN) && !has(Role.UNIT_ADMIN)) {
