@@ -1,15 +1,10 @@
 package org.grassroots.audit.web;
 
-import java.nio.file.Path;
 import org.grassroots.audit.AuditArchive;
 import org.grassroots.audit.AuditArchives;
 import org.grassroots.shared.Times;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,12 +87,7 @@ class AuditApiController {
 	@Operation(summary = "An archive's file: gzipped JSON lines, the archive, each batch, each record with every column "
 			+ "(security auditor)")
 	ResponseEntity<Resource> archiveFile(@PathVariable long id) {
-		Path file = archives.file(id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/gzip"))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
-			.body(new FileSystemResource(file));
+		return AuditIntegrityPages.download(archives.file(id));
 	}
 
 	@GetMapping("/verify")

@@ -62,7 +62,11 @@ class AuditIntegrityPages {
 
 	@GetMapping("/audit/archives/{id}/file")
 	ResponseEntity<Resource> file(@PathVariable long id) {
-		Path file = archives.file(id);
+		return download(archives.file(id));
+	}
+
+	/** An archive's file as a download, for the page and the API alike. */
+	static ResponseEntity<Resource> download(Path file) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/gzip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
