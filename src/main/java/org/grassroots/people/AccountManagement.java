@@ -116,7 +116,7 @@ public class AccountManagement {
 		if (!command.roles().isEmpty()) {
 			throw DomainException.forbidden("people.error.roles-by-security-admin");
 		}
-		return open(command, administeredUnit(command.unitCode(), reach), reach.scope(), false);
+		return open(command, unitIn(command.unitCode(), reach.scope()), reach.scope(), false);
 	}
 
 	/**
@@ -131,14 +131,7 @@ public class AccountManagement {
 				List.of(RoleGrant.of(Role.PARTY_MEMBER)), phone, null);
 		input.check(command);
 		DataScope administered = admin.administeredScope();
-		Unit unit;
-		try {
-			unit = units.getByCode(unitCode.trim(), administered);
-		}
-		catch (NotFoundException ex) {
-			throw DomainException.invalid("people.error.unknown-unit", unitCode);
-		}
-		return open(command, unit, administered, false);
+		return open(command, unitIn(unitCode, administered), administered, false);
 	}
 
 	/**
@@ -156,6 +149,7 @@ public class AccountManagement {
 				throw DomainException.forbidden("people.error.role-not-grantable", grant.role());
 			}
 		}
+		// the roles live in their own table: the account row only counts the change (its version)
 		if (!accounts.update(id, version, "failed_attempts = failed_attempts", Map.of())) {
 			throw DomainException.staleVersion();
 		}
@@ -203,7 +197,7 @@ public class AccountManagement {
 	public Account moveToUnit(long id, String unitCode, int version, CurrentUser admin) {
 		Account before = changeable(id, admin, Duty.SYSTEM);
 		AdministeredAccounts reach = new AdministeredAccounts(admin);
-		Unit unit = administeredUnit(unitCode, reach);
+		Unit unit = unitIn(unitCode, reach.scope());
 		if (!reach.mayGrantAll(before.roles(), unit.path())) {
 			throw DomainException.invalid("people.error.unknown-unit", unitCode);
 		}
@@ -364,9 +358,9 @@ public class AccountManagement {
 		return account;
 	}
 
-	private Unit administeredUnit(String code, AdministeredAccounts reach) {
+	private Unit unitIn(String code, DataScope scope) {
 		try {
-			return units.getByCode(code.trim(), reach.scope());
+			return units.getByCode(code.trim(), scope);
 		}
 		catch (NotFoundException ex) {
 			throw DomainException.invalid("people.error.unknown-unit", code);
