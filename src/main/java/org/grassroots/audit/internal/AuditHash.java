@@ -1,19 +1,18 @@
 package org.grassroots.audit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.grassroots.audit.AuditEntry;
+import org.grassroots.shared.CryptoSuite;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hashes of the audit log: SHA-256 over length-prefixed fields, so that no two different
- * records can be written as the same bytes. A record's content hash is computed when it is
+ * The hashes of the audit log: SHA-256, or SM3 under the national algorithms, over
+ * length-prefixed fields, so that no two different records can be written as the same bytes. An
+ * SM3 hash carries its prefix ({@link CryptoSuite#ofHash}), so records and batches of both kinds
+ * verify in one chain. A record's content hash is computed when it is
  * written; since V45 it covers every column but the id, and the hash of the sealed batch covers
  * the ids with the content hashes, in order. Records written before V45 keep their earlier
  * formulas: a content hash with the id and a chain hash per record (V44), or one chain hash over
@@ -38,11 +37,16 @@ final class AuditHash {
 	 * The content hash, computed in the transaction that writes the record, before the database
 	 * gives it its id: the id is covered by the hash of the batch that seals it.
 	 */
-	static String content(AuditEntry entry, String chain) {
+	static String content(AuditEntry entry, String chain, CryptoSuite suite) {
 		StringBuilder text = new StringBuilder();
 		field(text, chain);
 		recorded(text, entry);
-		return sha256(text);
+		return suite.hash(text);
+	}
+
+	/** Whether a record's content matches its content hash, made with the algorithm the hash names. */
+	static boolean contentMatches(AuditEntry entry, String chain, @Nullable String contentHash) {
+		return content(entry, chain, CryptoSuite.ofHash(contentHash)).equals(contentHash);
 	}
 
 	/** The content hash of a record written between V44 and V45: with its id first. */
@@ -59,7 +63,7 @@ final class AuditHash {
 	 * each record's id and content hash in id order. A record changed, removed, added, renumbered
 	 * or moved within the range changes it.
 	 */
-	static String seal(String prevHash, long seal, long firstId, long lastId, List<Member> members) {
+	static String seal(CryptoSuite suite, String prevHash, long seal, long firstId, long lastId, List<Member> members) {
 		StringBuilder text = new StringBuilder();
 		field(text, prevHash);
 		field(text, String.valueOf(seal));
@@ -70,7 +74,7 @@ final class AuditHash {
 			field(text, String.valueOf(member.id()));
 			field(text, member.contentHash());
 		}
-		return sha256(text);
+		return suite.hash(text);
 	}
 
 	/** A record as its batch's hash sees it. */
@@ -117,14 +121,9 @@ final class AuditHash {
 		return ChronoUnit.MICROS.between(Instant.EPOCH, at);
 	}
 
+	/** The formulas from before V45 stay SHA-256. */
 	private static String sha256(CharSequence text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return CryptoSuite.STANDARD.hash(text);
 	}
 
 	private static void field(StringBuilder text, @Nullable String value) {

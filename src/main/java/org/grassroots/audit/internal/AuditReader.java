@@ -6,6 +6,7 @@ import java.util.List;
 import org.grassroots.audit.AuditEntry;
 import org.grassroots.audit.AuditQuery;
 import org.grassroots.audit.ChainVerification;
+import org.grassroots.shared.CryptoSuite;
 import org.grassroots.shared.DataScope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -161,14 +162,14 @@ public class AuditReader {
 		List<AuditRepository.Stored> batch = records.between(seal.firstId(), seal.lastId(), AuditSealer.BATCH + 1);
 		List<AuditHash.Member> members = new ArrayList<>(batch.size());
 		for (AuditRepository.Stored stored : batch) {
-			if (!AuditHash.content(stored.entry(), AuditRepository.CHAIN).equals(stored.contentHash())) {
+			if (!AuditHash.contentMatches(stored.entry(), AuditRepository.CHAIN, stored.contentHash())) {
 				walk.brokenAt(null, seal.id(), stored.entry().id(), "record content does not match its content hash");
 				return;
 			}
 			members.add(new AuditHash.Member(stored.entry().id(), stored.contentHash()));
 		}
 		if (members.size() != seal.count() || !AuditHash
-			.seal(seal.prevHash(), seal.id(), seal.firstId(), seal.lastId(), members)
+			.seal(CryptoSuite.ofHash(seal.hash()), seal.prevHash(), seal.id(), seal.firstId(), seal.lastId(), members)
 			.equals(seal.hash())) {
 			walk.brokenAt(null, seal.id(), null,
 					"records of the batch do not match its seal: removed, added, renumbered or reordered");
@@ -183,7 +184,7 @@ public class AuditReader {
 		while (true) {
 			List<AuditRepository.Stored> page = records.between(after + 1, Long.MAX_VALUE, PAGE);
 			for (AuditRepository.Stored stored : page) {
-				if (!AuditHash.content(stored.entry(), AuditRepository.CHAIN).equals(stored.contentHash())) {
+				if (!AuditHash.contentMatches(stored.entry(), AuditRepository.CHAIN, stored.contentHash())) {
 					walk.brokenAt(null, null, stored.entry().id(), "record content does not match its content hash");
 					return;
 				}

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.grassroots.audit.AuditEntry;
 import org.grassroots.audit.AuditQuery;
+import org.grassroots.shared.CryptoSuite;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.SqlCondition;
 import org.grassroots.shared.Times;
@@ -45,7 +46,7 @@ public class AuditRepository {
 	}
 
 	private static final String HEAD = "select seq, hash, content_hash_from_id, seals_from_id, last_seal, sealed_to_id,"
-			+ " seal_hash, legacy_unsealed, archived_to_seal, archived_to_id, archived_hash from audit_chain_head"
+			+ " seal_hash, legacy_unsealed, archived_to_seal, archived_to_id, archived_hash, digest from audit_chain_head"
 			+ " where chain = :chain";
 
 	/** The ends of both chains, locked until the transaction ends so sealers line up. */
@@ -59,7 +60,8 @@ public class AuditRepository {
 
 	private static Head headRow(ResultSet rs, int row) throws SQLException {
 		return new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-				rs.getString(7), rs.getBoolean(8), rs.getLong(9), rs.getLong(10), rs.getString(11));
+				rs.getString(7), rs.getBoolean(8), rs.getLong(9), rs.getLong(10), rs.getString(11),
+				CryptoSuite.named(rs.getString(12)));
 	}
 
 	/**
@@ -111,6 +113,14 @@ public class AuditRepository {
 				+ " seal_hash = case when last_seal = 0 then :hash else seal_hash end where chain = :chain")
 			.param("seq", last.entry().seq())
 			.param("hash", last.hash())
+			.param("chain", CHAIN)
+			.update();
+	}
+
+	/** From now on batches are sealed with this suite's hash. */
+	void switchDigest(CryptoSuite suite) {
+		jdbc.sql("update audit_chain_head set digest = :digest where chain = :chain")
+			.param("digest", suite.setting())
 			.param("chain", CHAIN)
 			.update();
 	}
@@ -300,7 +310,8 @@ public class AuditRepository {
 	 * archived part ends; the earlier chain is then archived too.
 	 */
 	record Head(long seq, String hash, long contentHashFromId, long sealsFromId, long lastSeal, long sealedToId,
-			String sealHash, boolean legacyUnsealed, long archivedToSeal, long archivedToId, @Nullable String archivedHash) {
+			String sealHash, boolean legacyUnsealed, long archivedToSeal, long archivedToId, @Nullable String archivedHash,
+			CryptoSuite digest) {
 
 		boolean archived() {
 			return archivedToSeal > 0;

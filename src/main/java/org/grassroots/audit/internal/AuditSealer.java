@@ -65,7 +65,8 @@ public class AuditSealer {
 		long seal = head.lastSeal() + 1;
 		long first = head.sealedToId() + 1;
 		long last = members.get(members.size() - 1).id();
-		String hash = AuditHash.seal(head.sealHash(), seal, first, last,
+		// the head's algorithm, not this node's: during a rolling switch every node seals alike
+		String hash = AuditHash.seal(head.digest(), head.sealHash(), seal, first, last,
 				members.stream().map(m -> new AuditHash.Member(m.id(), m.contentHash())).toList());
 		records.addSeal(new AuditRepository.Seal(seal, first, last, members.size(), head.sealHash(), hash, clock.instant()));
 		// a batch cut short by a young gap is not full: the loop stops and a later run goes on

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.grassroots.audit.AuditEntry;
 import org.grassroots.shared.AuditableEvent;
+import org.grassroots.shared.CryptoSuite;
 import org.grassroots.shared.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -30,10 +31,13 @@ class AuditWriter {
 
 	private final Clock clock;
 
-	AuditWriter(AuditRepository records, JsonMapper json, Clock clock) {
+	private final CryptoSuite suite;
+
+	AuditWriter(AuditRepository records, JsonMapper json, Clock clock, CryptoSuite suite) {
 		this.records = records;
 		this.json = json;
 		this.clock = clock;
+		this.suite = suite;
 	}
 
 	@EventListener
@@ -43,7 +47,7 @@ class AuditWriter {
 		AuditEntry entry = new AuditEntry(0, 0, clock.instant().truncatedTo(ChronoUnit.MICROS),
 				actor == null ? null : actor.accountId(), actorName(actor, event), event.auditKind(), event.subjectType(),
 				event.subjectId(), event.unitPath(), toJson(event.before()), toJson(event.after()));
-		records.insert(entry, AuditHash.content(entry, AuditRepository.CHAIN));
+		records.insert(entry, AuditHash.content(entry, AuditRepository.CHAIN, suite));
 	}
 
 	private static String actorName(@Nullable CurrentUser actor, AuditableEvent event) {

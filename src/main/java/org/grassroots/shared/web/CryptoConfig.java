@@ -6,10 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
+import org.grassroots.shared.CryptoSuite;
 import org.grassroots.shared.FieldCipher;
 import org.grassroots.shared.GrassrootsProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -22,11 +26,28 @@ class CryptoConfig {
 	private static final Logger log = LoggerFactory.getLogger(CryptoConfig.class);
 
 	@Bean
-	FieldCipher fieldCipher(GrassrootsProperties properties) {
+	CryptoSuite cryptoSuite(GrassrootsProperties properties) {
+		return CryptoSuite.named(properties.crypto().algorithms());
+	}
+
+	@Bean
+	FieldCipher fieldCipher(GrassrootsProperties properties, CryptoSuite suite) {
+		return new FieldCipher(suite, currentKey(properties), previousKeys(properties.crypto().previousFieldKeys()));
+	}
+
+	private static byte[] currentKey(GrassrootsProperties properties) {
 		if (properties.fieldKey() != null && !properties.fieldKey().isBlank()) {
-			return new FieldCipher(Base64.getDecoder().decode(properties.fieldKey().trim()));
+			return Base64.getDecoder().decode(properties.fieldKey().trim());
 		}
-		return new FieldCipher(keyFile(properties.dataDir().resolve("field.key")));
+		return keyFile(properties.dataDir().resolve("field.key"));
+	}
+
+	private static List<byte[]> previousKeys(@Nullable String setting) {
+		if (setting == null || setting.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(setting.split(",")).map(String::strip).filter(key -> !key.isEmpty())
+			.map(key -> Base64.getDecoder().decode(key)).toList();
 	}
 
 	private static byte[] keyFile(Path file) {

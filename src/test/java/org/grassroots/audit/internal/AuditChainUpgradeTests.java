@@ -15,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.grassroots.audit.AuditEntry;
 import org.grassroots.audit.ChainVerification;
 import org.grassroots.shared.AuditableEvent;
+import org.grassroots.shared.CryptoSuite;
 import org.grassroots.shared.Times;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,8 +79,7 @@ class AuditChainUpgradeTests {
 		records = new AuditRepository(jdbc, new JdbcTemplate(dataSource));
 		sealer = new AuditSealer(records, transactions, CLOCK, java.time.Duration.ofMinutes(5));
 		reader = new AuditReader(records);
-		writer = new AuditWriter(records, JsonMapper.builder().build(),
-				CLOCK);
+		writer = new AuditWriter(records, JsonMapper.builder().build(), CLOCK, CryptoSuite.STANDARD);
 		migrate(lastBefore(org.flywaydb.core.api.MigrationVersion.fromVersion(next)));
 	}
 

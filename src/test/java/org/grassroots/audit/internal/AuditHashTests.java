@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.grassroots.audit.AuditEntry;
+import org.grassroots.shared.CryptoSuite;
 import org.junit.jupiter.api.Test;
 
 class AuditHashTests {
@@ -45,15 +46,15 @@ class AuditHashTests {
 				e -> copy(e, e.id(), e.occurredAt(), e.actorId(), e.actorName(), e.kind(), e.subjectType(),
 						e.subjectId(), e.unitPath(), e.before(), "{}"));
 		Set<String> hashes = new HashSet<>();
-		hashes.add(AuditHash.content(ENTRY, "main"));
-		hashes.add(AuditHash.content(ENTRY, "other"));
-		changes.forEach(change -> hashes.add(AuditHash.content(change.apply(ENTRY), "main")));
+		hashes.add(AuditHash.content(ENTRY, "main", CryptoSuite.STANDARD));
+		hashes.add(AuditHash.content(ENTRY, "other", CryptoSuite.STANDARD));
+		changes.forEach(change -> hashes.add(AuditHash.content(change.apply(ENTRY), "main", CryptoSuite.STANDARD)));
 
 		assertThat(hashes).as("every change gives a hash of its own").hasSize(changes.size() + 2);
 		AuditEntry elsewhere = copy(ENTRY, 32, ENTRY.occurredAt(), 42L, ENTRY.actorName(), ENTRY.kind(),
 				ENTRY.subjectType(), ENTRY.subjectId(), ENTRY.unitPath(), ENTRY.before(), ENTRY.after());
-		assertThat(AuditHash.content(ENTRY, "main")).as("the id and the place are the seal's, not content")
-			.isEqualTo(AuditHash.content(elsewhere, "main"));
+		assertThat(AuditHash.content(ENTRY, "main", CryptoSuite.STANDARD)).as("the id and the place are the seal's, not content")
+			.isEqualTo(AuditHash.content(elsewhere, "main", CryptoSuite.STANDARD));
 		assertThat(AuditHash.contentWithId(ENTRY, "main")).as("records from V44 to V45 hash their id")
 			.isNotEqualTo(AuditHash.contentWithId(elsewhere, "main"));
 	}
@@ -62,16 +63,16 @@ class AuditHashTests {
 	void theSealCoversItsLinkItsRangeAndEachRecordsIdAndContentInOrder() {
 		var a = new AuditHash.Member(5, "aa");
 		var b = new AuditHash.Member(6, "bb");
-		String seal = AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(a, b));
-		assertThat(List.of(AuditHash.seal("1".repeat(64), 2, 5, 6, List.of(a, b)),
-				AuditHash.seal(AuditReader.GENESIS, 3, 5, 6, List.of(a, b)),
-				AuditHash.seal(AuditReader.GENESIS, 2, 4, 6, List.of(a, b)),
-				AuditHash.seal(AuditReader.GENESIS, 2, 5, 7, List.of(a, b)),
-				AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(a)),
-				AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(b, a)),
-				AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(new AuditHash.Member(5, "bb"), new AuditHash.Member(6, "aa"))),
-				AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(a, new AuditHash.Member(7, "bb"))),
-				AuditHash.seal(AuditReader.GENESIS, 2, 5, 6, List.of(a, new AuditHash.Member(6, "bc")))))
+		String seal = AuditHash.seal(CryptoSuite.STANDARD, AuditReader.GENESIS, 2, 5, 6, List.of(a, b));
+		assertThat(List.of(AuditHash.seal(CryptoSuite.STANDARD, "1".repeat(64), 2, 5, 6, List.of(a, b)),
+				AuditHash.seal(CryptoSuite.STANDARD, AuditReader.GENESIS, 3, 5, 6, List.of(a, b)),
+				AuditHash.seal(CryptoSuite.STANDARD, AuditReader.GENESIS, 2, 4, 6, List.of(a, b)),
+				AuditHash.seal(CryptoSuite.STANDARD, AuditReader.GENESIS, 2, 5, 7, List.of(a, b)),
+				AuditHash.seal(CryptoSuite.STANDARD, AuditReader.GENESIS, 2, 5, 6, List.of(a)),
+				AuditHash.seal(CryptoSuite.STANDARD, AuditReader.GENESIS, 2, 5, 6, List.of(b, a)),
+				AuditHash.seal(CryptoSuite.STANDARD, AuditReader.GENESIS, 2, 5, 6, List.of(new AuditHash.Member(5, "bb"), new AuditHash.Member(6, "aa"))),
+				AuditHash.seal(CryptoSuite.STANDARD, AuditReader.GENESIS, 2, 5, 6, List.of(a, new AuditHash.Member(7, "bb"))),
+				AuditHash.seal(CryptoSuite.STANDARD, AuditReader.GENESIS, 2, 5, 6, List.of(a, new AuditHash.Member(6, "bc")))))
 			.doesNotContain(seal)
 			.doesNotHaveDuplicates();
 	}

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.grassroots.audit.ChainVerification;
 import org.grassroots.shared.AuditableEvent;
+import org.grassroots.shared.CryptoSuite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ class AuditSealTests {
 
 	AuditWriter writer;
 
+	AuditRepository records;
+
 	TransactionTemplate transactions;
 
 	static DriverManagerDataSource dataSource;
@@ -59,12 +62,39 @@ class AuditSealTests {
 		jdbc.sql("delete from audit_seal").update();
 		jdbc.sql("delete from audit_record").update();
 		jdbc.sql("alter sequence audit_record_ids restart with 1").update();
-		jdbc.sql("update audit_chain_head set seals_from_id = 1, last_seal = 0, sealed_to_id = 0, seal_hash = hash").update();
+		jdbc.sql("update audit_chain_head set seals_from_id = 1, last_seal = 0, sealed_to_id = 0, seal_hash = hash,"
+				+ " digest = 'standard'").update();
 		transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		AuditRepository records = new AuditRepository(jdbc, new JdbcTemplate(dataSource));
+		records = new AuditRepository(jdbc, new JdbcTemplate(dataSource));
 		sealer = new AuditSealer(records, transactions, clock, Duration.ofMinutes(5));
 		reader = new AuditReader(records);
-		writer = new AuditWriter(records, JsonMapper.builder().build(), clock);
+		writer = new AuditWriter(records, JsonMapper.builder().build(), clock, CryptoSuite.STANDARD);
+	}
+
+	@Test
+	void aSwitchToSm3StartsASegmentLinkedToTheOldHeadAndTheWholeChainVerifies() {
+		write(2);
+		sealer.sealPending();
+		String oldHead = jdbc.sql("select seal_hash from audit_chain_head").query(String.class).single();
+		transactions.executeWithoutResult(status -> records.switchDigest(CryptoSuite.NATIONAL));
+		AuditWriter national = new AuditWriter(records, JsonMapper.builder().build(), clock, CryptoSuite.NATIONAL);
+		transactions.executeWithoutResult(status -> national.on(event("sm3")));
+		write(1); // a node not yet switched: its record still names SHA-256, and is sealed with SM3
+		sealer.sealPending();
+
+		assertThat(jdbc.sql("select prev_hash from audit_seal where id = 2").query(String.class).single()).isEqualTo(oldHead);
+		assertThat(jdbc.sql("select hash from audit_seal where id = 2").query(String.class).single()).startsWith("sm3:");
+		assertThat(jdbc.sql("select content_hash from audit_record where id = :id").param("id", id(3)).query(String.class)
+			.single()).startsWith("sm3:").hasSize(68);
+		ChainVerification whole = reader.verify();
+		assertThat(whole.intact()).as(String.valueOf(whole.reason())).isTrue();
+		assertThat(whole.checked()).isEqualTo(4);
+
+		jdbc.sql("update audit_record set actor_name = 'someone.else' where id = :id").param("id", id(3)).update();
+		ChainVerification broken = reader.verify();
+		assertThat(broken.intact()).isFalse();
+		assertThat(broken.firstBrokenSeal()).isEqualTo(2);
+		assertThat(broken.firstBrokenId()).isEqualTo(id(3));
 	}
 
 	@Test

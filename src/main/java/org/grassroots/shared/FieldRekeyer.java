@@ -1,0 +1,191 @@
+package org.grassroots.shared;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+/**
+ * Rewrites personal data held under an earlier algorithm or field key with the current ones, and
+ * the lookup hashes beside it: after switching to the national algorithms, and after a key
+ * rotation (docs/operations.md). It walks each {@link EncryptedColumn} in batches of its own
+ * transaction, on one node at a time, while the application runs: a row changed meanwhile is
+ * left for the next pass (the update names the old value), and every value reads throughout.
+ * A pass that rewrote anything leaves one audit record with the counts.
+ */
+@Component
+public class FieldRekeyer {
+
+	static final int BATCH = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(FieldRekeyer.class);
+
+	private final List<EncryptedColumn> columns;
+
+	private final FieldCipher cipher;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	FieldRekeyer(List<EncryptedColumn> columns, FieldCipher cipher, JdbcClient jdbc, JdbcTemplate template,
+			TransactionTemplate transactions, ApplicationEventPublisher events) {
+		this.columns = List.copyOf(columns);
+		this.cipher = cipher;
+		this.jdbc = jdbc;
+		this.template = template;
+		this.transactions = transactions;
+		this.events = events;
+	}
+
+	@Scheduled(fixedDelayString = "${grassroots.crypto.rekey-interval:PT1H}", initialDelayString = "PT15S")
+	@SchedulerLock(name = "field-rekey", lockAtMostFor = "PT30M")
+	void scheduled() {
+		rekey();
+	}
+
+	/** One pass over every column: the values rewritten, by column. */
+	public Map<String, Integer> rekey() {
+		Map<String, Integer> rewritten = new LinkedHashMap<>();
+		for (EncryptedColumn column : columns) {
+			int count = rekey(column);
+			if (count > 0) {
+				rewritten.put(column.name(), count);
+			}
+		}
+		if (!rewritten.isEmpty()) {
+			Map<String, Long> left = remaining();
+			transactions.executeWithoutResult(status -> events.publishEvent(new Rekeyed(cipher, rewritten, left)));
+			log.info("Rewrote personal data with {} under key {}: {}; left: {}", cipher.suite().setting(),
+					cipher.currentPrefix(), rewritten, left);
+		}
+		return rewritten;
+	}
+
+	/** The values still under an earlier algorithm or key, by column. */
+	public Map<String, Long> remaining() {
+		return columns.stream().collect(Collectors.toMap(EncryptedColumn::name,
+				column -> jdbc.sql("select count(*) from " + column.table() + " where " + stale(column))
+					.param("current", cipher.currentPrefix() + "%").query(Long.class).single(),
+				(a, b) -> a, LinkedHashMap::new));
+	}
+
+	private int rekey(EncryptedColumn column) {
+		int total = 0;
+		long from = Long.MIN_VALUE;
+		while (true) {
+			long start = from;
+			Batch batch = transactions.execute(status -> rewriteBatch(column, start));
+			if (batch == null || batch.rows() == 0) {
+				return total;
+			}
+			total += batch.rewritten();
+			if (batch.rows() < BATCH || batch.rewritten() == 0) {
+				return total;
+			}
+			// from the last walk value again: rows rewritten drop out, the rest of that value stays in
+			from = batch.lastWalk();
+		}
+	}
+
+	private Batch rewriteBatch(EncryptedColumn column, long from) {
+		List<String> keys = column.keyColumns();
+		String select = "select " + String.join(", ", keys) + ", " + column.walkColumn() + ", " + column.cipherColumn()
+				+ " from " + column.table() + " where " + stale(column) + " and " + column.walkColumn() + " >= :from"
+				+ " order by " + column.walkColumn() + " fetch first " + BATCH + " rows only";
+		List<Object[]> updates = new ArrayList<>();
+		var last = new Object() {
+			long walk = from;
+		};
+		jdbc.sql(select).param("current", cipher.currentPrefix() + "%").param("from", from).query(rs -> {
+			String old = rs.getString(keys.size() + 2);
+			String clear = cipher.decrypt(old);
+			List<Object> row = new ArrayList<>();
+			row.add(cipher.encrypt(clear));
+			if (column.hashColumn() != null) {
+				row.add(cipher.lookupHash(clear));
+			}
+			for (int i = 1; i <= keys.size(); i++) {
+				row.add(rs.getObject(i));
+			}
+			row.add(old);
+			updates.add(row.toArray());
+			last.walk = rs.getLong(keys.size() + 1);
+		});
+		int[] counts = template.batchUpdate(update(column), updates);
+		int rewritten = 0;
+		for (int count : counts) {
+			rewritten += count < 0 ? 1 : count;
+		}
+		return new Batch(updates.size(), rewritten, last.walk);
+	}
+
+	private static String stale(EncryptedColumn column) {
+		return column.cipherColumn() + " is not null and " + column.cipherColumn() + " not like :current"
+				+ (column.condition() == null ? "" : " and (" + column.condition() + ")");
+	}
+
+	private static String update(EncryptedColumn column) {
+		return "update " + column.table() + " set " + column.cipherColumn() + " = ?"
+				+ (column.hashColumn() == null ? "" : ", " + column.hashColumn() + " = ?") + " where "
+				+ column.keyColumns().stream().map(key -> key + " = ?").collect(Collectors.joining(" and ")) + " and "
+				+ column.cipherColumn() + " = ?";
+	}
+
+	private record Batch(int rows, int rewritten, long lastWalk) {
+
+	}
+
+	/** The audit record of a pass: the algorithm and key written with, what was rewritten and what is left. */
+	record Rekeyed(FieldCipher cipher, Map<String, Integer> rewritten, Map<String, Long> left) implements AuditableEvent {
+
+		@Override
+		public String auditKind() {
+			return "FIELDS_REENCRYPTED";
+		}
+
+		@Override
+		public String subjectType() {
+			return "FIELD_KEY";
+		}
+
+		@Override
+		public String subjectId() {
+			return cipher.currentPrefix();
+		}
+
+		@Override
+		public @Nullable String unitPath() {
+			return null;
+		}
+
+		@Override
+		public Object after() {
+			return Map.of("algorithms", cipher.suite().setting(), "rewritten", rewritten, "left", left);
+		}
+
+		@Override
+		public String actorName() {
+			return "system";
+		}
+
+	}
+
+}
