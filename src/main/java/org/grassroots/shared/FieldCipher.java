@@ -67,6 +67,16 @@ public class FieldCipher {
 		return suite;
 	}
 
+	/** The id of the key values are written with now: a hash of it, which reveals nothing of the key. */
+	public String currentKeyId() {
+		return current.id;
+	}
+
+	/** The ids of the earlier keys still read. */
+	public List<String> previousKeyIds() {
+		return keys.stream().skip(1).map(key -> key.id).toList();
+	}
+
 	/** The start of every value written now: values that do not start with it are due for rewriting. */
 	public String currentPrefix() {
 		return suite.cipherCode() + "." + current.id + ".";

@@ -31,6 +31,9 @@ public class FieldRekeyer {
 
 	static final int BATCH = 500;
 
+	/** The job lock a pass holds, scheduled or asked for. */
+	public static final String LOCK = "field-rekey";
+
 	private static final Logger log = LoggerFactory.getLogger(FieldRekeyer.class);
 
 	private final List<EncryptedColumn> columns;
@@ -55,8 +58,8 @@ public class FieldRekeyer {
 		this.events = events;
 	}
 
-	@Scheduled(fixedDelayString = "${grassroots.crypto.rekey-interval:PT1H}", initialDelayString = "PT15S")
-	@SchedulerLock(name = "field-rekey", lockAtMostFor = "PT30M")
+	@Scheduled(fixedDelayString = "${grassroots.crypto.rekey-interval:PT1H}", initialDelayString = "${grassroots.crypto.rekey-first:PT15S}")
+	@SchedulerLock(name = LOCK, lockAtMostFor = "PT30M")
 	void scheduled() {
 		rekey();
 	}

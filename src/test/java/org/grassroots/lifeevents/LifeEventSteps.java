@@ -10,7 +10,7 @@ import org.grassroots.support.Api;
 import tools.jackson.databind.JsonNode;
 
 /** The steps of the life-event tests, through the API as the pages' users would take them. */
-class LifeEventSteps {
+public class LifeEventSteps {
 
 	static final String BASE = "/api/v1/lifeevents";
 
@@ -29,7 +29,7 @@ class LifeEventSteps {
 	}
 
 	/** A valid ID card number (GB 11643 check character) from its first 17 digits. */
-	static String idCard(String first17) {
+	public static String idCard(String first17) {
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
 			sum += (first17.charAt(i) - '0') * WEIGHTS[i];
@@ -37,7 +37,7 @@ class LifeEventSteps {
 		return first17 + "10X98765432".charAt(sum % 11);
 	}
 
-	static Map<String, Object> newborn(String child) {
+	public static Map<String, Object> newborn(String child) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("childName", child);
 		values.put("childBirthDate", "2026-11-28");

@@ -85,6 +85,7 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/audit/**").hasAnyRole("STAFF", "SECURITY_AUDITOR")
 				.requestMatchers("/api/v1/units/**", "/api/v1/plans/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/accounts/**").hasAnyRole("SYSTEM_ADMIN", "SECURITY_ADMIN")
+				.requestMatchers("/api/v1/security/**").hasRole("SECURITY_ADMIN")
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, cache), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
@@ -112,6 +113,7 @@ class SecurityConfig {
 				.requestMatchers("/cases/**", "/cases", "/mechanisms/**", "/mechanisms").hasRole("STAFF")
 				.requestMatchers("/lifeevents/consents/**", "/lifeevents/consents").hasRole("STAFF")
 				.requestMatchers("/accounts/**", "/accounts").hasAnyRole("SYSTEM_ADMIN", "SECURITY_ADMIN")
+				.requestMatchers("/security/**").hasRole("SECURITY_ADMIN")
 				.requestMatchers("/open311/keys/**", "/open311/keys").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").successHandler(success(clock, factors)).failureHandler(failure()))

@@ -30,6 +30,13 @@ class LayoutModel {
 		return user != null && (user.has(Role.SYSTEM_ADMIN) || user.has(Role.SECURITY_ADMIN));
 	}
 
+	/** Whether to offer the keys for personal data: the city's security administrator. */
+	@ModelAttribute("keyAdministrator")
+	boolean keyAdministrator() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && user.has(Role.SECURITY_ADMIN) && user.accountsScope().all();
+	}
+
 	/** Whether to offer verifying and archiving the audit log: the security auditor. */
 	@ModelAttribute("auditor")
 	boolean auditor() {
