@@ -185,14 +185,16 @@ public class ConsentRegistry {
 			throw DomainException.invalid("le.consent.error.blank");
 		}
 		String cipherText = null;
+		String hash = null;
 		String masked = null;
 		if (phone != null && !phone.isBlank()) {
 			String normalized = PhoneNumbers.normalize(phone)
 				.orElseThrow(() -> DomainException.invalid("le.consent.error.phone", phone));
 			cipherText = cipher.encrypt(normalized);
+			hash = cipher.lookupHash(normalized);
 			masked = FieldCipher.maskPhone(normalized);
 		}
-		return new ConsentRepository.OwnerFields(cleanName, cleanFlat, area.setScale(2), affected, cipherText, masked);
+		return new ConsentRepository.OwnerFields(cleanName, cleanFlat, area.setScale(2), affected, cipherText, hash, masked);
 	}
 
 }

@@ -205,10 +205,12 @@ public class LifeEventApplications {
 		for (int i = 0; i < definition.fields().size(); i++) {
 			FormField field = definition.fields().get(i);
 			String value = values.get(field.key());
-			applications.insertValue(id, i, field, value == null ? null : stored(field, value));
+			applications.insertValue(id, i, field, value == null ? null : stored(field, value),
+					value != null && field.type().personal() ? cipher.lookupHash(value) : null);
 			if (value != null && field.profileKey() != null) {
 				// kept encrypted whatever the type: the store outlives the application's own rules
-				departments.keep(user.accountId(), field.profileKey(), cipher.encrypt(value), flow.now());
+				departments.keep(user.accountId(), field.profileKey(), cipher.encrypt(value), cipher.lookupHash(value),
+						flow.now());
 			}
 		}
 	}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,7 +74,10 @@ public class FieldRekeyer {
 		}
 		if (!rewritten.isEmpty()) {
 			Map<String, Long> left = remaining();
-			transactions.executeWithoutResult(status -> events.publishEvent(new Rekeyed(cipher, rewritten, left)));
+			long total = rewritten.values().stream().mapToLong(Integer::longValue).sum();
+			long stillLeft = left.values().stream().mapToLong(Long::longValue).sum();
+			transactions.executeWithoutResult(status -> events.publishEvent(
+					new FieldsReencrypted(cipher.suite().setting(), cipher.currentKeyId(), total, stillLeft)));
 			log.info("Rewrote personal data with {} under key {}: {}; left: {}", cipher.suite().setting(),
 					cipher.currentPrefix(), rewritten, left);
 		}
@@ -140,8 +142,11 @@ public class FieldRekeyer {
 		return new Batch(updates.size(), rewritten, last.walk);
 	}
 
+	/** Under an earlier algorithm or key, or without the look-up hash a column keeps beside it. */
 	private static String stale(EncryptedColumn column) {
-		return column.cipherColumn() + " is not null and " + column.cipherColumn() + " not like :current"
+		String due = column.cipherColumn() + " not like :current"
+				+ (column.hashColumn() == null ? "" : " or " + column.hashColumn() + " is null");
+		return column.cipherColumn() + " is not null and (" + due + ")"
 				+ (column.condition() == null ? "" : " and (" + column.condition() + ")");
 	}
 
@@ -153,41 +158,6 @@ public class FieldRekeyer {
 	}
 
 	private record Batch(int rows, int rewritten, long lastWalk) {
-
-	}
-
-	/** The audit record of a pass: the algorithm and key written with, what was rewritten and what is left. */
-	record Rekeyed(FieldCipher cipher, Map<String, Integer> rewritten, Map<String, Long> left) implements AuditableEvent {
-
-		@Override
-		public String auditKind() {
-			return "FIELDS_REENCRYPTED";
-		}
-
-		@Override
-		public String subjectType() {
-			return "FIELD_KEY";
-		}
-
-		@Override
-		public String subjectId() {
-			return cipher.currentPrefix();
-		}
-
-		@Override
-		public @Nullable String unitPath() {
-			return null;
-		}
-
-		@Override
-		public Object after() {
-			return Map.of("algorithms", cipher.suite().setting(), "rewritten", rewritten, "left", left);
-		}
-
-		@Override
-		public String actorName() {
-			return "system";
-		}
 
 	}
 

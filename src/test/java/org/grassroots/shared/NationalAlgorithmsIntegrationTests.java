@@ -69,18 +69,19 @@ class NationalAlgorithmsIntegrationTests {
 			assertThat(jdbc.sql("select count(*) from audit_record where kind = 'FIELDS_REENCRYPTED'").query(Long.class).single())
 				.isOne();
 
-			String before = jdbc.sql("select before_state from audit_record where kind = 'AUDIT_DIGEST_CHANGED'")
+			String switched = jdbc.sql("select after_state from audit_record where kind = 'AUDIT_DIGEST_CHANGED'")
 				.query(String.class).single();
-			JsonNode head = tools.jackson.databind.json.JsonMapper.builder().build().readTree(before);
-			assertThat(head.path("algorithms").asString()).isEqualTo("standard");
-			long seal = head.path("seal").asLong();
+			JsonNode head = tools.jackson.databind.json.JsonMapper.builder().build().readTree(switched);
+			assertThat(head.path("from").asString()).isEqualTo("standard");
+			assertThat(head.path("to").asString()).isEqualTo("national");
+			long seal = head.path("lastSeal").asLong();
 			assertThat(jdbc.sql("select hash from audit_seal where id = :id").param("id", seal).query(String.class).single())
-				.isEqualTo(head.path("head").asString()).doesNotStartWith("sm3:");
+				.isEqualTo(head.path("headHash").asString()).doesNotStartWith("sm3:");
 			Api api = new Api(port(national));
 			writePersonalData(api);
 			assertVerifies(api, jdbc);
 			assertThat(jdbc.sql("select prev_hash from audit_seal where id = :id").param("id", seal + 1).query(String.class)
-				.single()).as("the new segment starts from the old head").isEqualTo(head.path("head").asString());
+				.single()).as("the new segment starts from the old head").isEqualTo(head.path("headHash").asString());
 			assertThat(jdbc.sql("select hash from audit_seal where id = :id").param("id", seal + 1).query(String.class).single())
 				.startsWith("sm3:");
 			clear = values(national, cipher(national));

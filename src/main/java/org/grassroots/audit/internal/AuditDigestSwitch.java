@@ -1,10 +1,7 @@
 package org.grassroots.audit.internal;
 
-import java.util.Map;
-
-import org.grassroots.shared.AuditableEvent;
+import org.grassroots.audit.AuditDigestChanged;
 import org.grassroots.shared.CryptoSuite;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -53,7 +50,7 @@ class AuditDigestSwitch {
 			if (head.digest() == suite) {
 				return false;
 			}
-			events.publishEvent(new DigestChanged(head.digest(), suite, head.lastSeal(), head.sealHash()));
+			events.publishEvent(new AuditDigestChanged(head.digest().setting(), suite.setting(), head.lastSeal(), head.sealHash()));
 			records.switchDigest(suite);
 			return true;
 		});
@@ -62,45 +59,6 @@ class AuditDigestSwitch {
 					records.head().lastSeal());
 		}
 		return Boolean.TRUE.equals(switched);
-	}
-
-	record DigestChanged(CryptoSuite from, CryptoSuite to, long lastSeal, String headHash) implements AuditableEvent {
-
-		@Override
-		public String auditKind() {
-			return "AUDIT_DIGEST_CHANGED";
-		}
-
-		@Override
-		public String subjectType() {
-			return "AUDIT_CHAIN";
-		}
-
-		@Override
-		public String subjectId() {
-			return AuditRepository.CHAIN;
-		}
-
-		@Override
-		public @Nullable String unitPath() {
-			return null;
-		}
-
-		@Override
-		public Object before() {
-			return Map.of("algorithms", from.setting(), "seal", lastSeal, "head", headHash);
-		}
-
-		@Override
-		public Object after() {
-			return Map.of("algorithms", to.setting());
-		}
-
-		@Override
-		public String actorName() {
-			return "system";
-		}
-
 	}
 
 }

@@ -21,7 +21,7 @@ final class AuditKinds {
 
 	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "plans", "visits", "cases",
 			"dashboard",
-			"open311", "lifeevents", "audit");
+			"open311", "lifeevents", "privacy", "audit");
 
 	/** What ProblemChanged writes for each ProblemAction, PROBLEM_ and the action's name. */
 	static final List<String> PROBLEM_ACTIONS = List.of("REPORT", "ACCEPT", "DECLINE", "ASSIGN", "DELEGATE", "SPLIT",
@@ -43,6 +43,10 @@ final class AuditKinds {
 		}
 		kinds.add(new Kind("SIGN_IN_SUCCEEDED", "accounts", "sign-in", true));
 		kinds.add(new Kind("AUDIT_ARCHIVED", "audit", "audit-archive", true));
+		kinds.add(new Kind("AUDIT_DIGEST_CHANGED", "audit", "audit-chain", true));
+		kinds.add(new Kind("FIELDS_REENCRYPTED", "privacy", "field-keys", true));
+		kinds.add(new Kind("PERSONAL_DATA_EXPORTED", "privacy", "personal-data", true));
+		kinds.add(new Kind("PERSONAL_DATA_ERASED", "privacy", "personal-data", true));
 		kinds.add(new Kind("SIGN_IN_FAILED", "accounts", "sign-in", true));
 		kinds.add(new Kind("TOKEN_ISSUED", "accounts", "token", true));
 		kinds.add(new Kind("TOKEN_REVOKED", "accounts", "token", true));

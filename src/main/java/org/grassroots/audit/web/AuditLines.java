@@ -147,7 +147,9 @@ class AuditLines {
 		AuditEntry entry = record.entry();
 		JsonNode after = record.after();
 		return switch (entry.subjectType()) {
-			case "PROBLEM", "DASHBOARD_TOPIC" -> entry.subjectId();
+			case "PROBLEM", "DASHBOARD_TOPIC", "PERSONAL_DATA", "FIELD_KEY" -> entry.subjectId();
+			case "AUDIT_CHAIN" -> Objects.requireNonNullElse(text(names.locale(), "keys.algorithms." + entry.subjectId()),
+					entry.subjectId());
 			case "ACCOUNT" -> {
 				String display = names.people().get(entry.subjectId());
 				yield display == null || display.equals(entry.subjectId()) ? entry.subjectId()

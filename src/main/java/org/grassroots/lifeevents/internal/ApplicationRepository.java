@@ -100,11 +100,15 @@ public class ApplicationRepository {
 		return keys.getKeyAs(Long.class);
 	}
 
-	public void insertValue(long applicationId, int position, FormField field, @Nullable String stored) {
+	/** @param lookupHash the keyed hash of a personal value's clear text, so its holder's requests find it */
+	public void insertValue(long applicationId, int position, FormField field, @Nullable String stored,
+			@Nullable String lookupHash) {
 		jdbc.sql("""
-				insert into le_application_value (application_id, field_key, position, label_zh, label_en, field_type, value_text)
-				values (:app, :key, :position, :labelZh, :labelEn, :type, :value)
+				insert into le_application_value (application_id, field_key, position, label_zh, label_en, field_type,
+				                                  value_text, lookup_hash)
+				values (:app, :key, :position, :labelZh, :labelEn, :type, :value, :hash)
 				""")
+			.param("hash", lookupHash)
 			.param("app", applicationId)
 			.param("key", field.key())
 			.param("position", position)

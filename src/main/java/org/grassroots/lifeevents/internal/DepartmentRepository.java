@@ -82,14 +82,18 @@ public class DepartmentRepository {
 		return values;
 	}
 
-	public void keep(long accountId, String key, String encrypted, Instant at) {
+	public void keep(long accountId, String key, String encrypted, String lookupHash, Instant at) {
 		int changed = jdbc.sql("""
-				update le_profile_value set value_text = :value, updated_at = :at where account_id = :account and profile_key = :key
-				""").param("value", encrypted).param("at", Times.utc(at)).param("account", accountId).param("key", key).update();
+				update le_profile_value set value_text = :value, lookup_hash = :hash, updated_at = :at
+				where account_id = :account and profile_key = :key
+				""").param("value", encrypted).param("hash", lookupHash).param("at", Times.utc(at)).param("account", accountId)
+			.param("key", key).update();
 		if (changed == 0) {
 			jdbc.sql("""
-					insert into le_profile_value (account_id, profile_key, value_text, updated_at) values (:account, :key, :value, :at)
-					""").param("value", encrypted).param("at", Times.utc(at)).param("account", accountId).param("key", key).update();
+					insert into le_profile_value (account_id, profile_key, value_text, lookup_hash, updated_at)
+					values (:account, :key, :value, :hash, :at)
+					""").param("value", encrypted).param("hash", lookupHash).param("at", Times.utc(at))
+				.param("account", accountId).param("key", key).update();
 		}
 	}
 

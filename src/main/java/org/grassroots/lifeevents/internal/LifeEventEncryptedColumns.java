@@ -14,18 +14,18 @@ class LifeEventEncryptedColumns {
 	EncryptedColumn applicationPersonalValues() {
 		// only personal fields are encrypted; the others hold clear text
 		return new EncryptedColumn("le_application_value", "application_id", List.of("application_id", "field_key"),
-				"value_text", null, "field_type in ('ID_CARD', 'PHONE', 'ADDRESS')");
+				"value_text", "lookup_hash", "field_type in ('ID_CARD', 'PHONE', 'ADDRESS')");
 	}
 
 	@Bean
 	EncryptedColumn profileValues() {
 		return new EncryptedColumn("le_profile_value", "account_id", List.of("account_id", "profile_key"), "value_text",
-				null, null);
+				"lookup_hash", null);
 	}
 
 	@Bean
 	EncryptedColumn consentOwnerPhone() {
-		return EncryptedColumn.of("le_consent_owner", "phone_cipher");
+		return new EncryptedColumn("le_consent_owner", "id", List.of("id"), "phone_cipher", "phone_hash", null);
 	}
 
 	@Bean

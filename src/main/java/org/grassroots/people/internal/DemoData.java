@@ -132,6 +132,8 @@ class DemoData {
 				new RoleGrant(Role.SYSTEM_ADMIN, ScopeKind.UNIT_AND_BELOW, List.of()));
 		open("nanan.secadmin", "南岸区 安全管理员", "500108",
 				new RoleGrant(Role.SECURITY_ADMIN, ScopeKind.UNIT_AND_BELOW, List.of()));
+		open("yuzhong.sysadmin", "渝中区 系统管理员", "500103",
+				new RoleGrant(Role.SYSTEM_ADMIN, ScopeKind.UNIT_AND_BELOW, List.of()));
 	}
 
 	private void open(String username, String name, String unitCode, RoleGrant role) {

@@ -86,6 +86,7 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/units/**", "/api/v1/plans/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/accounts/**").hasAnyRole("SYSTEM_ADMIN", "SECURITY_ADMIN")
 				.requestMatchers("/api/v1/security/**").hasRole("SECURITY_ADMIN")
+				.requestMatchers("/api/v1/personal-data/**").hasRole("SYSTEM_ADMIN")
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, cache), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
@@ -114,6 +115,7 @@ class SecurityConfig {
 				.requestMatchers("/lifeevents/consents/**", "/lifeevents/consents").hasRole("STAFF")
 				.requestMatchers("/accounts/**", "/accounts").hasAnyRole("SYSTEM_ADMIN", "SECURITY_ADMIN")
 				.requestMatchers("/security/**").hasRole("SECURITY_ADMIN")
+				.requestMatchers("/personal-data/**", "/personal-data").hasRole("SYSTEM_ADMIN")
 				.requestMatchers("/open311/keys/**", "/open311/keys").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").successHandler(success(clock, factors)).failureHandler(failure()))

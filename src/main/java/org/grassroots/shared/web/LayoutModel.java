@@ -30,6 +30,13 @@ class LayoutModel {
 		return user != null && (user.has(Role.SYSTEM_ADMIN) || user.has(Role.SECURITY_ADMIN));
 	}
 
+	/** Whether to offer people's requests about their personal data: the system administrator. */
+	@ModelAttribute("systemAdministrator")
+	boolean systemAdministrator() {
+		CurrentUser user = CurrentUser.current();
+		return user != null && user.has(Role.SYSTEM_ADMIN);
+	}
+
 	/** Whether to offer the keys for personal data: the city's security administrator. */
 	@ModelAttribute("keyAdministrator")
 	boolean keyAdministrator() {

@@ -55,7 +55,9 @@ class AuditKindsTests {
 			"AccountChanged", new StringKinds(Pattern.compile("\"((?:ACCOUNT|PASSWORD)_[A-Z_]+)\""), ""),
 			"TokenChanged", new StringKinds(Pattern.compile("new TokenChanged\\(\"([A-Z_]+)\""), ""),
 			"LearningChanged", new StringKinds(Pattern.compile("new LearningChanged\\(\"([A-Z_]+)\""), ""),
-			"KeyChanged", new StringKinds(Pattern.compile("new KeyChanged\\(\"([A-Z_]+)\""), "OPEN311_KEY_"));
+			"KeyChanged", new StringKinds(Pattern.compile("new KeyChanged\\(\"([A-Z_]+)\""), "OPEN311_KEY_"),
+			"PersonalDataRequested", new StringKinds(Pattern.compile("\"(PERSONAL_DATA_[A-Z_]+)\""), "",
+					"org/grassroots/privacy/"));
 
 	/** The record types each snapshot holds, as the modules publish them. */
 	static final Map<String, List<Class<?>>> SNAPSHOT_TYPES = Map.ofEntries(
@@ -84,7 +86,10 @@ class AuditKindsTests {
 			Map.entry("consent-owner", List.of(org.grassroots.lifeevents.ConsentOwner.class)),
 			Map.entry("consent-objection", List.of(org.grassroots.lifeevents.ConsentObjection.class)),
 			Map.entry("sign-in", List.of()),
-			Map.entry("audit-archive", List.of(org.grassroots.audit.AuditArchive.class)));
+			Map.entry("audit-archive", List.of(org.grassroots.audit.AuditArchive.class)),
+			Map.entry("audit-chain", List.of(org.grassroots.audit.AuditDigestChanged.class)),
+			Map.entry("field-keys", List.of(org.grassroots.shared.FieldsReencrypted.class)),
+			Map.entry("personal-data", List.of(org.grassroots.privacy.PersonalDataRequested.class)));
 
 	@Test
 	void everyKindTheCodeWritesIsInTheCatalogue() throws Exception {

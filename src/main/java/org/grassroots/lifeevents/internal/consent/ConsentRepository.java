@@ -138,18 +138,18 @@ public class ConsentRepository {
 	}
 	// ---------------------------------------------------------------- owners
 
-	/** An owner's details as stored; the phone already encrypted and masked. */
+	/** An owner's details as stored; the phone already encrypted, hashed for look-ups and masked. */
 	public record OwnerFields(String name, String flat, BigDecimal floorArea, boolean affected,
-			@Nullable String phoneCipher, @Nullable String phoneMasked) {
+			@Nullable String phoneCipher, @Nullable String phoneHash, @Nullable String phoneMasked) {
 
 	}
 
 	public long insertOwner(long consentId, OwnerFields fields, Instant at) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into le_consent_owner (consent_id, name, flat, floor_area, affected, phone_cipher, phone_masked,
-				  created_at, updated_at)
-				values (:consent, :name, :flat, :area, :affected, :cipher, :masked, :at, :at)
+				insert into le_consent_owner (consent_id, name, flat, floor_area, affected, phone_cipher, phone_hash,
+				  phone_masked, created_at, updated_at)
+				values (:consent, :name, :flat, :area, :affected, :cipher, :hash, :masked, :at, :at)
 				""")
 			.params(ownerParams(fields))
 			.param("consent", consentId)
@@ -162,7 +162,8 @@ public class ConsentRepository {
 	public boolean editOwner(long ownerId, int version, OwnerFields fields, Instant at) {
 		return jdbc.sql("""
 				update le_consent_owner set name = :name, flat = :flat, floor_area = :area, affected = :affected,
-				  phone_cipher = coalesce(:cipher, phone_cipher), phone_masked = coalesce(:masked, phone_masked),
+				  phone_cipher = coalesce(:cipher, phone_cipher), phone_hash = coalesce(:hash, phone_hash),
+				  phone_masked = coalesce(:masked, phone_masked),
 				  updated_at = :at, version = version + 1
 				where id = :id and version = :version
 				""")
@@ -304,6 +305,7 @@ public class ConsentRepository {
 		params.put("area", fields.floorArea());
 		params.put("affected", fields.affected());
 		params.put("cipher", fields.phoneCipher());
+		params.put("hash", fields.phoneHash());
 		params.put("masked", fields.phoneMasked());
 		return params;
 	}
