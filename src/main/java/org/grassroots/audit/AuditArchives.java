@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.grassroots.audit.internal.ArchiveFileCheck;
 import org.grassroots.audit.internal.AuditArchiver;
 import org.grassroots.audit.internal.AuditSealer;
 import org.grassroots.shared.CurrentUser;
@@ -35,9 +36,12 @@ public class AuditArchives {
 
 	private final Period retention;
 
-	AuditArchives(AuditArchiver archiver, AuditSealer sealer, Clock clock,
+	private final ArchiveFileCheck files;
+
+	AuditArchives(AuditArchiver archiver, AuditSealer sealer, ArchiveFileCheck files, Clock clock,
 			@Value("${grassroots.audit.retention:P6M}") Period retention) {
 		this.archiver = archiver;
+		this.files = files;
 		this.sealer = sealer;
 		this.clock = clock;
 		this.retention = checked(retention);
@@ -68,6 +72,19 @@ public class AuditArchives {
 
 	public List<AuditArchive> list() {
 		return archiver.list();
+	}
+
+	/**
+	 * Checks an archive's file: the bytes archived, the chain inside it whole from its first hash to
+	 * its head, and that head where the next archive (or the kept chain) starts.
+	 */
+	public ArchiveCheck check(long id) {
+		AuditArchive archive = archiver.find(id).orElseThrow(() -> new NotFoundException("audit archive", id));
+		Optional<AuditArchive> before = archiver.list().stream().filter(a -> a.toSeal() == archive.fromSeal() - 1).findFirst();
+		if (before.isPresent() && !before.get().headHash().equals(archive.prevHash())) {
+			return new ArchiveCheck(false, 0, 0, "the archive does not start where the one before it ends");
+		}
+		return files.check(archive, archiver.file(archive));
 	}
 
 	/** An archive's file, to keep on storage of its own. */

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
 import org.grassroots.support.Api;
+import org.grassroots.support.PageClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -102,6 +103,30 @@ class AuditArchiveIntegrationTests {
 		assertThat(api.download(admin, "/api/v1/audit/archives/" + archive.path("id").asLong() + "/file").bytes())
 			.isEqualTo(Files.readAllBytes(file));
 
+		String check = "/api/v1/audit/archives/" + archive.path("id").asLong() + "/check";
+		JsonNode checked = api.get(admin, check).json();
+		assertThat(checked.path("intact").asBoolean()).as(checked.toString()).isTrue();
+		assertThat(checked.path("records").asLong()).isEqualTo(old);
+		assertThat(api.get(accounts[0], check).status()).as("the auditor's").isEqualTo(403);
+		byte[] original = Files.readAllBytes(file);
+		Files.write(file, tampered(original));
+		JsonNode changed = api.get(admin, check).json();
+		assertThat(changed.path("intact").asBoolean()).isFalse();
+		assertThat(changed.path("reason").asString()).contains("SHA-256");
+		// and with its row made to agree, as someone with the database could: the record's hash catches it
+		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+		jdbc.sql("update audit_archive set file_sha256 = :sha").param("sha", sha).update();
+		JsonNode forgedRow = api.get(admin, check).json();
+		jdbc.sql("update audit_archive set file_sha256 = :sha").param("sha", archive.path("fileSha256").asString()).update();
+		Files.write(file, original);
+		assertThat(forgedRow.path("intact").asBoolean()).isFalse();
+		assertThat(forgedRow.path("reason").asString()).contains("does not match its content hash");
+		assertThat(api.get(admin, check).json().path("intact").asBoolean()).isTrue();
+		PageClient pages = new PageClient(port);
+		pages.signIn("auditor", PASSWORD);
+		assertThat(pages.get("/audit/integrity?check=" + archive.path("id").asLong()).body())
+			.contains("id=\"checked-" + archive.path("id").asLong() + "\"").contains("文件完好：" + old + " 条记录");
+
 		JsonNode verified = api.get(admin, "/api/v1/audit/verify").json();
 		assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
 		assertThat(verified.path("checked").asLong()).isEqualTo(count("select count(*) from audit_record"));
@@ -137,6 +162,18 @@ class AuditArchiveIntegrationTests {
 
 	private long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	/** The archive with one record's actor renamed, compressed again: a file that still reads but is not the one archived. */
+	private static byte[] tampered(byte[] original) throws Exception {
+		String text = new String(new GZIPInputStream(new java.io.ByteArrayInputStream(original)).readAllBytes(),
+				StandardCharsets.UTF_8);
+		var bytes = new java.io.ByteArrayOutputStream();
+		try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+			out.write(text.replaceFirst("\"actor_name\":\"[^\"]*\"", "\"actor_name\":\"someone.else\"")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		return bytes.toByteArray();
 	}
 
 	private static List<String> lines(Path file) throws Exception {

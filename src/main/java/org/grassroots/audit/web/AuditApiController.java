@@ -1,5 +1,6 @@
 package org.grassroots.audit.web;
 
+import org.grassroots.audit.ArchiveCheck;
 import org.grassroots.audit.AuditArchive;
 import org.grassroots.audit.AuditArchives;
 import org.grassroots.shared.Times;
@@ -88,6 +89,13 @@ class AuditApiController {
 			+ "(security auditor)")
 	ResponseEntity<Resource> archiveFile(@PathVariable long id) {
 		return AuditIntegrityPages.download(archives.file(id));
+	}
+
+	@GetMapping("/archives/{id}/check")
+	@Operation(summary = "Check an archive's file: its SHA-256, every record and batch hash recomputed, the links "
+			+ "from its first hash to its head, and that it starts where the archive before it ends (security auditor)")
+	ArchiveCheck checkArchive(@PathVariable long id) {
+		return archives.check(id);
 	}
 
 	@GetMapping("/verify")

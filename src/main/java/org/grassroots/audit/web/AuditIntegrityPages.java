@@ -43,8 +43,11 @@ class AuditIntegrityPages {
 
 	/** Verifying reads the whole kept chain, so it runs when asked, not on every visit. */
 	@GetMapping("/audit/integrity")
-	String integrity(@RequestParam(defaultValue = "false") boolean verify, Model model) {
+	String integrity(@RequestParam(defaultValue = "false") boolean verify, @RequestParam(required = false) Long check,
+			Model model) {
 		model.addAttribute("verification", verify ? audit.verify() : null);
+		model.addAttribute("checked", check);
+		model.addAttribute("archiveCheck", check == null ? null : archives.check(check));
 		model.addAttribute("archives", archives.list());
 		model.addAttribute("cutoff", archives.cutoff().atZone(Times.ZONE).toLocalDate());
 		return "audit/integrity";
