@@ -107,7 +107,10 @@ class PersonalDataRequestsIntegrationTests {
 		PageClient pages = new PageClient(port);
 		pages.signIn("system.admin", Api.DEMO_PASSWORD);
 		assertThat(pages.get("/").body()).contains("href=\"/personal-data\"");
-		assertThat(pages.get("/personal-data").body()).contains("个人信息查阅与删除请求").contains("name=\"idCard\"");
+		String page = pages.get("/personal-data").body();
+		assertThat(page).contains("个人信息查阅与删除请求").contains("name=\"idCard\"");
+		String form = page.substring(page.indexOf("action=\"/personal-data/export\""));
+		assertThat(form.substring(0, form.indexOf("</form>"))).as("the form carries its own CSRF field").contains("name=\"_csrf\"");
 
 		HttpResponse<byte[]> file = pages.http().send(java.net.http.HttpRequest.newBuilder(
 				java.net.URI.create("http://localhost:" + port + "/personal-data/export"))
