@@ -36,6 +36,9 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	private final DataScope accountsReach;
 
+	/** Where the system administrator roles reach: accounts (with the security administrator's) and units. */
+	private final @Nullable DataScope systemReach;
+
 	private final @Nullable Instant credentialsChangedAt;
 
 	private final boolean enabled;
@@ -60,7 +63,17 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 			Set<Role> roles, DataScope scope, DataScope administered, DataScope accountsReach,
 			@Nullable String passwordHash, boolean enabled, @Nullable Instant credentialsChangedAt,
 			boolean mustChangePassword) {
+		this(accountId, username, displayName, unitId, unitPath, roles, scope, administered, accountsReach,
+				DataScope.NONE, passwordHash, enabled, credentialsChangedAt, mustChangePassword);
+	}
+
+	/** @param systemReach where the system administrator roles reach, for units */
+	public CurrentUser(long accountId, String username, String displayName, long unitId, String unitPath,
+			Set<Role> roles, DataScope scope, DataScope administered, DataScope accountsReach, DataScope systemReach,
+			@Nullable String passwordHash, boolean enabled, @Nullable Instant credentialsChangedAt,
+			boolean mustChangePassword) {
 		this.accountsReach = accountsReach;
+		this.systemReach = systemReach;
 		this.accountId = accountId;
 		this.username = username;
 		this.displayName = displayName;
@@ -122,6 +135,23 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 			throw DomainException.forbidden("error.403.text");
 		}
 		return accountsReach;
+	}
+
+	/** Where this person sees units: their data scope and, as a system administrator, its reach. */
+	public DataScope unitsScope() {
+		return systemReach == null ? scope : scope.union(systemReach);
+	}
+
+	/**
+	 * Where this person may administer units: their campaign administrator roles' reach and their
+	 * system administrator role's (the hierarchy is both the campaign's and the system's); anyone
+	 * with neither is refused with 403.
+	 */
+	public DataScope unitsAdministered() {
+		if (!has(Role.CITY_ADMIN) && !has(Role.UNIT_ADMIN) && !has(Role.SYSTEM_ADMIN)) {
+			throw DomainException.forbidden("error.403.text");
+		}
+		return systemReach == null ? administered : administered.union(systemReach);
 	}
 
 	/** Where this person picks units: what they read, and where they administer accounts. */

@@ -115,7 +115,7 @@ public class UnitManagement {
 		input.check(command);
 		DataScope writable = writableScope(user);
 		Unit parent = units.lock(command.parentId(), writable).orElseThrow(() -> new NotFoundException("unit", command.parentId()));
-		return create(command, parent, false, user.scope());
+		return create(command, parent, false, user.unitsScope());
 	}
 
 	/** Adds demo units under a parent without a person's scope; used by the demo data loader only. */
@@ -170,7 +170,7 @@ public class UnitManagement {
 		for (UnitImport.Line line : lines) {
 			Unit parent = units.findByCode(line.parentCode(), DataScope.CITY).orElseThrow();
 			create(new CreateUnit(line.code(), parent.id(), line.nameZh(), line.nameEn(), line.level(), line.batch(),
-					line.kind()), parent, false, user.scope());
+					line.kind()), parent, false, user.unitsScope());
 		}
 		return lines.size();
 	}
@@ -198,11 +198,11 @@ public class UnitManagement {
 	 * or a moved one affects what lies below; a role scoped to its own unit alone changes none.
 	 */
 	private static DataScope writableScope(CurrentUser user) {
-		return user.administeredScope().subtreesOnly();
+		return user.unitsAdministered().subtreesOnly();
 	}
 
 	private static void checkNotOwnUnit(Unit unit, CurrentUser user) {
-		if (!user.has(Role.CITY_ADMIN) && unit.path().equals(user.unitPath())) {
+		if (!user.has(Role.CITY_ADMIN) && !user.unitsAdministered().all() && unit.path().equals(user.unitPath())) {
 			throw DomainException.forbidden("units.error.own-unit");
 		}
 	}

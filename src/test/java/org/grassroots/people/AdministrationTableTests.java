@@ -32,9 +32,9 @@ class AdministrationTableTests {
 			"security.admin", "district system", "nanan.sysadmin", "district security", "nanan.secadmin", "city campaign",
 			"city.admin", "unit administrator", "nanan.admin", "auditor", "security.auditor");
 
-	/** The unit table's columns: the campaign's administrators, who keep the hierarchy. */
+	/** The unit table's columns: the campaign's and the system administrators, who keep the hierarchy, and others. */
 	static final List<String> UNIT_ADMINISTRATORS = List.of("city", "unit and below", "unit only", "steering group",
-			"leading cadre");
+			"leading cadre", "city system", "district system", "city security");
 
 	@LocalServerPort
 	int port;

@@ -63,10 +63,12 @@ class SeparateAdministratorsPagesIntegrationTests {
 		security.submit("/accounts", "/accounts/" + id + "/revoke", "role=CASEWORKER&version=" + version(id));
 		assertThat(roles(id)).isEmpty();
 
-		for (String path : List.of("/audit", "/audit/integrity", "/problems", "/units")) {
+		for (String path : List.of("/audit", "/audit/integrity", "/problems")) {
 			assertThat(system.get(path).statusCode()).as(path).isEqualTo(403);
 			assertThat(security.get(path).statusCode()).as(path).isEqualTo(403);
 		}
+		assertThat(system.get("/units").body()).as("the system administrator keeps the units").contains("href=\"/units/import\"");
+		assertThat(security.get("/units").statusCode()).isEqualTo(403);
 	}
 
 	@Test

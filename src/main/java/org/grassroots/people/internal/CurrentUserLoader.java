@@ -67,12 +67,16 @@ public class CurrentUserLoader implements UserDetailsService {
 		DataScope scope = DataScope.NONE;
 		DataScope administered = DataScope.NONE;
 		DataScope accountsReach = DataScope.NONE;
+		DataScope systemReach = DataScope.NONE;
 		Set<Role> roles = new HashSet<>();
 		for (RoleGrant grant : account.roles()) {
 			roles.add(grant.role());
 			DataScope reach = scopeOf(grant, account.unitPath(), assigned.getOrDefault(grant.role(), List.of()));
 			if (grant.role() == Role.SYSTEM_ADMIN || grant.role() == Role.SECURITY_ADMIN) {
 				accountsReach = accountsReach.union(reach);
+			}
+			if (grant.role() == Role.SYSTEM_ADMIN) {
+				systemReach = systemReach.union(reach);
 			}
 			if (grant.role().isSeparateDuty()) {
 				continue;
@@ -83,7 +87,8 @@ public class CurrentUserLoader implements UserDetailsService {
 			}
 		}
 		return new CurrentUser(account.id(), account.username(), account.displayName(), account.unitId(),
-				account.unitPath(), roles, scope, administered, accountsReach, row.passwordHash(), account.enabled(),
+				account.unitPath(), roles, scope, administered, accountsReach, systemReach, row.passwordHash(),
+				account.enabled(),
 				row.credentialsChangedAt(),
 				account.mustChangePassword() || history.expired(row.passwordSetAt(), clock.instant()));
 	}

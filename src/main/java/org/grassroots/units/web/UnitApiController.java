@@ -40,26 +40,26 @@ class UnitApiController {
 	@GetMapping
 	@Operation(summary = "The tops of the caller's scope, or the units whose name or code contains q")
 	List<Unit> roots(@RequestParam(required = false) String q, @AuthenticationPrincipal CurrentUser user) {
-		return q == null ? units.roots(user.scope()) : units.search(q, user.scope());
+		return q == null ? units.roots(user.unitsScope()) : units.search(q, user.unitsScope());
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One unit; 404 when it does not exist or lies outside the caller's scope")
 	Unit get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-		return units.get(id, user.scope());
+		return units.get(id, user.unitsScope());
 	}
 
 	@GetMapping("/by-code/{code}")
 	@Operation(summary = "One unit by its code")
 	Unit byCode(@PathVariable String code, @AuthenticationPrincipal CurrentUser user) {
-		return units.getByCode(code, user.scope());
+		return units.getByCode(code, user.unitsScope());
 	}
 
 	@GetMapping("/{id}/children")
 	@Operation(summary = "The units directly below, 500 at a time from offset")
 	List<Unit> children(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
 			@AuthenticationPrincipal CurrentUser user) {
-		return units.children(id, user.scope(), offset);
+		return units.children(id, user.unitsScope(), offset);
 	}
 
 	@PostMapping

@@ -51,32 +51,33 @@ class UnitPageController {
 
 	@GetMapping
 	String tree(Model model, @AuthenticationPrincipal CurrentUser user) {
-		model.addAttribute("roots", units.roots(user.scope()));
+		model.addAttribute("roots", units.roots(user.unitsScope()));
 		model.addAttribute("canManage", canManage(user));
 		return "units/tree";
 	}
 
 	@GetMapping("/{id}/children")
 	String children(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
-		model.addAttribute("nodes", units.children(id, user.scope(), 0));
+		model.addAttribute("nodes", units.children(id, user.unitsScope(), 0));
 		return "units/tree :: nodes";
 	}
 
 	@GetMapping("/search")
 	String search(@RequestParam(defaultValue = "") String q, Model model, @AuthenticationPrincipal CurrentUser user) {
-		model.addAttribute("results", units.search(q, user.scope()));
+		model.addAttribute("results", units.search(q, user.unitsScope()));
 		model.addAttribute("q", q);
 		return "units/tree :: results";
 	}
 
 	@GetMapping("/{id}")
 	String detail(@PathVariable long id, Model model, @AuthenticationPrincipal CurrentUser user) {
-		Unit unit = units.get(id, user.scope());
+		Unit unit = units.get(id, user.unitsScope());
 		model.addAttribute("unit", unit);
-		model.addAttribute("lineage", units.lineage(unit, user.scope()));
-		model.addAttribute("children", units.children(id, user.scope(), 0));
+		model.addAttribute("lineage", units.lineage(unit, user.unitsScope()));
+		model.addAttribute("children", units.children(id, user.unitsScope(), 0));
 		model.addAttribute("canManage", canManage(user));
-		model.addAttribute("canChange", canManage(user) && (user.has(Role.CITY_ADMIN) || !unit.path().equals(user.unitPath())));
+		model.addAttribute("canChange", canManage(user)
+				&& (user.has(Role.CITY_ADMIN) || user.unitsAdministered().all() || !unit.path().equals(user.unitPath())));
 		model.addAttribute("levels", List.of(UnitLevel.DISTRICT, UnitLevel.STREET, UnitLevel.COMMUNITY));
 		model.addAttribute("batches", Batch.values());
 		model.addAttribute("kinds", UnitKind.values());
@@ -123,7 +124,7 @@ class UnitPageController {
 		String typed = parentCode.trim();
 		String picked = "";
 		try {
-			UnitNames.Named parent = lookup.resolve(typed, user.scope());
+			UnitNames.Named parent = lookup.resolve(typed, user.unitsScope());
 			typed = parent.name(LocaleContextHolder.getLocale().getLanguage());
 			picked = parent.code();
 			try {
@@ -173,7 +174,7 @@ class UnitPageController {
 	}
 
 	private static boolean canManage(CurrentUser user) {
-		return user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN);
+		return user.has(Role.CITY_ADMIN) || user.has(Role.UNIT_ADMIN) || user.has(Role.SYSTEM_ADMIN);
 	}
 
 }
