@@ -157,7 +157,7 @@ public class ConsentRegistry {
 		List<Link> issued = new ArrayList<>();
 		for (ConsentOwner owner : owners) {
 			String token = links.newToken();
-			consents.setToken(owner.id(), ConsentLinks.hash(token), now);
+			consents.setToken(owner.id(), links.stored(token), now);
 			ConsentOwner after = consents.owner(consent.id(), owner.id()).orElseThrow();
 			journal.changed(ConsentAction.REISSUE_LINK, consent, owner, after);
 			issued.add(new Link(owner.id(), owner.flat(), owner.name(), ConsentLinks.path(token)));

@@ -124,7 +124,7 @@ public class ConsentViews {
 
 	/** The owner's ballot; an unknown or replaced link is 404. */
 	public Ballot ballot(String token) {
-		ConsentOwner owner = (ConsentLinks.plausible(token) ? consents.ownerByToken(ConsentLinks.hash(token))
+		ConsentOwner owner = (ConsentLinks.plausible(token) ? consents.ownerByToken(ConsentLinks.lookups(token))
 				: java.util.Optional.<ConsentOwner>empty())
 			.orElseThrow(() -> new NotFoundException("voting link", "?"));
 		Consent consent = consents.find(owner.consentId()).orElseThrow();

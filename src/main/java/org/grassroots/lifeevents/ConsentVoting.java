@@ -133,7 +133,7 @@ public class ConsentVoting {
 		if (!ConsentLinks.plausible(token)) {
 			throw new NotFoundException("voting link", "?");
 		}
-		return consents.ownerByToken(ConsentLinks.hash(token)).orElseThrow(() -> new NotFoundException("voting link", "?"));
+		return consents.ownerByToken(ConsentLinks.lookups(token)).orElseThrow(() -> new NotFoundException("voting link", "?"));
 	}
 
 	private Consent locked(long consentId, CurrentUser user) {

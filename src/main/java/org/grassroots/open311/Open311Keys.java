@@ -1,17 +1,15 @@
 package org.grassroots.open311;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.grassroots.open311.internal.KeyCache;
 import org.grassroots.open311.internal.KeyRepository;
 import org.grassroots.open311.internal.KeyTouches;
+import org.grassroots.shared.CryptoSuite;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
@@ -39,7 +37,11 @@ public class Open311Keys {
 
 	private final KeyCache cache;
 
-	Open311Keys(KeyRepository keys, ApplicationEventPublisher events, Clock clock, KeyTouches touches, KeyCache cache) {
+	private final CryptoSuite suite;
+
+	Open311Keys(KeyRepository keys, ApplicationEventPublisher events, Clock clock, KeyTouches touches, KeyCache cache,
+			CryptoSuite suite) {
+		this.suite = suite;
 		this.touches = touches;
 		this.cache = cache;
 		this.keys = keys;
@@ -65,7 +67,7 @@ public class Open311Keys {
 		byte[] bytes = new byte[24];
 		random.nextBytes(bytes);
 		String secret = "o311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		long id = keys.insert(trimmed, hash(secret), secret.substring(0, 9), admin.getUsername(), clock.instant());
+		long id = keys.insert(trimmed, suite.hash(secret), secret.substring(0, 9), admin.getUsername(), clock.instant());
 		ApiKey key = keys.find(id).orElseThrow();
 		events.publishEvent(new KeyChanged("ISSUED", key));
 		return new Issued(key, secret);
@@ -96,11 +98,14 @@ public class Open311Keys {
 	 */
 	@Transactional(readOnly = true)
 	public ApiKey authenticate(String secret) {
-		String hash = hash(secret.trim());
-		ApiKey key = cache.get(hash, () -> keys.findActiveByHash(hash))
-			.orElseThrow(() -> DomainException.forbidden("open311.error.api-key"));
-		touches.touch(key.id());
-		return key;
+		for (String hash : suite.hashesOf(secret.trim())) {
+			Optional<ApiKey> key = cache.get(hash, () -> keys.findActiveByHash(hash));
+			if (key.isPresent()) {
+				touches.touch(key.get().id());
+				return key.get();
+			}
+		}
+		throw DomainException.forbidden("open311.error.api-key");
 	}
 
 	private static void checkAdmin(CurrentUser user) {
@@ -109,18 +114,9 @@ public class Open311Keys {
 		}
 	}
 
-	/** The stored form of a key. */
+	/** The stored form of a key in the standard suite (the demo key); a key is found under either suite's hash. */
 	public static String hashOf(String secret) {
-		return hash(secret);
-	}
-
-	static String hash(String secret) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return CryptoSuite.STANDARD.hash(secret);
 	}
 
 }

@@ -1,18 +1,15 @@
 package org.grassroots.people;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.grassroots.people.internal.CurrentUserLoader;
 import org.grassroots.people.internal.TokenRepository;
 import org.grassroots.people.internal.TokenTouches;
+import org.grassroots.shared.CryptoSuite;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.NotFoundException;
@@ -36,8 +33,11 @@ public class AccessTokens {
 
 	private final CurrentUserLoader users;
 
+	private final CryptoSuite suite;
+
 	AccessTokens(TokenRepository tokens, ApplicationEventPublisher events, Clock clock, TokenTouches touches,
-			CurrentUserLoader users) {
+			CurrentUserLoader users, CryptoSuite suite) {
+		this.suite = suite;
 		this.users = users;
 		this.touches = touches;
 		this.tokens = tokens;
@@ -55,7 +55,7 @@ public class AccessTokens {
 		random.nextBytes(secret);
 		String token = "grt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		String label = name.isBlank() ? "api" : name.trim();
-		long id = tokens.insert(owner.accountId(), label.length() > 100 ? label.substring(0, 100) : label, hash(token),
+		long id = tokens.insert(owner.accountId(), label.length() > 100 ? label.substring(0, 100) : label, suite.hash(token),
 				clock.instant());
 		events.publishEvent(new TokenChanged("TOKEN_ISSUED", owner.getUsername(), owner.unitPath(),
 				tokens.find(id, owner.accountId()).orElseThrow()));
@@ -81,20 +81,14 @@ public class AccessTokens {
 	 * no transaction of its own; the token's last use is written later in a batch.
 	 */
 	public Optional<CurrentUser> personOf(String token) {
-		String hash = hash(token);
-		Optional<CurrentUser> person = users.loadByTokenHash(hash);
-		person.ifPresent(found -> touches.touch(hash));
-		return person;
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		for (String hash : suite.hashesOf(token)) {
+			Optional<CurrentUser> person = users.loadByTokenHash(hash);
+			if (person.isPresent()) {
+				touches.touch(hash);
+				return person;
+			}
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Optional.empty();
 	}
 
 }

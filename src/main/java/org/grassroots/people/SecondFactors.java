@@ -13,6 +13,7 @@ import org.grassroots.people.internal.SecondFactorRepository;
 import org.grassroots.people.internal.SignInGuard;
 import org.grassroots.people.internal.SignInAttempts;
 import org.grassroots.people.internal.SignInThrottle;
+import org.grassroots.shared.CryptoSuite;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Role;
@@ -59,10 +60,13 @@ public class SecondFactors {
 
 	private final SignInAttempts attempts;
 
+	private final CryptoSuite suite;
+
 	SecondFactors(AccountRepository accounts, SecondFactorRepository factors, OneTimeCodes codes,
 			ApplicationEventPublisher events, Clock clock,
 			@Value("${grassroots.second-factor.required-roles:}") List<Role> requiredRoles, SignInThrottle throttle,
-			SignInAttempts attempts) {
+			SignInAttempts attempts, CryptoSuite suite) {
+		this.suite = suite;
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.attempts = attempts;
@@ -120,7 +124,7 @@ public class SecondFactors {
 		change(before, "SECOND_FACTOR_ON", "totp_secret_cipher = totp_pending_cipher, totp_pending_cipher = null, "
 				+ "totp_last_step = :step", Map.of("step", step.getAsLong()));
 		List<String> recovery = codes.newRecoveryCodes();
-		factors.replaceRecoveryCodes(user.accountId(), recovery.stream().map(OneTimeCodes::recoveryHash).toList());
+		factors.replaceRecoveryCodes(user.accountId(), recovery.stream().map(one -> OneTimeCodes.recoveryHash(suite, one)).toList());
 		return recovery;
 	}
 
@@ -172,7 +176,7 @@ public class SecondFactors {
 		if (step.isPresent()) {
 			return factors.useStep(accountId, step.getAsLong()) ? Optional.of(Channel.CODE) : Optional.empty();
 		}
-		return factors.useRecoveryCode(accountId, OneTimeCodes.recoveryHash(code), clock.instant())
+		return factors.useRecoveryCode(accountId, OneTimeCodes.recoveryLookups(suite, code), clock.instant())
 				? Optional.of(Channel.RECOVERY) : Optional.empty();
 	}
 

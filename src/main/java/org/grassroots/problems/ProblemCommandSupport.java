@@ -1,12 +1,9 @@
 package org.grassroots.problems;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +15,7 @@ import org.grassroots.problems.internal.NoticeRepository;
 import org.grassroots.problems.internal.ProblemAccess;
 import org.grassroots.problems.internal.ProblemRepository;
 import org.grassroots.problems.internal.WorkRepository;
+import org.grassroots.shared.CryptoSuite;
 import org.grassroots.shared.CurrentUser;
 import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
@@ -292,15 +290,17 @@ class ProblemCommandSupport {
 		return text == null || text.isBlank() ? null : text.trim();
 	}
 
-	/** Tracking codes are stored only as this hash, upper-cased so a code typed in lower case still matches. */
-	static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(text.toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/**
+	 * Tracking codes are stored only as a hash with the configured algorithms (SHA-256 or SM3),
+	 * upper-cased so a code typed in lower case still matches.
+	 */
+	static String trackingHash(CryptoSuite suite, String code) {
+		return suite.hash(code.toUpperCase(java.util.Locale.ROOT));
+	}
+
+	/** The hashes a tracking code may be stored under, whichever algorithms were configured when it was made. */
+	static List<String> trackingLookups(String code) {
+		return CryptoSuite.STANDARD.hashesOf(code.trim().toUpperCase(java.util.Locale.ROOT));
 	}
 
 }

@@ -3,7 +3,7 @@ package org.grassroots.problems;
 import static org.grassroots.problems.ProblemCommandSupport.blankToNull;
 import static org.grassroots.problems.ProblemCommandSupport.changes;
 import static org.grassroots.problems.ProblemCommandSupport.clearRecognition;
-import static org.grassroots.problems.ProblemCommandSupport.sha256;
+import static org.grassroots.problems.ProblemCommandSupport.trackingLookups;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +53,7 @@ public class ProblemEvaluation {
 	@Transactional
 	public Problem evaluate(String trackingCode, Evaluate command) {
 		input.check(command);
-		return evaluate(problems.findByTrackingHash(sha256(trackingCode.trim()))
+		return evaluate(problems.findByTrackingHash(trackingLookups(trackingCode))
 			.orElseThrow(() -> new NotFoundException("problem", "tracking code")), command);
 	}
 

@@ -1,7 +1,7 @@
 package org.grassroots.problems;
 
 import static org.grassroots.problems.ProblemCommandSupport.blankToNull;
-import static org.grassroots.problems.ProblemCommandSupport.sha256;
+import static org.grassroots.problems.ProblemCommandSupport.trackingHash;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -226,7 +226,7 @@ public class ProblemIntake {
 		row.put("address", blankToNull(command.address()));
 		row.put("latitude", command.latitude());
 		row.put("longitude", command.longitude());
-		row.put("tracking_hash", sha256(code));
+		row.put("tracking_hash", trackingHash(cipher.suite(), code));
 		row.put("title_public", true);
 		row.put("disclose_identity", command.disclose());
 		if (command.phone() != null && !command.phone().isBlank()) {

@@ -394,7 +394,7 @@ public class ProblemViews {
 
 	@Transactional(readOnly = true)
 	public Optional<Tracking> track(String code) {
-		return problems.findByTrackingHash(ProblemCommandSupport.sha256(code.trim())).map(this::tracking);
+		return problems.findByTrackingHash(ProblemCommandSupport.trackingLookups(code)).map(this::tracking);
 	}
 
 	/** A report the person filed while signed in, by its ledger number: nobody else's (scope SELF). */
@@ -414,7 +414,7 @@ public class ProblemViews {
 	/** A file staff marked public on the problem a tracking code follows; anything else is not found. */
 	@Transactional(readOnly = true)
 	public AttachmentFile publicFile(String code, long attachmentId) {
-		Problem problem = problems.findByTrackingHash(ProblemCommandSupport.sha256(code.trim()))
+		Problem problem = problems.findByTrackingHash(ProblemCommandSupport.trackingLookups(code))
 			.orElseThrow(() -> new NotFoundException("problem", "tracking code"));
 		return publicFile(problem, attachmentId);
 	}

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Provider;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -90,6 +91,15 @@ public enum CryptoSuite {
 
 	public String hash(byte[] bytes) {
 		return hashPrefix + HexFormat.of().formatHex(digest().digest(bytes));
+	}
+
+	/**
+	 * The hashes a secret (a token, a key, a code) may be stored under: this suite's first, then
+	 * the other's, so that what was stored before a switch is still found.
+	 */
+	public List<String> hashesOf(String text) {
+		return this == STANDARD ? List.of(STANDARD.hash(text), NATIONAL.hash(text))
+				: List.of(NATIONAL.hash(text), STANDARD.hash(text));
 	}
 
 	public MessageDigest digest() {

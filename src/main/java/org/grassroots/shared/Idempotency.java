@@ -1,13 +1,10 @@
 package org.grassroots.shared;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -78,12 +75,12 @@ public class Idempotency {
 			return create.get();
 		}
 		check(key);
-		String hash = hash(request);
+		String hash = hash(cipher.suite(), request);
 		long end = System.nanoTime() + WAIT.toNanos();
 		while (true) {
 			Optional<Kept> kept = find(scope, key);
 			if (kept.isPresent()) {
-				return replay(kept.get(), hash, type);
+				return replay(kept.get(), request, hash, type);
 			}
 			try {
 				return transactions.execute(status -> createKept(scope, key, hash, create));
@@ -147,8 +144,10 @@ public class Idempotency {
 			.update() > 0;
 	}
 
-	private <T> T replay(Kept kept, String hash, Class<T> type) {
-		if (!kept.requestHash().equals(hash)) {
+	private <T> T replay(Kept kept, Object request, String hash, Class<T> type) {
+		// a key kept before the algorithms changed: its request's hash with the algorithms of then
+		CryptoSuite then = CryptoSuite.ofHash(kept.requestHash());
+		if (!kept.requestHash().equals(then == cipher.suite() ? hash : hash(then, request))) {
 			throw new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "error.idempotency-key.reused");
 		}
 		String body = cipher.decrypt(kept.body());
@@ -166,15 +165,8 @@ public class Idempotency {
 	}
 
 	/** A stable digest of the request: its JSON, or the text itself. */
-	private String hash(Object request) {
-		byte[] bytes = request instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
-				: json.writeValueAsBytes(request);
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+	private String hash(CryptoSuite suite, Object request) {
+		return suite.hash(request instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(request));
 	}
 
 	/** A scope part that names a secret (an Open311 key) without keeping it. */

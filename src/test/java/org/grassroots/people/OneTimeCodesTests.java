@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.grassroots.people.internal.OneTimeCodes;
+import org.grassroots.shared.CryptoSuite;
 import org.junit.jupiter.api.Test;
 
 /** The codes an authenticator app shows: RFC 6238's test vectors (SHA-1, last six digits). */
@@ -39,7 +40,11 @@ class OneTimeCodesTests {
 		assertThat(codes.uri("Grassroots", "city.admin", RFC_SECRET)).isEqualTo("otpauth://totp/Grassroots:city.admin?secret="
 				+ RFC_SECRET + "&issuer=Grassroots&algorithm=SHA1&digits=6&period=30");
 		assertThat(codes.newSecret()).matches("[A-Z2-7]{32}");
-		assertThat(OneTimeCodes.recoveryHash("abcde-fghij")).isEqualTo(OneTimeCodes.recoveryHash("ABCDEFGHIJ"));
+		assertThat(OneTimeCodes.recoveryHash(CryptoSuite.STANDARD, "abcde-fghij"))
+			.isEqualTo(OneTimeCodes.recoveryHash(CryptoSuite.STANDARD, "ABCDEFGHIJ"));
+		assertThat(OneTimeCodes.recoveryLookups(CryptoSuite.NATIONAL, "abcde-fghij"))
+			.containsExactly(OneTimeCodes.recoveryHash(CryptoSuite.NATIONAL, "ABCDEFGHIJ"),
+					OneTimeCodes.recoveryHash(CryptoSuite.STANDARD, "ABCDE-FGHIJ"));
 	}
 
 }

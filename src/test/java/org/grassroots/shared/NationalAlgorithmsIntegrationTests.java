@@ -42,8 +42,11 @@ class NationalAlgorithmsIntegrationTests {
 	@Test
 	void anExistingDatabaseSwitchesToSm3AndSm4AndThenRotatesItsKeyWithoutStopping() {
 		Map<String, String> clear;
+		String keptToken;
+		String trackingCode;
 		try (ConfigurableApplicationContext standard = node("a", "standard", K1, "")) {
-			writePersonalData(new Api(port(standard)));
+			trackingCode = writePersonalData(new Api(port(standard)));
+			keptToken = new Api(port(standard)).token("security.auditor");
 			clear = values(standard, cipher(standard));
 			assertThat(clear.keySet()).anyMatch(k -> k.startsWith("account.phone_cipher"))
 				.anyMatch(k -> k.startsWith("problem.reporter_phone_cipher"))
@@ -78,7 +81,14 @@ class NationalAlgorithmsIntegrationTests {
 			assertThat(jdbc.sql("select hash from audit_seal where id = :id").param("id", seal).query(String.class).single())
 				.isEqualTo(head.path("headHash").asString()).doesNotStartWith("sm3:");
 			Api api = new Api(port(national));
+			assertThat(api.get(keptToken, "/api/v1/audit/verify").status()).as("a token issued before the switch").isEqualTo(200);
+			assertThat(api.get(null, "/api/v1/public/reports/" + trackingCode).status()).as("a tracking code from before")
+				.isEqualTo(200);
 			writePersonalData(api);
+			assertThat(jdbc.sql("select count(*) from access_token where token_hash like 'sm3:%'").query(Long.class).single())
+				.as("secrets are hashed with SM3 from the switch on").isPositive();
+			assertThat(jdbc.sql("select count(*) from problem where tracking_hash like 'sm3:%'").query(Long.class).single())
+				.isOne();
 			assertVerifies(api, jdbc);
 			assertThat(jdbc.sql("select prev_hash from audit_seal where id = :id").param("id", seal + 1).query(String.class)
 				.single()).as("the new segment starts from the old head").isEqualTo(head.path("headHash").asString());
@@ -132,7 +142,7 @@ class NationalAlgorithmsIntegrationTests {
 	}
 
 	/** An account's phone, a report's phone, and an application's ID card numbers, phone and address. */
-	private static void writePersonalData(Api api) {
+	private static String writePersonalData(Api api) {
 		String username = "phone." + Api.uniqueCode("").toLowerCase();
 		Api.Reply opened = api.openAccount(Api.json("username", username, "displayName", "手机号测试", "unitCode", "500108002",
 				"phone", "13800138123", "roles", List.of(Map.of("role", "CASEWORKER"))));
@@ -145,6 +155,7 @@ class NationalAlgorithmsIntegrationTests {
 		Api.Reply filed = api.post(api.token("resident.wang"), "/api/v1/lifeevents/applications",
 				Api.json("eventCode", "NEWBORN", "values", LifeEventSteps.newborn("王小川")));
 		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		return report.text("trackingCode");
 	}
 
 	/** Every encrypted value in the database, decrypted, by table, column and row. */

@@ -4,18 +4,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.codec.binary.Base32;
+import org.grassroots.shared.CryptoSuite;
 import org.springframework.stereotype.Component;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
@@ -97,17 +96,20 @@ public class OneTimeCodes {
 	}
 
 	/**
-	 * How a recovery code is stored: SHA-256 of its characters without the dash, in lower case.
-	 * Fifty random bits need no slow hash.
+	 * How a recovery code is stored: the hash (SHA-256, or SM3 under the national algorithms) of its
+	 * characters without the dash, in lower case. Fifty random bits need no slow hash.
 	 */
-	public static String recoveryHash(String code) {
-		String normal = code.replace("-", "").replaceAll("\\s", "").toLowerCase(java.util.Locale.ROOT);
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	public static String recoveryHash(CryptoSuite suite, String code) {
+		return suite.hash(normal(code));
+	}
+
+	/** The hashes a recovery code may be stored under, whichever algorithms were configured when it was made. */
+	public static List<String> recoveryLookups(CryptoSuite suite, String code) {
+		return suite.hashesOf(normal(code));
+	}
+
+	private static String normal(String code) {
+		return code.replace("-", "").replaceAll("\\s", "").toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static String encode(String text) {

@@ -57,13 +57,14 @@ public class SecondFactorRepository {
 	}
 
 	/** Takes an unused recovery code; false when there is none with this hash. */
-	public boolean useRecoveryCode(long accountId, String hash, Instant now) {
+	/** @param hashes the hashes the code may be stored under (one per algorithm suite) */
+	public boolean useRecoveryCode(long accountId, List<String> hashes, Instant now) {
 		return jdbc.sql("""
-				update recovery_code set used_at = :now where account_id = :id and code_hash = :hash and used_at is null
+				update recovery_code set used_at = :now where account_id = :id and code_hash in (:hashes) and used_at is null
 				""")
 			.param("now", Times.utc(now))
 			.param("id", accountId)
-			.param("hash", hash)
+			.param("hashes", hashes)
 			.update() == 1;
 	}
 

@@ -250,9 +250,10 @@ public class ProblemRepository {
 			.optional();
 	}
 
-	public Optional<Problem> findByTrackingHash(String hash) {
-		return jdbc.sql("select " + COLUMNS + " from problem p where p.tracking_hash = :hash")
-			.param("hash", hash)
+	/** @param hashes the hashes the tracking code may be stored under (one per algorithm suite) */
+	public Optional<Problem> findByTrackingHash(List<String> hashes) {
+		return jdbc.sql("select " + COLUMNS + " from problem p where p.tracking_hash in (:hashes)")
+			.param("hashes", hashes)
 			.query(this::map)
 			.optional();
 	}

@@ -1,16 +1,14 @@
 package org.grassroots.lifeevents.internal.consent;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.List;
 
+import org.grassroots.shared.CryptoSuite;
 import org.springframework.stereotype.Component;
 
 /**
- * Owners' personal voting links: 160 random bits each, URL-safe; only their SHA-256 is stored, so
+ * Owners' personal voting links: 160 random bits each, URL-safe; only their hash (SHA-256, or SM3 under the national algorithms) is stored, so
  * a copy of the database cannot vote. A token that cannot be one (wrong length or characters) is
  * answered like an unknown one.
  */
@@ -21,6 +19,12 @@ public class ConsentLinks {
 	private static final int BYTES = 20;
 
 	private static final int LENGTH = 27;
+
+	private final CryptoSuite suite;
+
+	ConsentLinks(CryptoSuite suite) {
+		this.suite = suite;
+	}
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -34,13 +38,14 @@ public class ConsentLinks {
 		return token.length() == LENGTH && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
 	}
 
-	public static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/** How a link is stored: its hash with the configured algorithms. */
+	public String stored(String token) {
+		return suite.hash(token);
+	}
+
+	/** The hashes a link may be stored under, whichever algorithms were configured when it was made. */
+	public static List<String> lookups(String token) {
+		return CryptoSuite.STANDARD.hashesOf(token);
 	}
 
 	/** The path of an owner's voting page. */

@@ -235,9 +235,10 @@ public class ConsentRepository {
 			.optional();
 	}
 
-	public Optional<ConsentOwner> ownerByToken(String tokenHash) {
-		return jdbc.sql("select * from le_consent_owner where token_hash = :hash")
-			.param("hash", tokenHash)
+	/** @param tokenHashes the hashes the link may be stored under (one per algorithm suite) */
+	public Optional<ConsentOwner> ownerByToken(List<String> tokenHashes) {
+		return jdbc.sql("select * from le_consent_owner where token_hash in (:hashes)")
+			.param("hashes", tokenHashes)
 			.query(ConsentRepository::owner)
 			.optional();
 	}
