@@ -76,16 +76,18 @@ class SignInIntegrationTests {
 	void oneAddressGuessingManyUsernamesIsThrottled() {
 		FromAddress guesser = new FromAddress(FromAddress.unique(), port);
 		int answered = 0;
-		// 30 a minute, refilled as they go: the guesses take a few seconds and win back a few
-		while (answered < 45
-				&& guesser.postJson("/api/v1/auth/tokens", signIn("nobody" + Api.uniqueCode(""), "wrong")).status() == 401) {
+		// 30 a minute, refilled as they go (one every two seconds): the guesses take a few seconds and
+		// win back a few. The first answer that is not 401 is the throttle's; a request after it could
+		// meet a token just refilled, so the test looks at that answer itself.
+		FromAddress.Reply last;
+		while ((last = guesser.postJson("/api/v1/auth/tokens", signIn("nobody" + Api.uniqueCode(""), "wrong")))
+			.status() == 401 && answered < 45) {
 			answered++;
 		}
 		assertThat(answered).isBetween(30, 44);
-		FromAddress.Reply throttled = guesser.postJson("/api/v1/auth/tokens", signIn("city.admin", Api.DEMO_PASSWORD));
-		assertThat(throttled.status()).isEqualTo(429);
-		assertThat(throttled.header("Retry-After")).isNotBlank();
-		assertThat(api.token("city.admin")).startsWith("grt_");
+		assertThat(last.status()).isEqualTo(429);
+		assertThat(last.header("Retry-After")).isNotBlank();
+		assertThat(api.token("city.admin")).as("other addresses sign in as before").startsWith("grt_");
 	}
 
 	@Test
