@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import org.grassroots.problems.internal.Categories;
 import org.grassroots.problems.internal.NoticeRepository;
+import org.grassroots.problems.internal.ProblemMessages;
 import org.grassroots.problems.internal.ProblemAccess;
 import org.grassroots.problems.internal.ProblemRepository;
 import org.grassroots.problems.internal.WorkRepository;
@@ -55,9 +56,12 @@ class ProblemCommandSupport {
 
 	private final Categories categories;
 
+	private final ProblemMessages messages;
+
 	ProblemCommandSupport(ProblemRepository problems, WorkRepository work, UnitManagement units, ProblemAccess access,
 			FileStore files, ApplicationEventPublisher events, Clock clock, NoticeRepository notices,
-			Categories categories) {
+			Categories categories, ProblemMessages messages) {
+		this.messages = messages;
 		this.notices = notices;
 		this.categories = categories;
 		this.problems = problems;
@@ -92,11 +96,32 @@ class ProblemCommandSupport {
 				publicEntry, now);
 		Problem after = reload(id);
 		events.publishEvent(new ProblemChanged(action, before, after, blankToNull(note), null));
+		messageReporter(before, after);
 		if (after.state() == ProblemState.CLOSED && before.state() != ProblemState.CLOSED) {
 			problems.insertEvent(id, ProblemAction.CLOSE, to, to, user.displayName(), actorUnit, null, true, now);
 			closeParentIfDone(after);
 		}
 		return after;
+	}
+
+	/** A message to the resident who reported with a phone, if they did; {@code code} with the first only. */
+	void messageReporter(String kind, Problem problem, @Nullable String code) {
+		messages.toReporter(kind, problem, code);
+	}
+
+	/** A summons to departments, as SMS and e-mail to their staff. */
+	void messageSummoned(Problem problem, List<String> unitPaths, long summonsId, boolean emergency) {
+		messages.summoned(problem, unitPaths, summonsId, emergency);
+	}
+
+	/** The resident who reported with a phone hears when their report is accepted and when it is closed. */
+	private void messageReporter(Problem before, Problem after) {
+		if (after.source() != ProblemSource.RESIDENT || before.state() == after.state()) {
+			return;
+		}
+		if (after.state() == ProblemState.ACCEPTED || after.state() == ProblemState.CLOSED) {
+			messages.toReporter("PROBLEM_" + after.state().name(), after, null);
+		}
 	}
 
 	/** When the last child closes, a parent whose own rectification both sides recognized closes too. */
@@ -257,6 +282,7 @@ class ProblemCommandSupport {
 		for (String unitPath : unitPaths) {
 			notices.insert(unitPath, kind, problem.id(), kind + ":" + problem.id() + ":" + key + "@" + unitPath, now);
 		}
+		messages.toStaff(kind, problem, unitPaths, kind + ":" + key);
 	}
 
 	/** A notice to the unit holding the problem now, once per version of it. */

@@ -27,6 +27,7 @@ import org.grassroots.units.UnitLevel;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -211,6 +212,7 @@ public class ProblemIntake {
 		if (original == null) {
 			support.notice("REPORTED", created, List.of(created.handlingUnitPath()), "");
 		}
+		support.messageReporter("PROBLEM_RECEIVED", created, code);
 		return new Reported(created, code);
 	}
 
@@ -232,6 +234,7 @@ public class ProblemIntake {
 		if (command.phone() != null && !command.phone().isBlank()) {
 			row.put("reporter_phone_cipher", cipher.encrypt(command.phone()));
 			row.put("reporter_phone_hash", cipher.lookupHash(command.phone()));
+			row.put("reporter_language", LocaleContextHolder.getLocale().getLanguage());
 		}
 		return row;
 	}

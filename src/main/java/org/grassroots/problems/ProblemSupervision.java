@@ -95,7 +95,9 @@ public class ProblemSupervision {
 		String names = String.join("、", departments.stream().map(Unit::nameZh).toList());
 		support.recordStep(problem, ProblemAction.SUMMON, user, street, names + ": " + command.reason().trim(),
 				names, now);
-		support.notice("SUMMONED", problem, departments.stream().map(Unit::path).toList(), "summons-" + summonsId);
+		List<String> paths = departments.stream().map(Unit::path).toList();
+		support.notice("SUMMONED", problem, paths, "summons-" + summonsId);
+		support.messageSummoned(problem, paths, summonsId, command.isEmergency());
 		return support.reload(id);
 	}
 

@@ -41,8 +41,13 @@ final class ProblemSteps {
 
 	/** A resident's report; the title should be unique so the test can find it. */
 	Report report(String communityCode, String category, String title) {
+		return report(communityCode, category, title, "13912345678");
+	}
+
+	/** A resident's report with their phone number. */
+	Report report(String communityCode, String category, String title, String phone) {
 		Api.Reply reply = api.post(null, "/api/v1/public/reports", Api.json("locationUnitId", unitId(communityCode),
-				"categoryCode", category, "title", title, "description", "resident says: " + title, "phone", "13912345678",
+				"categoryCode", category, "title", title, "description", "resident says: " + title, "phone", phone,
 				"discloseIdentity", false));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 		JsonNode problem = byLedger(reply.text("ledgerNo"), title);

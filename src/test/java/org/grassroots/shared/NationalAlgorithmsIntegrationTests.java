@@ -2,7 +2,6 @@ package org.grassroots.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import org.grassroots.GrassrootsApplication;
 import org.grassroots.lifeevents.LifeEventSteps;
 import org.grassroots.support.Api;
+import org.grassroots.support.OwnDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,7 +35,7 @@ class NationalAlgorithmsIntegrationTests {
 
 	static final String K2 = key(12);
 
-	final String database = database();
+	final String database = OwnDatabase.url("national");
 
 	final String dataDir = "target/test-data/national-" + UUID.randomUUID();
 
@@ -215,24 +215,6 @@ class NationalAlgorithmsIntegrationTests {
 		byte[] key = new byte[32];
 		java.util.Arrays.fill(key, (byte) seed);
 		return Base64.getEncoder().encodeToString(key);
-	}
-
-	/** A fresh H2 file, or a schema of its own in the suite's PostgreSQL database. */
-	private static String database() {
-		String url = System.getenv("SPRING_DATASOURCE_URL");
-		if (url == null || !url.startsWith("jdbc:postgresql")) {
-			return "jdbc:h2:file:./target/test-data/national-" + UUID.randomUUID()
-					+ "/grassroots;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
-		}
-		String name = "national_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		try (var connection = DriverManager.getConnection(url, System.getenv("SPRING_DATASOURCE_USERNAME"),
-				System.getenv("SPRING_DATASOURCE_PASSWORD")); var statement = connection.createStatement()) {
-			statement.execute("create schema " + name);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name;
 	}
 
 }

@@ -21,7 +21,7 @@ final class AuditKinds {
 
 	static final List<String> GROUPS = List.of("units", "accounts", "problems", "learning", "plans", "visits", "cases",
 			"dashboard",
-			"open311", "lifeevents", "privacy", "audit");
+			"open311", "lifeevents", "privacy", "outbox", "audit");
 
 	/** What ProblemChanged writes for each ProblemAction, PROBLEM_ and the action's name. */
 	static final List<String> PROBLEM_ACTIONS = List.of("REPORT", "ACCEPT", "DECLINE", "ASSIGN", "DELEGATE", "SPLIT",
@@ -48,6 +48,9 @@ final class AuditKinds {
 		kinds.add(new Kind("PERSONAL_DATA_EXPORTED", "privacy", "personal-data", true));
 		kinds.add(new Kind("PERSONAL_DATA_ERASED", "privacy", "personal-data", true));
 		kinds.add(new Kind("SIGN_IN_FAILED", "accounts", "sign-in", true));
+		kinds.add(new Kind("MESSAGE_CHANNELS_CHANGED", "accounts", "message-channels", true));
+		kinds.add(new Kind("MESSAGES_STOPPED", "outbox", "messages-stopped", true));
+		kinds.add(new Kind("MESSAGE_RETRIED", "outbox", "message-retried", true));
 		kinds.add(new Kind("TOKEN_ISSUED", "accounts", "token", true));
 		kinds.add(new Kind("TOKEN_REVOKED", "accounts", "token", true));
 		kinds.add(new Kind("PROBLEM_REPORTED", "problems", "problem", true));

@@ -16,6 +16,11 @@ class PeopleEncryptedColumns {
 	}
 
 	@Bean
+	EncryptedColumn accountEmail() {
+		return new EncryptedColumn("account", "id", List.of("id"), "email_cipher", "email_hash", null);
+	}
+
+	@Bean
 	EncryptedColumn accountSecondFactor() {
 		return EncryptedColumn.of("account", "totp_secret_cipher");
 	}

@@ -40,7 +40,7 @@ class SecurityConfig {
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
 			"/swagger-ui/**", "/report", "/report/**", "/track", "/track/**", "/ledger", "/ledger/**",
-			"/reception-days", "/consent/**" };
+			"/reception-days", "/consent/**", "/stop/**" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -88,6 +88,7 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/accounts/**").hasAnyRole("SYSTEM_ADMIN", "SECURITY_ADMIN")
 				.requestMatchers("/api/v1/security/**").hasRole("SECURITY_ADMIN")
 				.requestMatchers("/api/v1/personal-data/**").hasRole("SYSTEM_ADMIN")
+				.requestMatchers("/api/v1/outbox/**").hasRole("SYSTEM_ADMIN")
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, cache), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
@@ -118,6 +119,7 @@ class SecurityConfig {
 				.requestMatchers("/accounts/**", "/accounts").hasAnyRole("SYSTEM_ADMIN", "SECURITY_ADMIN")
 				.requestMatchers("/security/**").hasRole("SECURITY_ADMIN")
 				.requestMatchers("/personal-data/**", "/personal-data").hasRole("SYSTEM_ADMIN")
+				.requestMatchers("/outbox/**", "/outbox").hasRole("SYSTEM_ADMIN")
 				.requestMatchers("/open311/keys/**", "/open311/keys").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").successHandler(success(clock, factors)).failureHandler(failure()))

@@ -89,7 +89,10 @@ class AuditKindsTests {
 			Map.entry("audit-archive", List.of(org.grassroots.audit.AuditArchive.class)),
 			Map.entry("audit-chain", List.of(org.grassroots.audit.AuditDigestChanged.class)),
 			Map.entry("field-keys", List.of(org.grassroots.shared.FieldsReencrypted.class)),
-			Map.entry("personal-data", List.of(org.grassroots.privacy.PersonalDataRequested.class)));
+			Map.entry("personal-data", List.of(org.grassroots.privacy.PersonalDataRequested.class)),
+			Map.entry("message-channels", List.of(org.grassroots.people.MessageChannelsChanged.Choice.class)),
+			Map.entry("messages-stopped", List.of(org.grassroots.outbox.MessagesStopped.class)),
+			Map.entry("message-retried", List.of(org.grassroots.outbox.MessageRetried.class)));
 
 	@Test
 	void everyKindTheCodeWritesIsInTheCatalogue() throws Exception {
