@@ -7,7 +7,9 @@ import java.util.OptionalLong;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -32,6 +34,9 @@ public final class BoundaryTree {
 		.thenComparingDouble(held -> held.entry().areaKm2())
 		.thenComparingLong(held -> held.entry().unitId());
 
+	/** Its own factory, so that the tree needs nothing but JTS (bench/boundaries.sh loads it alone). */
+	private static final GeometryFactory POINTS = new GeometryFactory(new PrecisionModel(), 4326);
+
 	private final STRtree tree = new STRtree();
 
 	private final int size;
@@ -55,7 +60,7 @@ public final class BoundaryTree {
 		if (candidates.isEmpty()) {
 			return OptionalLong.empty();
 		}
-		Point point = GeoJsonShapes.WGS84.createPoint(new Coordinate(longitude, latitude));
+		Point point = POINTS.createPoint(new Coordinate(longitude, latitude));
 		return candidates.stream()
 			.sorted(DEEPEST_FIRST)
 			.filter(held -> held.shape().intersects(point))
