@@ -196,6 +196,10 @@ public class GeoReport {
 		if (placed.addressIdUnknown()) {
 			notices.add(new Notice("open311.notice.address-id", names(List.of(submission.addressId()))));
 		}
+		if (placed.byBoundary()) {
+			// the Chinese message names the unit by {0}, the English by {1}
+			notices.add(new Notice("open311.notice.placed-by-location", placed.unit().nameZh(), placed.unit().name("en")));
+		}
 		if (placed.byDefault()) {
 			notices.add(new Notice("open311.notice.default-unit"));
 		}

@@ -221,6 +221,29 @@ class Open311IntegrationTests {
 	}
 
 	@Test
+	void aPointWithoutAnAddressIdIsPlacedInTheCommunityWhoseBoundaryHoldsItAndTheNoticeSaysSo() throws Exception {
+		// given the demo boundaries: Huayuanlu's community 500108002003 is its north-east sixth
+		String key = key("boundaries");
+		String community = api.get(api.token("city.admin"), "/api/v1/units/by-code/500108002003").json().path("nameZh")
+			.asString();
+
+		// when a client sends a point in it, with an address that names only the street
+		Reply placed = post("/open311/v2/requests.json", "api_key", key, "service_code", "PARKING", "lat", "29.5350",
+				"long", "106.5710", "address_string", "重庆市南岸区花园路街道", "description", "by boundary");
+
+		// then the request is the community's, and the answer says it was placed by its location
+		assertThat(agency(placed)).isEqualTo("500108002003");
+		assertThat(placed.json().get(0).path("service_notice").asString()).isEqualTo("按位置归入" + community + "。");
+		// a point in the street outside its communities is the street's, and an address_id still comes first
+		assertThat(agency(post("/open311/v2/requests.json", "api_key", key, "service_code", "PARKING", "lat", "29.5700",
+				"long", "106.5800", "description", "street only"))).isEqualTo("500103901");
+		Reply byCode = post("/open311/v2/requests.json", "api_key", key, "service_code", "PARKING", "address_id",
+				"500108002001", "lat", "29.5350", "long", "106.5710", "description", "code first");
+		assertThat(agency(byCode)).isEqualTo("500108002001");
+		assertThat(byCode.json().get(0).path("service_notice").isNull()).isTrue();
+	}
+
+	@Test
 	void badRequestsAnswerTheStandardStatusWithAnErrorsBody() throws Exception {
 		String key = key("errors");
 		assertError(post("/open311/v2/requests.json", "service_code", "OTHER", "address_id", "500108002001"), 403);

@@ -102,6 +102,11 @@ final class AuditFields {
 			Map.entry("unit", Snapshot.of(List.of(Field.of("nameZh", Show.TEXT), Field.of("nameEn", Show.TEXT),
 					Field.named("level", "level."), Field.named("batch", "batch."), Field.named("kind", "kind."),
 					Field.of("parentId", Show.UNIT_ID)), "id", "code", "path", "depth", "demo", "version", "childCount")),
+			// the shape itself is not kept in the record, only its hash
+			Map.entry("unit-boundary", Snapshot.of(List.of(Field.of("vertices", Show.NUMBER), Field.of("areaKm2", Show.NUMBER),
+					Field.of("west", Show.NUMBER), Field.of("south", Show.NUMBER), Field.of("east", Show.NUMBER),
+					Field.of("north", Show.NUMBER), Field.of("sha256", Show.TEXT)), "unitId", "demo", "version", "updatedBy",
+					"updatedAt")),
 			Map.entry("account", Snapshot.of(List.of(Field.of("displayName", Show.TEXT), Field.of("username", Show.TEXT), UNIT,
 					Field.of("roles", Show.ROLES), Field.of("maskedPhone", Show.TEXT), Field.of("enabled", Show.YES_NO),
 					Field.of("lockedUntil", Show.TIME), Field.of("mustChangePassword", Show.YES_NO),

@@ -36,6 +36,8 @@ final class AuditKinds {
 		for (String unit : List.of("UNIT_CREATED", "UNIT_RENAMED", "UNIT_MOVED")) {
 			kinds.add(new Kind(unit, "units", "unit", true));
 		}
+		kinds.add(new Kind("UNIT_BOUNDARY_SET", "units", "unit-boundary", true));
+		kinds.add(new Kind("UNIT_BOUNDARY_REMOVED", "units", "unit-boundary", true));
 		for (String account : List.of("ACCOUNT_CREATED", "ACCOUNT_MOVED", "ACCOUNT_ENABLED", "ACCOUNT_DISABLED",
 				"ACCOUNT_LOCKED", "ACCOUNT_UNLOCKED", "PASSWORD_RESET", "PASSWORD_CHANGED",
 				"SECOND_FACTOR_ON", "SECOND_FACTOR_OFF", "SECOND_FACTOR_RESET", "ROLES_CHANGED")) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.grassroots.shared.DataScope;
 import org.grassroots.units.Unit;
+import org.grassroots.units.UnitBoundaries;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +16,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the unit a request belongs to: the unit named by {@code address_id}, else the smallest
- * reference area around the latitude and longitude, else the deepest unit named in the address,
- * else the configured default unit. A request is never dropped for want of a match.
+ * Finds the unit a request belongs to: the unit named by {@code address_id}, else the deepest unit
+ * whose boundary holds the latitude and longitude, else the smallest reference area around them,
+ * else the deepest unit named in the address, else the configured default unit. A request is never
+ * dropped for want of a match.
  */
 @Component
 public class Locator {
@@ -27,21 +29,26 @@ public class Locator {
 
 	private final UnitManagement units;
 
+	private final UnitBoundaries boundaries;
+
 	private final AreaRepository areas;
 
 	private final String defaultUnit;
 
-	Locator(UnitManagement units, AreaRepository areas, @Value("${grassroots.open311.default-unit:500000}") String defaultUnit) {
+	Locator(UnitManagement units, UnitBoundaries boundaries, AreaRepository areas,
+			@Value("${grassroots.open311.default-unit:500000}") String defaultUnit) {
 		this.units = units;
+		this.boundaries = boundaries;
 		this.areas = areas;
 		this.defaultUnit = defaultUnit;
 	}
 
 	/**
-	 * Where a request landed, whether it fell back to the default unit, and whether an
-	 * {@code address_id} was given that names no unit we serve (the other fields placed it).
+	 * Where a request landed, whether a boundary holding its point placed it, whether it fell back
+	 * to the default unit, and whether an {@code address_id} was given that names no unit we serve
+	 * (the other fields placed it).
 	 */
-	public record Placed(Unit unit, boolean byDefault, boolean addressIdUnknown) {
+	public record Placed(Unit unit, boolean byBoundary, boolean byDefault, boolean addressIdUnknown) {
 
 	}
 
@@ -49,10 +56,17 @@ public class Locator {
 			@Nullable String address) {
 		Optional<Unit> byCode = byCode(addressId);
 		boolean addressIdUnknown = addressId != null && !addressId.isBlank() && byCode.isEmpty();
-		return byCode.or(() -> latitude != null && longitude != null ? byPoint(latitude, longitude) : Optional.empty())
+		boolean hasPoint = latitude != null && longitude != null;
+		if (byCode.isEmpty() && hasPoint) {
+			Optional<Unit> byBoundary = boundaries.place(latitude, longitude);
+			if (byBoundary.isPresent()) {
+				return new Placed(byBoundary.get(), true, false, addressIdUnknown);
+			}
+		}
+		return byCode.or(() -> hasPoint ? byPoint(latitude, longitude) : Optional.empty())
 			.or(() -> byAddress(address))
-			.map(unit -> new Placed(unit, false, addressIdUnknown))
-			.orElseGet(() -> new Placed(units.getByCode(defaultUnit, DataScope.CITY), true, addressIdUnknown));
+			.map(unit -> new Placed(unit, false, false, addressIdUnknown))
+			.orElseGet(() -> new Placed(units.getByCode(defaultUnit, DataScope.CITY), false, true, addressIdUnknown));
 	}
 
 	/** A unit code that is not a department's; a miss leaves the transaction usable for the fallbacks. */
@@ -63,7 +77,7 @@ public class Locator {
 		return units.findByCode(code.trim(), DataScope.CITY).filter(unit -> unit.kind() != UnitKind.DEPARTMENT);
 	}
 
-	/** The area with the smallest radius that holds the point: a community before its street. */
+	/** The reference area with the smallest radius that holds the point: a community before its street. */
 	private Optional<Unit> byPoint(double latitude, double longitude) {
 		return areas.near(latitude, longitude)
 			.stream()

@@ -10,6 +10,7 @@ import org.grassroots.shared.Role;
 import org.grassroots.shared.ScopeKind;
 import org.grassroots.units.CreateUnit;
 import org.grassroots.units.Unit;
+import org.grassroots.units.UnitBoundaries;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitLevel;
 import org.grassroots.units.UnitManagement;
@@ -61,10 +62,13 @@ class DemoData {
 
 	private final UnitManagement units;
 
+	private final UnitBoundaries boundaries;
+
 	private final AccountManagement accounts;
 
-	DemoData(UnitManagement units, AccountManagement accounts) {
+	DemoData(UnitManagement units, UnitBoundaries boundaries, AccountManagement accounts) {
 		this.units = units;
+		this.boundaries = boundaries;
 		this.accounts = accounts;
 	}
 
@@ -89,6 +93,7 @@ class DemoData {
 			units.createDemo(new CreateUnit("500103-D" + String.format("%02d", i + 1), yuzhong.id(), YUZHONG_DEPARTMENTS.get(i),
 					YUZHONG_DEPARTMENTS_EN.get(i), UnitLevel.DISTRICT, null, UnitKind.DEPARTMENT));
 		}
+		boundaries.loadDemo();
 		openAccounts();
 	}
 

@@ -14,11 +14,14 @@ import org.grassroots.units.CreateUnit;
 import org.grassroots.units.MoveUnit;
 import org.grassroots.units.RenameUnit;
 import org.grassroots.units.Unit;
+import org.grassroots.units.UnitBoundaries;
+import org.grassroots.units.UnitBoundary;
 import org.grassroots.units.UnitImportRefused;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitLevel;
 import org.grassroots.units.UnitLookup;
 import org.grassroots.units.UnitManagement;
+import org.grassroots.units.internal.GeoJsonShapes;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.grassroots.shared.web.PageController;
@@ -43,10 +46,13 @@ class UnitPageController {
 
 	private final UnitLookup lookup;
 
-	UnitPageController(UnitManagement units, Messages messages, UnitLookup lookup) {
+	private final UnitBoundaries boundaries;
+
+	UnitPageController(UnitManagement units, Messages messages, UnitLookup lookup, UnitBoundaries boundaries) {
 		this.units = units;
 		this.messages = messages;
 		this.lookup = lookup;
+		this.boundaries = boundaries;
 	}
 
 	@GetMapping
@@ -81,7 +87,46 @@ class UnitPageController {
 		model.addAttribute("levels", List.of(UnitLevel.DISTRICT, UnitLevel.STREET, UnitLevel.COMMUNITY));
 		model.addAttribute("batches", Batch.values());
 		model.addAttribute("kinds", UnitKind.values());
+		model.addAttribute("boundary", boundaries.find(id, user.unitsScope()).orElse(null));
+		model.addAttribute("maxVertices", GeoJsonShapes.MAX_VERTICES);
 		return "units/detail";
+	}
+
+	/** A refused boundary comes back on the unit's page, in the reader's language, with its status. */
+	@PostMapping("/{id}/boundary")
+	String setBoundary(@PathVariable long id, @RequestParam("file") MultipartFile file,
+			@RequestParam(required = false) Integer version, @AuthenticationPrincipal CurrentUser user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) throws java.io.IOException {
+		try {
+			UnitBoundary set = boundaries.set(id, UnitBoundaryApiController.read(file.getInputStream()), version, user);
+			redirect.addFlashAttribute("notice", messages.text("units.boundary.imported", set.vertices(),
+					String.format(java.util.Locale.ROOT, "%.3f", set.areaKm2())));
+			return "redirect:/units/" + id;
+		}
+		catch (DomainException ex) {
+			return boundaryRefused(id, ex, user, model, response);
+		}
+	}
+
+	@PostMapping("/{id}/boundary/remove")
+	String removeBoundary(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			boundaries.remove(id, version, user);
+			redirect.addFlashAttribute("notice", messages.text("units.boundary.removed"));
+			return "redirect:/units/" + id;
+		}
+		catch (DomainException ex) {
+			return boundaryRefused(id, ex, user, model, response);
+		}
+	}
+
+	private String boundaryRefused(long id, DomainException ex, CurrentUser user, Model model,
+			HttpServletResponse response) {
+		response.setStatus(ex.status().value());
+		model.addAttribute("boundaryError", messages.text(ex));
+		return detail(id, model, user);
 	}
 
 	@PostMapping

@@ -63,6 +63,7 @@ class AuditKindsTests {
 	static final Map<String, List<Class<?>>> SNAPSHOT_TYPES = Map.ofEntries(
 			Map.entry("problem", List.of(org.grassroots.problems.Problem.class)),
 			Map.entry("unit", List.of(org.grassroots.units.Unit.class)),
+			Map.entry("unit-boundary", List.of(org.grassroots.units.UnitBoundary.class)),
 			Map.entry("account", List.of(org.grassroots.people.Account.class)),
 			Map.entry("token", List.of(org.grassroots.people.AccessToken.class)),
 			Map.entry("open311-key", List.of(org.grassroots.open311.ApiKey.class)),
