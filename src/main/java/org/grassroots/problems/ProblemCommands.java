@@ -49,7 +49,7 @@ public final class ProblemCommands {
 	 * anonymous. The description may be left out. {@link IntakeRules} bounds the phone, the
 	 * attributes and the media URLs whatever the door.
 	 */
-	public record ResidentReport(@NotNull Long locationUnitId, @NotBlank String categoryCode,
+	public record ResidentReport(@Nullable Long locationUnitId, @NotBlank String categoryCode,
 			@NotBlank @Size(max = 200) String title, @Nullable @Size(max = MAX_DESCRIPTION) String description,
 			@Nullable @Size(max = 300) String address, @Nullable @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
 			@Nullable @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
@@ -66,6 +66,12 @@ public final class ProblemCommands {
 
 		public boolean disclose() {
 			return Boolean.TRUE.equals(discloseIdentity);
+		}
+
+		/** The same report at a unit found for it (by its coordinates). */
+		public ResidentReport atUnit(long unitId) {
+			return new ResidentReport(unitId, categoryCode, title, description, address, latitude, longitude, phone,
+					discloseIdentity, duplicateOf, attributes, mediaUrls);
 		}
 
 	}

@@ -24,6 +24,7 @@ import org.grassroots.shared.files.Upload;
 import org.grassroots.units.Unit;
 import org.grassroots.units.UnitKind;
 import org.grassroots.units.UnitLevel;
+import org.grassroots.units.UnitBoundaries;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,11 +59,14 @@ public class ProblemIntake {
 
 	private final Districts districts;
 
+	private final UnitBoundaries boundaries;
+
 	ProblemIntake(ProblemCommandSupport support, ProblemRepository problems, UnitManagement units, Clock clock,
 			InputCheck input, FieldCipher cipher,
 			@Value("${grassroots.problems.public.upload-megabytes-per-report:15}") long uploadMegabytesPerReport,
-			Districts districts) {
+			Districts districts, UnitBoundaries boundaries) {
 		this.districts = districts;
+		this.boundaries = boundaries;
 		this.support = support;
 		this.problems = problems;
 		this.units = units;
@@ -72,8 +76,8 @@ public class ProblemIntake {
 		this.uploadMegabytesPerReport = uploadMegabytesPerReport;
 	}
 
-	/** A resident's saved report and the tracking code, shown to them once. */
-	public record Reported(Problem problem, String trackingCode) {
+	/** A resident's saved report, the tracking code shown to them once, and the unit it was filed at. */
+	public record Reported(Problem problem, String trackingCode, Unit location) {
 
 	}
 
@@ -141,13 +145,26 @@ public class ProblemIntake {
 	@Transactional
 	public Reported reportAtPlace(ResidentReport given, List<Upload> uploads, @Nullable CurrentUser reporter) {
 		ResidentReport command = input.check(IntakeRules.clean(given));
-		Unit location = units.get(command.locationUnitId(), DataScope.CITY);
-		if (location.kind() != UnitKind.ADMINISTRATIVE
-				|| (location.level() != UnitLevel.COMMUNITY && location.level() != UnitLevel.STREET)) {
+		Unit location = command.locationUnitId() == null ? placed(command)
+				: units.get(command.locationUnitId(), DataScope.CITY);
+		if (command.locationUnitId() != null && (location.kind() != UnitKind.ADMINISTRATIVE
+				|| (location.level() != UnitLevel.COMMUNITY && location.level() != UnitLevel.STREET))) {
 			throw DomainException.invalid("problems.error.location-level");
 		}
-		return file(command, uploads, reporter != null && reporter.has(Role.RESIDENT) ? reporter.accountId() : null,
-				location);
+		return file(command.atUnit(location.id()), uploads,
+				reporter != null && reporter.has(Role.RESIDENT) ? reporter.accountId() : null, location);
+	}
+
+	/**
+	 * Where a report without a chosen unit goes by its coordinates: the community whose boundary
+	 * holds the point, else the street, else the district (docs/units.md, Boundaries).
+	 */
+	private Unit placed(ResidentReport command) {
+		if (command.latitude() == null || command.longitude() == null) {
+			throw DomainException.invalid("problems.error.location-level");
+		}
+		return boundaries.place(command.latitude().doubleValue(), command.longitude().doubleValue())
+			.orElseThrow(() -> DomainException.invalid("problems.error.location-unplaced"));
 	}
 
 	/**
@@ -213,7 +230,7 @@ public class ProblemIntake {
 			support.notice("REPORTED", created, List.of(created.handlingUnitPath()), "");
 		}
 		support.messageReporter("PROBLEM_RECEIVED", created, code);
-		return new Reported(created, code);
+		return new Reported(created, code, location);
 	}
 
 	/** The tracking code is kept only as its hash and the phone only encrypted, with a hash to look it up by. */

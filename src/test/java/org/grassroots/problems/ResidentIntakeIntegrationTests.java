@@ -49,6 +49,41 @@ class ResidentIntakeIntegrationTests {
 	}
 
 	@Test
+	void aReportWithCoordinatesAndNoUnitIsFiledWhereTheBoundariesPlaceIt() {
+		// the demo boundaries: Cuiyuan community inside Huayuanlu street inside Nan'an
+		Api.Reply inCommunity = placed(29.53, 106.565);
+		assertThat(inCommunity.status()).as(inCommunity.body()).isEqualTo(201);
+		assertThat(inCommunity.text("placedIn")).isIn(unitNames(ProblemSteps.COMMUNITY));
+		assertThat(jdbc.sql("select u.code from problem p join unit u on u.id = p.location_unit_id where p.ledger_no = :no")
+			.param("no", inCommunity.text("ledgerNo")).query(String.class).single()).isEqualTo(ProblemSteps.COMMUNITY);
+		Api.Reply inDistrict = placed(29.41, 106.6);
+		assertThat(inDistrict.status()).as(inDistrict.body()).isEqualTo(201);
+		assertThat(inDistrict.text("placedIn")).isIn(unitNames("500108"));
+
+		Api.Reply nowhere = placed(31.5, 109.5);
+		assertThat(nowhere.status()).as(nowhere.body()).isEqualTo(400);
+		assertThat(nowhere.text("detail")).isNotBlank();
+		Map<String, Object> neither = report(0, "neither unit nor place");
+		neither.remove("locationUnitId");
+		Api.Reply refused = api.post(null, "/api/v1/public/reports", Api.json(flat(neither)));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+	}
+
+	private Api.Reply placed(double latitude, double longitude) {
+		Map<String, Object> report = report(0, "placed by the map " + latitude);
+		report.remove("locationUnitId");
+		report.put("latitude", latitude);
+		report.put("longitude", longitude);
+		return api.post(null, "/api/v1/public/reports", Api.json(flat(report)));
+	}
+
+	/** The unit's names: the answer names it in the caller's language. */
+	private List<String> unitNames(String code) {
+		var unit = api.get(steps.token("city.admin"), "/api/v1/units/by-code/" + code).json();
+		return List.of(unit.path("nameZh").asString(), unit.path("nameEn").asString());
+	}
+
+	@Test
 	void theJsonApiRefusesScriptMediaAndEndlessAttributesThatOpen311WouldServe() {
 		long community = steps.unitId(COMMUNITY);
 		int before = problems();

@@ -44,7 +44,7 @@ class FieldLabelsTests {
 		for (var candidate : scanner.findCandidateComponents("org.grassroots")) {
 			collect(Class.forName(candidate.getBeanClassName()), "", paths);
 		}
-		assertThat(paths).contains("title", "locationUnitId", "milestones.title", "roles.role", "requiredCount");
+		assertThat(paths).contains("title", "categoryCode", "milestones.title", "roles.role", "requiredCount");
 		for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
 			ResourceBundleMessageSource messages = bundles();
 			messages.setUseCodeAsDefaultMessage(false);

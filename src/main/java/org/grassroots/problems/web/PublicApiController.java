@@ -11,6 +11,7 @@ import org.grassroots.problems.ProblemState;
 import org.grassroots.problems.ProblemViews;
 import org.grassroots.shared.Idempotency;
 import org.grassroots.shared.NotFoundException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,8 +70,11 @@ class PublicApiController {
 
 	@PostMapping("/reports")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Report a problem with a phone number or anonymously; answers the ledger number and the "
-			+ "tracking code (shown once) to follow and later rate it")
+	@Operation(summary = "Report a problem with a phone number or anonymously; answers the ledger number, the "
+			+ "tracking code (shown once) to follow and later rate it, and the name of the unit it was filed at",
+			description = "locationUnitId is a community or street; without it, latitude and longitude (WGS-84) place the "
+					+ "report in the community whose boundary holds the point, else the street, else the district "
+					+ "(placedIn names it). 400 when neither is given or no boundary holds the point.")
 	@SuppressWarnings("unchecked")
 	Map<String, String> report(@RequestBody ProblemCommands.ResidentReport command,
 			@RequestHeader(name = Idempotency.HEADER, required = false) @Parameter(
@@ -81,7 +85,8 @@ class PublicApiController {
 		return idempotency.once(key, "problems.public-report:anyone", command, Map.class, () -> {
 			limits.report(request, 0);
 			ProblemIntake.Reported reported = intake.reportAtPlace(command, List.of());
-			return Map.of("ledgerNo", reported.problem().ledgerNo(), "trackingCode", reported.trackingCode());
+			return Map.of("ledgerNo", reported.problem().ledgerNo(), "trackingCode", reported.trackingCode(), "placedIn",
+					reported.location().name(LocaleContextHolder.getLocale().getLanguage()));
 		});
 	}
 
