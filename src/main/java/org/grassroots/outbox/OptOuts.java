@@ -76,7 +76,7 @@ public class OptOuts {
 		boolean added = messages.optOut(cipher.encrypt(address), cipher.lookupHash(address), channel, how, clock.instant());
 		int dropped = 0;
 		for (String hash : cipher.lookupHashes(address)) {
-			dropped += messages.dropWaiting(hash, channel, "the recipient stopped messages");
+			dropped += messages.dropWaiting(hash, channel, "stopped:");
 		}
 		if (added || dropped > 0) {
 			events.publishEvent(new MessagesStopped(mask(channel, address), channel, how, dropped, unitPath));

@@ -138,7 +138,7 @@ class ProblemMessagesIntegrationTests {
 
 	/** The gateway refuses a number: failed at once with the reason, and only a system administrator in reach retries. */
 	private void assertRefusalIsKeptAndSentAgainWithinReach(ConfigurableApplicationContext node, Api api,
-			ProblemSteps steps) {
+			ProblemSteps steps) throws Exception {
 		sms.refuse(STAFF_PHONE);
 		long supervised = steps.register("nanan.admin", Api.uniqueCode("supervised "));
 		steps.ok("nanan.admin", supervised, "accept");
@@ -158,6 +158,7 @@ class ProblemMessagesIntegrationTests {
 			.size()).as("another district's system administrator sees none of it").isZero();
 		assertThat(api.post(api.token("yuzhong.sysadmin"), retry, version).status()).isEqualTo(404);
 		assertThat(api.get(api.token("nanan.admin"), "/api/v1/outbox/messages").status()).isEqualTo(403);
+		assertFailedPage(node);
 		sms.refuse("");
 		Api.Reply retried = api.post(api.token("nanan.sysadmin"), retry, version);
 		assertThat(retried.status()).as(retried.body()).isEqualTo(200);
@@ -166,6 +167,20 @@ class ProblemMessagesIntegrationTests {
 			.sql("select state from outbox_message where id = :id").param("id", id).query(String.class).single()));
 		assertThat(jdbc(node).sql("select count(*) from audit_record where kind = 'MESSAGE_RETRIED'").query(Long.class)
 			.single()).isOne();
+	}
+
+	/** The page names why in the reader's language, within reach only, and only for the system administrators. */
+	private static void assertFailedPage(ConfigurableApplicationContext node) throws Exception {
+		PageClient nanan = new PageClient(port(node));
+		nanan.signIn("nanan.sysadmin", Api.DEMO_PASSWORD);
+		String page = nanan.get("/outbox?state=FAILED").body();
+		assertThat(page).contains("短信服务商拒绝发送：isv.MOBILE_NUMBER_ILLEGAL", "138****8001", "问题交办", "重新发送");
+		PageClient yuzhong = new PageClient(port(node));
+		yuzhong.signIn("yuzhong.sysadmin", Api.DEMO_PASSWORD);
+		assertThat(yuzhong.get("/outbox?state=FAILED").body()).doesNotContain("138****8001").contains("没有这类消息");
+		PageClient office = new PageClient(port(node));
+		office.signIn("nanan.admin", Api.DEMO_PASSWORD);
+		assertThat(office.get("/outbox").statusCode()).isEqualTo(403);
 	}
 
 	/** A reply of TD through the gateway's callback, and the stop link a message carries. */

@@ -27,7 +27,11 @@ interface Delivery {
 
 	}
 
-	/** Why a message did not go. */
+	/**
+	 * Why a message did not go: {@code <reason>: <detail>}, the reason one of the page's
+	 * {@code outbox.reason.*} (no-template, not-configured, gateway-status, gateway-unreachable,
+	 * gateway-refused, gateway-unreadable, smtp, unreadable, stopped), the detail what the provider said.
+	 */
 	final class DeliveryFailed extends Exception {
 
 		private final boolean permanent;

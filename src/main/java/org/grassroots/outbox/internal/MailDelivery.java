@@ -67,7 +67,7 @@ class MailDelivery implements Delivery {
 			root = root.getCause();
 		}
 		String text = root.getClass().getSimpleName() + ": " + root.getMessage();
-		return "SMTP " + text;
+		return "smtp: SMTP " + text;
 	}
 
 }

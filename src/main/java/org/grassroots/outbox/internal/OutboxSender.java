@@ -87,12 +87,12 @@ public class OutboxSender {
 		try {
 			String address = cipher.decrypt(message.recipientCipher());
 			if (messages.optedOut(cipher.lookupHashes(address), message.channel())) {
-				messages.dropClaimed(message.id(), claim, "the recipient stopped messages");
+				messages.dropClaimed(message.id(), claim, "stopped:");
 				return;
 			}
 			Delivery delivery = deliveries.of(message.channel());
 			if (delivery == null) {
-				throw new Delivery.DeliveryFailed(message.channel() + " is not configured on this node", false);
+				throw new Delivery.DeliveryFailed("not-configured: " + message.channel(), false);
 			}
 			String providerId = delivery.send(outgoing(message, address));
 			if (!messages.sent(message.id(), claim, providerId, clock.instant())) {
@@ -104,7 +104,8 @@ public class OutboxSender {
 		}
 		catch (RuntimeException ex) {
 			// a template or a value that cannot be read: trying again will not help
-			failed(message, claim, new Delivery.DeliveryFailed(ex.getClass().getSimpleName() + ": " + ex.getMessage(), true));
+			failed(message, claim, new Delivery.DeliveryFailed("unreadable: " + ex.getClass().getSimpleName() + " "
+					+ ex.getMessage(), true));
 		}
 	}
 

@@ -66,8 +66,7 @@ class SmsDelivery implements Delivery {
 	public @Nullable String send(Outgoing message) throws DeliveryFailed {
 		String template = settings.template(message.kind());
 		if (template == null || template.isBlank()) {
-			throw new DeliveryFailed("no SMS template code is configured for " + message.kind()
-					+ " (grassroots.outbox.sms.templates." + message.kind() + ")", true);
+			throw new DeliveryFailed("no-template: " + message.kind(), true);
 		}
 		String answer = post(message, template);
 		return "TENCENT".equalsIgnoreCase(settings.provider()) ? tencentAnswer(answer) : aliyunAnswer(answer);
@@ -92,15 +91,15 @@ class SmsDelivery implements Delivery {
 			return body == null ? "" : body;
 		}
 		catch (HttpServerErrorException ex) {
-			throw new DeliveryFailed("gateway answered " + ex.getStatusCode().value(), false, ex);
+			throw new DeliveryFailed("gateway-status: " + ex.getStatusCode().value(), false, ex);
 		}
 		catch (HttpClientErrorException ex) {
 			boolean busy = ex.getStatusCode().value() == 429;
-			throw new DeliveryFailed("gateway answered " + ex.getStatusCode().value() + ": "
+			throw new DeliveryFailed("gateway-status: " + ex.getStatusCode().value() + " "
 					+ ex.getResponseBodyAsString(), !busy, ex);
 		}
 		catch (RestClientException ex) {
-			throw new DeliveryFailed("gateway not reached: " + ex.getMessage(), false, ex);
+			throw new DeliveryFailed("gateway-unreachable: " + ex.getMessage(), false, ex);
 		}
 	}
 
@@ -132,7 +131,7 @@ class SmsDelivery implements Delivery {
 		if ("OK".equals(code)) {
 			return node.path("BizId").asString("");
 		}
-		throw new DeliveryFailed("gateway refused: " + code + " " + node.path("Message").asString(""), !BUSY.contains(code));
+		throw new DeliveryFailed("gateway-refused: " + code + " " + node.path("Message").asString(""), !BUSY.contains(code));
 	}
 
 	private String tencentAnswer(String answer) throws DeliveryFailed {
@@ -140,7 +139,7 @@ class SmsDelivery implements Delivery {
 		JsonNode error = response.path("Error");
 		if (!error.isMissingNode()) {
 			String code = error.path("Code").asString("");
-			throw new DeliveryFailed("gateway refused: " + code + " " + error.path("Message").asString(""),
+			throw new DeliveryFailed("gateway-refused: " + code + " " + error.path("Message").asString(""),
 					!BUSY.contains(code));
 		}
 		JsonNode status = response.path("SendStatusSet").path(0);
@@ -148,7 +147,7 @@ class SmsDelivery implements Delivery {
 		if ("Ok".equalsIgnoreCase(code)) {
 			return status.path("SerialNo").asString("");
 		}
-		throw new DeliveryFailed("gateway refused: " + code + " " + status.path("Message").asString(""), !BUSY.contains(code));
+		throw new DeliveryFailed("gateway-refused: " + code + " " + status.path("Message").asString(""), !BUSY.contains(code));
 	}
 
 	private JsonNode parse(String answer) throws DeliveryFailed {
@@ -156,7 +155,7 @@ class SmsDelivery implements Delivery {
 			return json.readTree(answer);
 		}
 		catch (RuntimeException ex) {
-			throw new DeliveryFailed("gateway answered something that is not JSON", false, ex);
+			throw new DeliveryFailed("gateway-unreadable: " + answer, false, ex);
 		}
 	}
 

@@ -47,8 +47,8 @@ class OutboxPages {
 		this.messages = messages;
 	}
 
-	/** A message with the name of the unit it is about. */
-	record Row(MessageView message, String unitName) {
+	/** A message with the name of the unit it is about and why it failed, in the reader's language. */
+	record Row(MessageView message, String unitName, @Nullable String reason) {
 
 	}
 
@@ -105,8 +105,23 @@ class OutboxPages {
 		String language = LocaleContextHolder.getLocale().getLanguage();
 		return found.stream().map(message -> {
 			UnitNames.Named unit = named.get(lastCode(message.unitPath()));
-			return new Row(message, unit == null ? "—" : unit.name(language));
+			return new Row(message, unit == null ? "—" : unit.name(language), reason(message.lastError()));
 		}).toList();
+	}
+
+	/** {@code <reason>: <detail>} as a sentence; the detail is the provider's own words, or a kind's name. */
+	private @Nullable String reason(@Nullable String stored) {
+		if (stored == null) {
+			return null;
+		}
+		int colon = stored.indexOf(':');
+		String code = colon < 0 ? "" : stored.substring(0, colon);
+		String detail = colon < 0 ? stored : stored.substring(colon + 1).trim();
+		if (!code.matches("[a-z-]+")) {
+			return stored;
+		}
+		Object shown = "no-template".equals(code) ? messages.text("outbox.kind." + detail) : detail;
+		return messages.text("outbox.reason." + code, shown);
 	}
 
 	private static Map<String, Integer> counts(Map<String, Integer> found) {
