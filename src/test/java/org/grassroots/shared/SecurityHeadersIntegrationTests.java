@@ -164,6 +164,7 @@ class SecurityHeadersIntegrationTests {
 				"/problems/" + attachmentProblem + "/attachments/" + attachment);
 		examples.put("/report/places", "/report/places?parentId=" + district);
 		examples.put("/track/{code}", "/track/NO-SUCH-CODE");
+		examples.put("/stop/{token}", "/stop/NO-SUCH-LINK");
 		examples.put("/audit/archives/{id}/file", "/audit/archives/0/file");
 		examples.put("/ledger/{unitCode}", "/ledger/500108002001");
 		examples.put("/track/{code}/files/{fileId}", "/track/NO-SUCH-CODE/files/" + attachment);

@@ -10,6 +10,8 @@ import org.grassroots.outbox.OutboxAdministration;
 import org.grassroots.outbox.OutboxAdministration.MessageView;
 import org.grassroots.outbox.internal.OutboxSettings;
 import org.grassroots.shared.CurrentUser;
+import org.grassroots.shared.DomainException;
+import org.grassroots.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -76,11 +78,11 @@ class OutboxApiController {
 	@Nullable String secret, @RequestBody JsonNode body) {
 		String expected = settings.sms().replySecret();
 		if (expected.isBlank()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+			throw new NotFoundException("SMS reply callback", "");
 		}
 		if (secret == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
 				secret.getBytes(StandardCharsets.UTF_8))) {
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+			throw new DomainException(HttpStatus.UNAUTHORIZED, "error.401.text");
 		}
 		int stopped = 0;
 		for (JsonNode reply : body.isArray() ? body : List.of(body)) {
