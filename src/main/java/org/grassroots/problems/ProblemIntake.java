@@ -4,6 +4,7 @@ import static org.grassroots.problems.ProblemCommandSupport.blankToNull;
 import static org.grassroots.problems.ProblemCommandSupport.trackingHash;
 
 import java.security.SecureRandom;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.grassroots.units.UnitBoundaries;
 import org.grassroots.units.UnitManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,10 +63,13 @@ public class ProblemIntake {
 
 	private final UnitBoundaries boundaries;
 
+	private final MessageSource messages;
+
 	ProblemIntake(ProblemCommandSupport support, ProblemRepository problems, UnitManagement units, Clock clock,
 			InputCheck input, FieldCipher cipher,
 			@Value("${grassroots.problems.public.upload-megabytes-per-report:15}") long uploadMegabytesPerReport,
-			Districts districts, UnitBoundaries boundaries) {
+			Districts districts, UnitBoundaries boundaries, MessageSource messages) {
+		this.messages = messages;
 		this.districts = districts;
 		this.boundaries = boundaries;
 		this.support = support;
@@ -144,26 +149,29 @@ public class ProblemIntake {
 	 */
 	@Transactional
 	public Reported reportAtPlace(ResidentReport given, List<Upload> uploads, @Nullable CurrentUser reporter) {
-		ResidentReport command = input.check(IntakeRules.clean(given));
-		Unit location = command.locationUnitId() == null ? placed(command)
-				: units.get(command.locationUnitId(), DataScope.CITY);
-		if (command.locationUnitId() != null && (location.kind() != UnitKind.ADMINISTRATIVE
+		// without a unit, the point names it: placed first, so that the checks below see a unit
+		BigDecimal latitude = given.latitude();
+		BigDecimal longitude = given.longitude();
+		boolean byPoint = given.locationUnitId() == null && latitude != null && longitude != null;
+		ResidentReport cleaned = IntakeRules.clean(byPoint ? given.atUnit(placed(latitude, longitude).id()) : given);
+		// a unit, or a point that names one: without either the place is missing, with the rest
+		ResidentReport command = input.check(cleaned,
+				cleaned.locationUnitId() == null ? List.of("locationUnitId") : List.of(), messages);
+		Unit location = units.get(command.locationUnitId(), DataScope.CITY);
+		if (!byPoint && (location.kind() != UnitKind.ADMINISTRATIVE
 				|| (location.level() != UnitLevel.COMMUNITY && location.level() != UnitLevel.STREET))) {
 			throw DomainException.invalid("problems.error.location-level");
 		}
-		return file(command.atUnit(location.id()), uploads,
-				reporter != null && reporter.has(Role.RESIDENT) ? reporter.accountId() : null, location);
+		return file(command, uploads, reporter != null && reporter.has(Role.RESIDENT) ? reporter.accountId() : null,
+				location);
 	}
 
 	/**
 	 * Where a report without a chosen unit goes by its coordinates: the community whose boundary
 	 * holds the point, else the street, else the district (docs/units.md, Boundaries).
 	 */
-	private Unit placed(ResidentReport command) {
-		if (command.latitude() == null || command.longitude() == null) {
-			throw DomainException.invalid("problems.error.location-level");
-		}
-		return boundaries.place(command.latitude().doubleValue(), command.longitude().doubleValue())
+	private Unit placed(BigDecimal latitude, BigDecimal longitude) {
+		return boundaries.place(latitude.doubleValue(), longitude.doubleValue())
 			.orElseThrow(() -> DomainException.invalid("problems.error.location-unplaced"));
 	}
 

@@ -50,15 +50,15 @@ class ResidentIntakeIntegrationTests {
 
 	@Test
 	void aReportWithCoordinatesAndNoUnitIsFiledWhereTheBoundariesPlaceIt() {
-		// the demo boundaries: Cuiyuan community inside Huayuanlu street inside Nan'an
-		Api.Reply inCommunity = placed(29.53, 106.565);
+		// the demo boundaries in Yuzhong: Jiefangbei's first community covers the south-west of the street
+		Api.Reply inCommunity = placed(29.55, 106.57);
 		assertThat(inCommunity.status()).as(inCommunity.body()).isEqualTo(201);
-		assertThat(inCommunity.text("placedIn")).isIn(unitNames(ProblemSteps.COMMUNITY));
+		assertThat(inCommunity.text("placedIn")).isIn(unitNames(COMMUNITY));
 		assertThat(jdbc.sql("select u.code from problem p join unit u on u.id = p.location_unit_id where p.ledger_no = :no")
-			.param("no", inCommunity.text("ledgerNo")).query(String.class).single()).isEqualTo(ProblemSteps.COMMUNITY);
-		Api.Reply inDistrict = placed(29.41, 106.6);
-		assertThat(inDistrict.status()).as(inDistrict.body()).isEqualTo(201);
-		assertThat(inDistrict.text("placedIn")).isIn(unitNames("500108"));
+			.param("no", inCommunity.text("ledgerNo")).query(String.class).single()).isEqualTo(COMMUNITY);
+		Api.Reply inStreet = placed(29.565, 106.58);
+		assertThat(inStreet.status()).as(inStreet.body()).isEqualTo(201);
+		assertThat(inStreet.text("placedIn")).isIn(unitNames("500103901"));
 
 		Api.Reply nowhere = placed(31.5, 109.5);
 		assertThat(nowhere.status()).as(nowhere.body()).isEqualTo(400);
