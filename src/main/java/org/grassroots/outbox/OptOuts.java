@@ -74,10 +74,7 @@ public class OptOuts {
 
 	private void stop(String address, String recipientHash, Channel channel, String how, @Nullable String unitPath) {
 		boolean added = messages.optOut(cipher.encrypt(address), cipher.lookupHash(address), channel, how, clock.instant());
-		int dropped = 0;
-		for (String hash : cipher.lookupHashes(address)) {
-			dropped += messages.dropWaiting(hash, channel, "stopped:");
-		}
+		int dropped = messages.dropWaiting(cipher.lookupHashes(address), channel, "stopped:");
 		if (added || dropped > 0) {
 			events.publishEvent(new MessagesStopped(mask(channel, address), channel, how, dropped, unitPath));
 		}
@@ -94,8 +91,7 @@ public class OptOuts {
 		if (channel == Channel.SMS) {
 			return FieldCipher.maskPhone(address);
 		}
-		int at = address.indexOf('@');
-		return at <= 1 ? "***" + address.substring(Math.max(at, 0)) : address.charAt(0) + "***" + address.substring(at);
+		return FieldCipher.maskEmail(address);
 	}
 
 }

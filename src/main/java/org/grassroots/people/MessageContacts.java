@@ -131,7 +131,7 @@ public class MessageContacts {
 
 	private static MessageChannelsChanged.Choice masked(Channels channels) {
 		return new MessageChannelsChanged.Choice(channels.sms(), channels.byEmail(), channels.language(),
-				channels.email() == null ? null : channels.email().charAt(0) + "***" + channels.email().substring(channels.email().indexOf('@')));
+				channels.email() == null ? null : FieldCipher.maskEmail(channels.email()));
 	}
 
 	private @Nullable String decrypt(@Nullable String stored) {

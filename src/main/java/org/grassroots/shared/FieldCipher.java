@@ -157,6 +157,12 @@ public class FieldCipher {
 		return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
 	}
 
+	/** An e-mail address with the local part hidden but its first character: {@code w***@example.cn}. */
+	public static String maskEmail(String email) {
+		int at = email.indexOf('@');
+		return at <= 1 ? "***" + email.substring(Math.max(at, 0)) : email.charAt(0) + "***" + email.substring(at);
+	}
+
 	private @Nullable Key key(String id) {
 		return keys.stream().filter(key -> key.id.equals(id)).findFirst().orElse(null);
 	}

@@ -113,13 +113,13 @@ public class OutboxRepository {
 	}
 
 	/** Drops what is still waiting for a recipient who stopped messages on a channel. */
-	public int dropWaiting(String recipientHash, Channel channel, String reason) {
+	public int dropWaiting(List<String> recipientHashes, Channel channel, String reason) {
 		return jdbc.sql("""
 				update outbox_message set state = 'DROPPED', last_error = :reason, params = null, version = version + 1
-				where recipient_hash = :hash and channel = :channel and state = 'PENDING'
+				where recipient_hash in (:hashes) and channel = :channel and state = 'PENDING'
 				""")
 			.param("reason", reason)
-			.param("hash", recipientHash)
+			.param("hashes", recipientHashes)
 			.param("channel", channel.name())
 			.update();
 	}
@@ -216,17 +216,13 @@ public class OutboxRepository {
 	private static Listed listed(ResultSet rs) throws SQLException {
 		return new Listed(rs.getLong("id"), rs.getString("kind"), Channel.valueOf(rs.getString("channel")),
 				rs.getString("recipient_cipher"), rs.getString("state"), rs.getInt("attempts"),
-				rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "due_at"), instantOrNull(rs, "sent_at"),
+				rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "due_at"),
+				Times.instant(rs.getObject("sent_at", java.time.OffsetDateTime.class)),
 				rs.getString("unit_path"), (Long) rs.getObject("problem_id", Long.class), rs.getInt("version"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
-	}
-
-	private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-		java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 }
