@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.grassroots.problems.ProblemCommands.Register;
 import org.grassroots.problems.ProblemCommands.ResidentReport;
@@ -171,8 +172,12 @@ public class ProblemIntake {
 	 * holds the point, else the street, else the district (docs/units.md, Boundaries).
 	 */
 	private Unit placed(BigDecimal latitude, BigDecimal longitude) {
-		return boundaries.place(latitude.doubleValue(), longitude.doubleValue())
-			.orElseThrow(() -> DomainException.invalid("problems.error.location-unplaced"));
+		return placeOf(latitude, longitude).orElseThrow(() -> DomainException.invalid("problems.error.location-unplaced"));
+	}
+
+	/** The unit a report at this point would be filed at, when a boundary holds it. */
+	public Optional<Unit> placeOf(BigDecimal latitude, BigDecimal longitude) {
+		return boundaries.place(latitude.doubleValue(), longitude.doubleValue());
 	}
 
 	/**

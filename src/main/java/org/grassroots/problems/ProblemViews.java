@@ -1,5 +1,6 @@
 package org.grassroots.problems;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -182,8 +183,29 @@ public class ProblemViews {
 
 	}
 
-	/** One page of the public ledger, and whether another follows. */
-	public record LedgerPage(List<LedgerLine> lines, int page, boolean hasNext) {
+	/**
+	 * One page of the public ledger, and whether another follows.
+	 *
+	 * @param points where the page's lines are, as public as Open311 shows them (issue 21)
+	 */
+	public record LedgerPage(List<LedgerLine> lines, int page, boolean hasNext, List<LedgerPoint> points) {
+
+	}
+
+	/**
+	 * A ledger line's place for the public map: only for the residents' reports with a public
+	 * title that Open311 publishes, rounded as it rounds them ({@link PublicRequest#publicCoordinate}).
+	 */
+	public record LedgerPoint(String ledgerNo, String title, BigDecimal latitude, BigDecimal longitude) {
+
+		static Optional<LedgerPoint> of(Problem problem) {
+			if (problem.source() != ProblemSource.RESIDENT || !problem.titlePublic() || problem.latitude() == null
+					|| problem.longitude() == null) {
+				return Optional.empty();
+			}
+			return Optional.of(new LedgerPoint(problem.ledgerNo(), problem.title(),
+					PublicRequest.publicCoordinate(problem.latitude()), PublicRequest.publicCoordinate(problem.longitude())));
+		}
 
 	}
 
@@ -377,7 +399,7 @@ public class ProblemViews {
 			Optional<Unit> area = units.findByCode(filter.areaCode().trim(), DataScope.CITY)
 				.filter(found -> found.path().startsWith(unit.path()));
 			if (area.isEmpty()) {
-				return new LedgerPage(List.of(), shown, false);
+				return new LedgerPage(List.of(), shown, false, List.of());
 			}
 			terms.add("coalesce(p.location_unit_path, p.responsible_unit_path, p.handling_unit_path) like :area");
 			params.put("area", area.get().path() + "%");
@@ -389,7 +411,12 @@ public class ProblemViews {
 			.map(problem -> new LedgerLine(problem.ledgerNo(), problem.categoryCode(), problem.locationUnitId(),
 					problem.state(), problem.deadline(), problem.closedAt(), problem.titlePublic() ? problem.title() : null))
 			.toList();
-		return new LedgerPage(lines, shown, found.size() > LEDGER_PAGE_SIZE);
+		List<LedgerPoint> points = found.stream()
+			.limit(LEDGER_PAGE_SIZE)
+			.map(LedgerPoint::of)
+			.flatMap(Optional::stream)
+			.toList();
+		return new LedgerPage(lines, shown, found.size() > LEDGER_PAGE_SIZE, points);
 	}
 
 	@Transactional(readOnly = true)

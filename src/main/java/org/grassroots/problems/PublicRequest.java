@@ -30,15 +30,16 @@ public record PublicRequest(Problem problem, ProblemViews.@Nullable PublicStep l
 
 	/** The latitude rounded to about 100 m, as the public may see it. */
 	public @Nullable BigDecimal publicLatitude() {
-		return rounded(problem.latitude());
+		return publicCoordinate(problem.latitude());
 	}
 
 	/** The longitude rounded to about 100 m, as the public may see it. */
 	public @Nullable BigDecimal publicLongitude() {
-		return rounded(problem.longitude());
+		return publicCoordinate(problem.longitude());
 	}
 
-	private static @Nullable BigDecimal rounded(@Nullable BigDecimal coordinate) {
+	/** A coordinate rounded to {@value #PUBLIC_COORDINATE_SCALE} decimals, as the public may see it (Open311, the ledger's map). */
+	public static @Nullable BigDecimal publicCoordinate(@Nullable BigDecimal coordinate) {
 		return coordinate == null ? null : coordinate.setScale(PUBLIC_COORDINATE_SCALE, RoundingMode.HALF_UP);
 	}
 

@@ -191,6 +191,17 @@ class ResidentBrowserTests {
 	}
 
 	/** Picks the option with this unit code once htmx has loaded it. */
+	@Test
+	void withoutTilesTheReportFormHasNoMapAndNoLeaflet() {
+		// given no grassroots.map.tiles, as in the suite and an offline install (issue 21)
+		phone.go("/report");
+		phone.find("#report-form");
+		assertThat(phone.driver().findElements(By.cssSelector("#map, #map-block, #latitude, #longitude, #datum"))).isEmpty();
+		assertThat(phone.driver().findElements(By.cssSelector("script[src*='leaflet'], link[href*='leaflet'], script[src*='map.js']")))
+			.isEmpty();
+		assertThat(phone.driver().executeScript("return typeof L;")).isEqualTo("undefined");
+	}
+
 	private void choose(String select, String code) {
 		new WebDriverWait(phone.driver(), Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(select + " option[data-code='" + code + "']")));

@@ -104,7 +104,8 @@ class SecurityConfig {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, DaoAuthenticationProvider passwords, SignInAttempts attempts,
 			SignInThrottle throttle, Clock clock, CurrentUserLoader users, SecondFactors factors,
-			@Value("${grassroots.sessions.absolute-timeout:PT12H}") Duration absoluteTimeout) throws Exception {
+			@Value("${grassroots.sessions.absolute-timeout:PT12H}") Duration absoluteTimeout,
+			org.grassroots.shared.geo.MapSettings map) throws Exception {
 		return http
 			.authenticationManager(new ProviderManager(new SignInGuard(passwords, attempts, throttle, clock, "FORM")))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
@@ -125,7 +126,7 @@ class SecurityConfig {
 			.formLogin(form -> form.loginPage("/login").successHandler(success(clock, factors)).failureHandler(failure()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterAfter(new PageUserFilter(users, absoluteTimeout, clock), UsernamePasswordAuthenticationFilter.class)
-			.headers(org.grassroots.shared.web.SecurityHeaders.pages())
+			.headers(org.grassroots.shared.web.SecurityHeaders.pages(map.imageSources()))
 			.build();
 	}
 

@@ -33,6 +33,8 @@ import org.grassroots.shared.Role;
 import org.grassroots.shared.Times;
 import org.grassroots.shared.UnitNames;
 import org.grassroots.shared.files.Upload;
+import org.grassroots.shared.geo.MapSettings;
+import org.grassroots.shared.geo.MapView;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.shared.web.Uploads;
 import org.grassroots.units.Unit;
@@ -85,9 +87,12 @@ class ProblemPageController {
 
 	private final UnitLookup unitLookup;
 
+	private final MapSettings map;
+
 	ProblemPageController(ProblemIntake intake, ProblemDispatch dispatch, ProblemRectification rectification,
 			ProblemSupervision supervision, ProblemEvaluation evaluation, ProblemCategories categories, ProblemViews views,
-			UnitManagement units, LedgerExport export, Messages messages, TimelineText timeline, UnitLookup unitLookup) {
+			UnitManagement units, LedgerExport export, Messages messages, TimelineText timeline, UnitLookup unitLookup,
+			MapSettings map) {
 		this.intake = intake;
 		this.dispatch = dispatch;
 		this.rectification = rectification;
@@ -100,6 +105,7 @@ class ProblemPageController {
 		this.messages = messages;
 		this.timeline = timeline;
 		this.unitLookup = unitLookup;
+		this.map = map;
 	}
 
 	@GetMapping
@@ -107,6 +113,16 @@ class ProblemPageController {
 		ProblemViews.Page queue = views.queue(user, page);
 		model.addAttribute("page", queue);
 		model.addAttribute("unitNames", views.unitsOf(queue.items()));
+		// the page's problems that have a point, and nothing the list does not show
+		List<MapView.Place> places = queue.items()
+			.stream()
+			.filter(problem -> problem.latitude() != null && problem.longitude() != null)
+			.map(problem -> new MapView.Place(problem.latitude(), problem.longitude(),
+					problem.ledgerNo() + " " + problem.title(), "/problems/" + problem.id()))
+			.toList();
+		if (map.enabled() && !places.isEmpty()) {
+			model.addAttribute("problemMap", MapView.show(map, true, places));
+		}
 		return "problems/queue";
 	}
 
@@ -211,6 +227,10 @@ class ProblemPageController {
 		// the responsible unit is told why it cannot submit yet, instead of finding no button
 		model.addAttribute("submitWaits", problem.state() == ProblemState.RECTIFYING
 				&& detail.parties().contains(Party.RESPONSIBLE_UNIT) && !allowed.contains(ProblemAction.SUBMIT));
+		if (map.enabled() && problem.latitude() != null && problem.longitude() != null) {
+			model.addAttribute("problemMap", MapView.show(map, false, List.of(new MapView.Place(problem.latitude(),
+					problem.longitude(), problem.ledgerNo() + " " + problem.title(), null))));
+		}
 		return "problems/detail";
 	}
 

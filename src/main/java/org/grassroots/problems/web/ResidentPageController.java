@@ -16,6 +16,8 @@ import org.grassroots.shared.DataScope;
 import org.grassroots.shared.DomainException;
 import org.grassroots.shared.Role;
 import org.grassroots.shared.files.Upload;
+import org.grassroots.shared.geo.MapSettings;
+import org.grassroots.shared.geo.MapView;
 import org.grassroots.shared.web.Messages;
 import org.grassroots.shared.web.Uploads;
 import org.grassroots.units.Unit;
@@ -31,7 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -60,20 +61,29 @@ class ResidentPageController {
 
 	private final PublicLimits limits;
 
+	private final MapSettings map;
+
 	ResidentPageController(ProblemIntake intake, ProblemEvaluation evaluation, ProblemViews views, UnitManagement units,
-			Messages messages, PublicLimits limits) {
+			Messages messages, PublicLimits limits, MapSettings map) {
 		this.intake = intake;
 		this.evaluation = evaluation;
 		this.views = views;
 		this.units = units;
 		this.messages = messages;
 		this.limits = limits;
+		this.map = map;
 	}
 
 	@GetMapping("/report")
 	String form(Model model) {
 		model.addAttribute("districts", places(units.getByCode(CITY, DataScope.CITY).id()));
 		model.addAttribute("categories", views.categories());
+		if (map.enabled()) {
+			// a form shown again (duplicates, a refusal) shows the point chosen before
+			var given = (ProblemCommands.ResidentReport) model.getAttribute("given");
+			model.addAttribute("problemMap",
+					MapView.pick(map, given == null ? null : given.latitude(), given == null ? null : given.longitude()));
+		}
 		return "problems/report";
 	}
 
@@ -91,15 +101,24 @@ class ResidentPageController {
 			@RequestParam(required = false) BigDecimal latitude, @RequestParam(required = false) BigDecimal longitude,
 			@RequestParam(required = false) String phone, @RequestParam(defaultValue = "false") boolean anonymous,
 			@RequestParam(defaultValue = "false") boolean discloseIdentity,
-			@RequestParam(required = false) String duplicateChoice,
+			@RequestParam(required = false) String duplicateChoice, @RequestParam(required = false) String datum,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
 			@AuthenticationPrincipal @Nullable CurrentUser user, HttpServletRequest request) throws IOException {
 		String givenPhone = anonymous || phone == null || phone.isBlank() ? null : phone.trim();
+		// the map's form says which datum its point was clicked in; the point is stored in WGS-84
+		MapSettings.Datum clickedIn = MapSettings.datumOf(datum);
+		if (clickedIn != null && latitude != null && longitude != null) {
+			MapSettings.Stored stored = MapSettings.stored(clickedIn, latitude, longitude);
+			latitude = stored.latitude();
+			longitude = stored.longitude();
+		}
 		var command = new ProblemCommands.ResidentReport(locationUnitId, categoryCode, title, description, address, latitude,
 				longitude, givenPhone, discloseIdentity && givenPhone != null, duplicateOf(duplicateChoice));
 		try {
-			if (duplicateChoice == null && locationUnitId != null) {
-				List<Problem> candidates = views.possibleDuplicates(locationUnitId, categoryCode);
+			Long at = locationUnitId != null || latitude == null || longitude == null ? locationUnitId
+					: intake.placeOf(latitude, longitude).map(Unit::id).orElse(null);
+			if (duplicateChoice == null && at != null) {
+				List<Problem> candidates = views.possibleDuplicates(at, categoryCode);
 				if (!candidates.isEmpty()) {
 					model.addAttribute("candidates", candidates);
 					return refill(model, command, anonymous);
@@ -223,6 +242,13 @@ class ResidentPageController {
 		model.addAttribute("firstPage", ledgerLink(unit, filter, 0));
 		model.addAttribute("previousPage", found.page() > 0 && !pastEnd ? ledgerLink(unit, filter, found.page() - 1) : null);
 		model.addAttribute("nextPage", found.hasNext() ? ledgerLink(unit, filter, found.page() + 1) : null);
+		if (map.enabled() && !found.points().isEmpty()) {
+			model.addAttribute("problemMap", MapView.show(map, true, found.points()
+				.stream()
+				.map(point -> new MapView.Place(point.latitude(), point.longitude(), point.ledgerNo() + " " + point.title(),
+						null))
+				.toList()));
+		}
 		return "problems/ledger";
 	}
 

@@ -1,5 +1,7 @@
 package org.grassroots.shared.web;
 
+import java.util.List;
+
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -55,11 +57,34 @@ public final class SecurityHeaders {
 
 	/** Pages, Swagger UI with its own policy, and everything else outside {@code /api/**}. */
 	public static Customizer<HeadersConfigurer<HttpSecurity>> pages() {
+		return pages(List.of());
+	}
+
+	/**
+	 * Pages as {@link #pages()}, whose images may also come from the map's tile servers
+	 * ({@code MapSettings.imageSources()}, issue 21): only those origins, and only when configured.
+	 */
+	public static Customizer<HeadersConfigurer<HttpSecurity>> pages(List<String> imageSources) {
+		String policy = pagesPolicy(imageSources);
 		return headers -> common(headers)
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
 					new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
-					new ContentSecurityPolicyHeaderWriter(PAGES_POLICY)));
+					new ContentSecurityPolicyHeaderWriter(policy)));
+	}
+
+	/** {@link #PAGES_POLICY} with these origins added to {@code img-src}. */
+	static String pagesPolicy(List<String> imageSources) {
+		if (imageSources.isEmpty()) {
+			return PAGES_POLICY;
+		}
+		for (String source : imageSources) {
+			// an origin is one source expression: no space, quote, comma or semicolon could end the directive
+			if (!source.matches("https?://[A-Za-z0-9.\\[\\]:-]+")) {
+				throw new IllegalArgumentException("not an origin: " + source);
+			}
+		}
+		return PAGES_POLICY.replace("img-src 'self' data:;", "img-src 'self' data: " + String.join(" ", imageSources) + ";");
 	}
 
 	/** The API and Open311: answers for programs, never documents. */

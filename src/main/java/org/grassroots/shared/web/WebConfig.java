@@ -31,7 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * honours Accept-Language.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GrassrootsProperties.class)
+@EnableConfigurationProperties({ GrassrootsProperties.class, org.grassroots.shared.geo.MapSettings.class })
 class WebConfig implements WebMvcConfigurer {
 
 	/** Time comes from one clock, in UTC; pages show it in Asia/Shanghai. */
