@@ -133,12 +133,23 @@
     }
   }
 
+  /** The fold button says what it will do: show the map, or fold it away again. */
+  function labelToggle(folded) {
+    var toggle = document.getElementById('map-toggle');
+    if (!folded || !toggle) {
+      return;
+    }
+    folded.addEventListener('shown.bs.collapse', function () { toggle.textContent = toggle.dataset.shown; });
+    folded.addEventListener('hidden.bs.collapse', function () { toggle.textContent = toggle.dataset.folded; });
+  }
+
   function start() {
     var element = document.getElementById('map');
     if (!element || typeof L === 'undefined') {
       return;
     }
     var folded = element.closest('.collapse');
+    labelToggle(folded);
     if (folded && element.offsetWidth === 0) {
       // folded away on a phone: Leaflet needs the map's size, so it is drawn when first unfolded
       folded.addEventListener('shown.bs.collapse', function once() {

@@ -193,10 +193,12 @@ class MapBrowserTests {
 			browser.go("/ledger/500103");
 			browser.find("#map-toggle");
 			assertThat(browser.driver().findElement(By.id("map")).isDisplayed()).isFalse();
+			assertThat(browser.text("#map-toggle")).startsWith("显示地图");
 			browser.click("#map-toggle");
 			browser.find("#map");
 			waitForTiles();
 			browser.find(".map-marker");
+			assertThat(browser.text("#map-toggle")).isEqualTo("收起地图");
 			assertThat(browser.horizontalOverflow()).isLessThanOrEqualTo(0);
 			assertThat(browser.consoleErrors()).isEmpty();
 			browser.screenshot("map/ledger-390");
