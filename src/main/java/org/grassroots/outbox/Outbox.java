@@ -93,10 +93,19 @@ public class Outbox {
 		row.put("problem_id", message.problemId());
 		row.put("dedupe_key", dedupeKey(message, recipientHash));
 		row.put("emergency", message.emergency());
-		row.put("due_at", Times.utc(quietHours.due(now, message.emergency())));
+		row.put("due_at", Times.utc(quietHours.due(now.plus(message.delay()), message.emergency())));
 		row.put("stop_hash", stopHash);
 		row.put("created_at", Times.utc(now));
 		return messages.insert(row);
+	}
+
+	/**
+	 * Withdraws the messages of a kind about a problem that are still waiting, e.g. the reminder to
+	 * rate once the resident has rated: they are dropped, not sent. One already being sent goes.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int withdraw(long problemId, String kind) {
+		return messages.dropWaiting(problemId, kind, "withdrawn:");
 	}
 
 	/** An address on the public site, for a message to link to, e.g. {@code link("/track")}. */

@@ -1,5 +1,6 @@
 package org.grassroots.outbox;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +19,24 @@ import org.jspecify.annotations.Nullable;
  * recipient is written once however often it is given
  * @param emergency sent in quiet hours too
  * @param stopLink whether the message carries a link with which the recipient stops messages
+ * @param delay how long after it is written it is due (a reminder), zero for at once; quiet hours
+ * still apply at its time
  */
 public record OutgoingMessage(String kind, Channel channel, String address, @Nullable Long accountId, Locale locale,
 		Map<String, String> params, String unitPath, @Nullable Long problemId, String cause, boolean emergency,
-		boolean stopLink) {
+		boolean stopLink, Duration delay) {
 
 	public OutgoingMessage {
 		params = new LinkedHashMap<>(params);
+		delay = delay == null || delay.isNegative() ? Duration.ZERO : delay;
+	}
+
+	/** A message due at once. */
+	public OutgoingMessage(String kind, Channel channel, String address, @Nullable Long accountId, Locale locale,
+			Map<String, String> params, String unitPath, @Nullable Long problemId, String cause, boolean emergency,
+			boolean stopLink) {
+		this(kind, channel, address, accountId, locale, params, unitPath, problemId, cause, emergency, stopLink,
+				Duration.ZERO);
 	}
 
 }

@@ -109,6 +109,11 @@ class ProblemCommandSupport {
 		messages.toReporter(kind, problem, code);
 	}
 
+	/** The resident rated: the reminder to rate, if still waiting, is withdrawn. */
+	void messageRated(Problem problem) {
+		messages.rated(problem);
+	}
+
 	/** A summons to departments, as SMS and e-mail to their staff. */
 	void messageSummoned(Problem problem, List<String> unitPaths, long summonsId, boolean emergency) {
 		messages.summoned(problem, unitPaths, summonsId, emergency);
@@ -119,8 +124,11 @@ class ProblemCommandSupport {
 		if (after.source() != ProblemSource.RESIDENT || before.state() == after.state()) {
 			return;
 		}
-		if (after.state() == ProblemState.ACCEPTED || after.state() == ProblemState.CLOSED) {
-			messages.toReporter("PROBLEM_" + after.state().name(), after, null);
+		if (after.state() == ProblemState.ACCEPTED) {
+			messages.toReporter("PROBLEM_ACCEPTED", after, null);
+		}
+		else if (after.state() == ProblemState.CLOSED) {
+			messages.closedToReporter(after);
 		}
 	}
 

@@ -89,6 +89,7 @@ public class ProblemEvaluation {
 		problems.insertEvent(problem.id(), ProblemAction.EVALUATE, problem.state(), problem.state(), TimelineEntry.RESIDENT, null,
 				command.rating().name(), true, now);
 		Problem after = support.reload(problem.id());
+		support.messageRated(after);
 		events.publishEvent(new ProblemChanged(ProblemAction.EVALUATE, problem, after, command.rating().name(), TimelineEntry.RESIDENT));
 		if (reviewer != null) {
 			problems.addParty(problem.id(), reviewer);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -123,7 +124,10 @@ class ProblemMessagesIntegrationTests {
 				"https://grassroots.example.cn/problems/" + assigned);
 		assertThat(state(node, "EMAIL")).isEqualTo("SENT");
 
-		// the gateway down for two tries: the message goes on the third, once
+		// the gateway down for two tries: the message goes on the third, once (the demo data's
+		// reminders to rate, due seconds after the start here, are out of the way first)
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc(node).sql("select count(*) from outbox_message"
+				+ " where state in ('PENDING', 'SENDING')").query(Long.class).single() == 0);
 		sms.failNext(2);
 		steps.ok("nanan.admin", report.id(), "accept");
 		Map<String, String> accepted = awaitSms(RESIDENT_PHONE, "SMS_ACCEPTED");
@@ -132,6 +136,7 @@ class ProblemMessagesIntegrationTests {
 		assertThat(params(accepted)).containsEntry("ledgerNo", report.ledgerNo());
 
 		assertRefusalIsKeptAndSentAgainWithinReach(node, api, steps);
+		assertRemindedToRateUnlessRatedFirst(node, api, steps);
 		assertResidentStopsByReplyAndByLink(node, api, steps, report);
 		assertTwoNodesAndADeadOneSendEachMessageOnce(node, mail);
 	}
@@ -181,6 +186,48 @@ class ProblemMessagesIntegrationTests {
 		PageClient office = new PageClient(port(node));
 		office.signIn("nanan.admin", Api.DEMO_PASSWORD);
 		assertThat(office.get("/outbox").statusCode()).isEqualTo(403);
+	}
+
+	/**
+	 * Closing writes a reminder to rate, due some time later (5 s here, three days by default): the
+	 * resident who rated first never gets it, the one who did not does.
+	 */
+	private void assertRemindedToRateUnlessRatedFirst(ConfigurableApplicationContext node, Api api, ProblemSteps steps)
+			throws Exception {
+		String ratesFirst = "13600136001";
+		String forgets = "13600136002";
+		ProblemSteps.Report rated = closedReport(steps, ratesFirst);
+		Api.Reply rating = api.post(null, "/api/v1/public/reports/" + rated.trackingCode() + "/evaluation",
+				Api.json("rating", "SATISFIED"));
+		assertThat(rating.status()).as(rating.body()).isEqualTo(200);
+		ProblemSteps.Report unrated = closedReport(steps, forgets);
+
+		Map<String, String> reminder = awaitSms(forgets, "SMS_RATE_REMINDER");
+		assertThat(params(reminder)).containsEntry("ledgerNo", unrated.ledgerNo())
+			.containsEntry("link", "https://grassroots.example.cn/track");
+		Duration waited = jdbc(node).sql("select created_at, sent_at from outbox_message"
+				+ " where kind = 'PROBLEM_RATE_REMINDER' and problem_id = :id").param("id", unrated.id())
+			.query((rs, n) -> Duration.between(rs.getObject("created_at", OffsetDateTime.class),
+					rs.getObject("sent_at", OffsetDateTime.class)))
+			.single();
+		assertThat(waited).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+		assertThat(jdbc(node).sql("select state || ' ' || last_error from outbox_message"
+				+ " where kind = 'PROBLEM_RATE_REMINDER' and problem_id = :id").param("id", rated.id()).query(String.class)
+			.single()).isEqualTo("DROPPED withdrawn:");
+		assertThat(sms.sent()).noneMatch(form -> ratesFirst.equals(form.get("PhoneNumbers"))
+				&& "SMS_RATE_REMINDER".equals(form.get("TemplateCode")));
+	}
+
+	/** A resident's report with a phone, taken through to closing by the street. */
+	private static ProblemSteps.Report closedReport(ProblemSteps steps, String phone) {
+		ProblemSteps.Report report = steps.report(ProblemSteps.COMMUNITY, "PARKING", Api.uniqueCode("评价提醒 "), phone);
+		steps.ok("nanan.admin", report.id(), "accept");
+		steps.ok("nanan.admin", report.id(), "assign", "unitId", steps.unitId(ProblemSteps.STREET));
+		steps.ok("huayuanlu.worker", report.id(), "plan", "measures", "paint the bays");
+		steps.ok("huayuanlu.worker", report.id(), "submit", "evidence", "photos");
+		steps.ok("nanan.admin", report.id(), "recognize");
+		steps.ok("huayuanlu.worker", report.id(), "recognize");
+		return report;
 	}
 
 	/** A reply of TD through the gateway's callback, and the stop link a message carries. */
@@ -307,8 +354,9 @@ class ProblemMessagesIntegrationTests {
 				"--grassroots.outbox.sms.sign-name=重庆基层治理", "--grassroots.outbox.sms.reply-secret=s3cret",
 				"--grassroots.outbox.poll=PT0.2S", "--grassroots.outbox.max-attempts=40", "--grassroots.outbox.first-retry=PT0.5S",
 				"--grassroots.outbox.last-retry=PT1S", "--grassroots.outbox.quiet-from=", "--grassroots.outbox.quiet-until=",
-				"--grassroots.outbox.public-url=https://grassroots.example.cn/"));
-		for (String kind : List.of("RECEIVED", "ACCEPTED", "CLOSED", "ASSIGNED", "RETURNED", "DEADLINE_SOON", "SUPERVISED")) {
+				"--grassroots.outbox.public-url=https://grassroots.example.cn/",
+				"--grassroots.problems.rate-reminder-after=PT5S"));
+		for (String kind : List.of("RECEIVED", "ACCEPTED", "CLOSED", "RATE_REMINDER", "ASSIGNED", "RETURNED", "DEADLINE_SOON", "SUPERVISED")) {
 			args.add("--grassroots.outbox.sms.templates.PROBLEM_" + kind + "=SMS_" + kind);
 		}
 		ConfigurableApplicationContext node = new SpringApplicationBuilder(GrassrootsApplication.class)

@@ -132,6 +132,18 @@ public class OutboxRepository {
 			.single() > 0;
 	}
 
+	/** Drops what is still waiting of a kind about a problem, which its cause no longer wants. */
+	public int dropWaiting(long problemId, String kind, String reason) {
+		return jdbc.sql("""
+				update outbox_message set state = 'DROPPED', last_error = :reason, params = null, version = version + 1
+				where problem_id = :problem and kind = :kind and state = 'PENDING'
+				""")
+			.param("reason", reason)
+			.param("problem", problemId)
+			.param("kind", kind)
+			.update();
+	}
+
 	/** Records an opt-out once; false when the recipient had already stopped this channel. */
 	public boolean optOut(String recipientCipher, String recipientHash, Channel channel, String how, Instant at) {
 		return jdbc.sql("""

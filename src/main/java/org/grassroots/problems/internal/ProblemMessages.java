@@ -1,5 +1,6 @@
 package org.grassroots.problems.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.grassroots.people.MessageContacts;
 import org.grassroots.problems.Problem;
 import org.grassroots.shared.FieldCipher;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The SMS and e-mail a problem's steps send (docs/outbox.md), written to the outbox in the step's
  * transaction: to the staff of the units a notice asks to act (assigned, returned, deadline soon,
  * supervised, summoned), and to the resident who reported with a phone number (received, with
- * their tracking code; accepted; closed, asking them to rate).
+ * their tracking code; accepted; closed, asking them to rate; and a reminder to rate some days
+ * later, withdrawn when they rate first).
  */
 @Component
 public class ProblemMessages {
@@ -30,6 +33,8 @@ public class ProblemMessages {
 
 	private static final int TITLE_IN_MESSAGE = 20;
 
+	private static final String RATE_REMINDER = "PROBLEM_RATE_REMINDER";
+
 	private final Outbox outbox;
 
 	private final MessageContacts contacts;
@@ -38,11 +43,15 @@ public class ProblemMessages {
 
 	private final FieldCipher cipher;
 
-	ProblemMessages(Outbox outbox, MessageContacts contacts, JdbcClient jdbc, FieldCipher cipher) {
+	private final Duration rateReminderAfter;
+
+	ProblemMessages(Outbox outbox, MessageContacts contacts, JdbcClient jdbc, FieldCipher cipher,
+			@Value("${grassroots.problems.rate-reminder-after:P3D}") Duration rateReminderAfter) {
 		this.outbox = outbox;
 		this.contacts = contacts;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.rateReminderAfter = rateReminderAfter;
 	}
 
 	/** Messages for a notice to units, when its kind is one that goes out; {@code cause} as the notice's key. */
@@ -63,6 +72,25 @@ public class ProblemMessages {
 	 * first, as it is shown once and kept only as its hash.
 	 */
 	public void toReporter(String kind, Problem problem, @Nullable String trackingCode) {
+		toReporter(kind, problem, trackingCode, Duration.ZERO);
+	}
+
+	/** The closing message, and the reminder to rate that goes some days later unless they rate first. */
+	public void closedToReporter(Problem problem) {
+		toReporter("PROBLEM_CLOSED", problem, null, Duration.ZERO);
+		if (!rateReminderAfter.isZero()) {
+			toReporter(RATE_REMINDER, problem, null, rateReminderAfter);
+		}
+	}
+
+	/** The resident rated: a reminder still waiting is not sent. */
+	public void rated(Problem problem) {
+		if (outbox.sends(Channel.SMS)) {
+			outbox.withdraw(problem.id(), RATE_REMINDER);
+		}
+	}
+
+	private void toReporter(String kind, Problem problem, @Nullable String trackingCode, Duration delay) {
 		if (!outbox.sends(Channel.SMS)) {
 			return;
 		}
@@ -78,7 +106,7 @@ public class ProblemMessages {
 		params.put("link", outbox.link("/track"));
 		outbox.write(new OutgoingMessage(kind, Channel.SMS, reporter.phone(), null, reporter.locale(), params,
 				problem.handlingUnitPath(),
-				problem.id(), "problem:" + problem.id() + ":v" + problem.version(), false, true));
+				problem.id(), "problem:" + problem.id() + ":v" + problem.version(), false, true, delay));
 	}
 
 	private void toUnits(String kind, Problem problem, List<String> unitPaths, String cause, boolean emergency) {
