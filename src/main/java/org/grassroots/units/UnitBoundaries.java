@@ -141,12 +141,9 @@ public class UnitBoundaries {
 		Geometry shape = GeoJsonShapes.read(geoJson);
 		BoundaryChecks.checkValid(shape);
 		boundaries.raiseGeneration();
-		boundaries.parentOf(unit.id())
-			.ifPresent(parent -> BoundaryChecks.checkInsideParent(shape, neighbour(parent)));
-		BoundaryChecks.checkNoOverlap(shape, boundaries.siblingsMeeting(unit.id(), shape.getEnvelopeInternal())
-			.stream()
-			.map(UnitBoundaries::neighbour)
-			.toList());
+		checkFits(unit.id(), shape);
+		BoundaryChecks.checkHoldsChildren(shape,
+				boundaries.children(unit.id()).stream().map(UnitBoundaries::neighbour).toList());
 		Optional<UnitBoundary> before = boundaries.find(unit.id());
 		if (version != null && before.isEmpty()) {
 			throw DomainException.staleVersion();
@@ -159,6 +156,27 @@ public class UnitBoundaries {
 		events.publishEvent(new UnitBoundarySet(unit, before.orElse(null), after));
 		index.rebuildAfterCommit();
 		return after;
+	}
+
+	/**
+	 * A unit just moved under another parent (in the caller's transaction): its boundary, if it has
+	 * one, must fit there too, inside the new parent's and clear of the new siblings'.
+	 */
+	void checkStillFits(long unitId) {
+		Optional<Geometry> shape = boundaries.shape(unitId);
+		if (shape.isPresent()) {
+			boundaries.raiseGeneration();
+			checkFits(unitId, shape.get());
+		}
+	}
+
+	/** Inside the parent's boundary and clear of the siblings', each up to the tolerance. */
+	private void checkFits(long unitId, Geometry shape) {
+		boundaries.parentOf(unitId).ifPresent(parent -> BoundaryChecks.checkInsideParent(shape, neighbour(parent)));
+		BoundaryChecks.checkNoOverlap(shape, boundaries.siblingsMeeting(unitId, shape.getEnvelopeInternal())
+			.stream()
+			.map(UnitBoundaries::neighbour)
+			.toList());
 	}
 
 	private Unit visible(long unitId, DataScope scope) {

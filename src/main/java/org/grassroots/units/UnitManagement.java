@@ -35,7 +35,11 @@ public class UnitManagement {
 
 	private final InputCheck input;
 
-	UnitManagement(UnitRepository units, ApplicationEventPublisher events, Clock clock, InputCheck input) {
+	private final UnitBoundaries boundaries;
+
+	UnitManagement(UnitRepository units, ApplicationEventPublisher events, Clock clock, InputCheck input,
+			UnitBoundaries boundaries) {
+		this.boundaries = boundaries;
 		this.units = units;
 		this.events = events;
 		this.clock = clock;
@@ -156,6 +160,7 @@ public class UnitManagement {
 		if (!units.reparent(id, parent.id(), command.version())) {
 			throw DomainException.staleVersion();
 		}
+		boundaries.checkStillFits(id);
 		String newPath = parent.path() + before.code() + "/";
 		int moved = units.rewritePaths(before.path(), newPath, parent.depth() + 1 - before.depth());
 		Unit after = get(id, DataScope.CITY);

@@ -130,6 +130,33 @@ class UnitBoundariesIntegrationTests {
 	}
 
 	@Test
+	void aParentKeepsHoldingItsChildrenAndAMovedUnitMustFitWhereItGoes() {
+		// given a district, its west street holding a community in its south-west quarter, and an east street
+		Tree tree = tree();
+		assertThat(put(cityAdmin, tree.district(), square(0, 0, 1, 1)).status()).isEqualTo(200);
+		assertThat(put(cityAdmin, tree.street(), square(0, 0, 0.5, 1)).status()).isEqualTo(200);
+		assertThat(put(cityAdmin, tree.east(), square(0.5, 0, 1, 1)).status()).isEqualTo(200);
+		assertThat(put(cityAdmin, tree.community(), square(0, 0, 0.5, 0.5)).status()).isEqualTo(200);
+
+		// a new street boundary that leaves the community out is refused, naming it; the old one stays
+		Api.Reply shrunk = put(cityAdmin, tree.street(), square(0, 0.5, 0.5, 1));
+		assertThat(shrunk.status()).as(shrunk.body()).isEqualTo(400);
+		assertThat(shrunk.text("detail")).contains("lie outside this boundary", "Boundary test " + tree.community().code());
+		assertThat(place(0.75, 0.25)).contains(tree.street().code());
+		assertThat(api.get(cityAdmin, "/api/v1/units/" + tree.street().id() + "/boundary").json().path("properties")
+			.path("version").asInt()).isZero();
+
+		// the community cannot move under the east street, whose boundary does not hold it: nothing moves
+		JsonNode community = api.get(cityAdmin, "/api/v1/units/" + tree.community().id()).json();
+		Api.Reply moved = api.post(cityAdmin, "/api/v1/units/" + tree.community().id() + "/move",
+				Api.json("parentId", tree.east().id(), "version", community.path("version").asInt()));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(400);
+		assertThat(moved.text("detail")).contains("outside the boundary of the parent unit");
+		assertThat(api.get(cityAdmin, "/api/v1/units/" + tree.community().id()).json().path("parentId").asLong())
+			.isEqualTo(tree.street().id());
+	}
+
+	@Test
 	void onlyThoseWhoMayChangeTheUnitMayChangeItsBoundary() {
 		// given a street and a community in Nan'an
 		Node nanan = unit("500108");

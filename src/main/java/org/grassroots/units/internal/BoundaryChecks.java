@@ -63,6 +63,20 @@ public final class BoundaryChecks {
 		}
 	}
 
+	/** Refused when more than the tolerance of a child's boundary lies outside the shape. */
+	public static void checkHoldsChildren(Geometry shape, List<Neighbour> children) {
+		PreparedGeometry prepared = PreparedGeometryFactory.prepare(shape);
+		for (Neighbour child : children) {
+			if (prepared.covers(child.shape())) {
+				continue;
+			}
+			double outside = squareKm(OverlayNGRobust.overlay(child.shape(), shape, OverlayNG.DIFFERENCE));
+			if (outside > tolerance(squareKm(child.shape()))) {
+				throw DomainException.invalid("units.boundary.leaves-child", child.nameZh(), km2(outside), child.nameEn());
+			}
+		}
+	}
+
 	/** Refused when the shape shares more than the tolerance with any sibling's boundary. */
 	public static void checkNoOverlap(Geometry shape, List<Neighbour> siblings) {
 		PreparedGeometry prepared = PreparedGeometryFactory.prepare(shape);

@@ -58,6 +58,14 @@ public class BoundaryRepository {
 				""").param("id", unitId).query(BoundaryRepository::shape).optional();
 	}
 
+	/** The boundaries of the units directly below this one. */
+	public List<Shape> children(long unitId) {
+		return jdbc.sql("""
+				select c.id, c.name_zh, coalesce(c.name_en, c.name_zh), b.geometry from unit c
+				join unit_boundary b on b.unit_id = c.id where c.parent_id = :id
+				""").param("id", unitId).query(BoundaryRepository::shape).list();
+	}
+
 	/** The boundaries of the unit's administrative siblings whose box meets this box. */
 	public List<Shape> siblingsMeeting(long unitId, Envelope box) {
 		return jdbc.sql("""
