@@ -47,12 +47,27 @@ public record OutboxSettings(@DefaultValue("PT2S") Duration poll, @DefaultValue(
 			@DefaultValue("") String replySecret, @DefaultValue("PT10S") Duration timeout,
 			@Nullable Map<String, String> templates) {
 
+		public Sms {
+			templates = templates == null ? Map.of() : normalized(templates);
+		}
+
 		public boolean enabled() {
 			return !url.isBlank();
 		}
 
 		public @Nullable String template(String kind) {
-			return templates == null ? null : templates.get(kind);
+			return templates.get(kind);
+		}
+
+		/**
+		 * Keys as the kinds are named: an environment variable
+		 * ({@code GRASSROOTS_OUTBOX_SMS_TEMPLATES_PROBLEM_RECEIVED}) binds as {@code problem.received}.
+		 */
+		private static Map<String, String> normalized(Map<String, String> templates) {
+			Map<String, String> byKind = new java.util.HashMap<>();
+			templates.forEach((key, code) -> byKind.put(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+				.replace('-', '_'), code));
+			return Map.copyOf(byKind);
 		}
 
 	}
