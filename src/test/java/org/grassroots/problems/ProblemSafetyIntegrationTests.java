@@ -132,6 +132,11 @@ class ProblemSafetyIntegrationTests {
 	@Test
 	void everyRoleOfAnotherDistrictIsRefusedEverywhere() {
 		long id = steps.register("nanan.admin", Api.uniqueCode("nanan only "));
+		String ledgerNo = steps.problem("nanan.admin", id).path("ledgerNo").asString();
+		assertThat(api.get(steps.token("nanan.admin"), "/api/v1/problems?q=" + ledgerNo).json().path("items").get(0)
+			.path("id").asLong()).as("found by its ledger number").isEqualTo(id);
+		assertThat(api.get(steps.token("yuzhong.admin"), "/api/v1/problems?q=" + ledgerNo).json().path("total").asInt())
+			.isZero();
 		long attachment = api.upload(steps.token("nanan.admin"), "/api/v1/problems/" + id + "/attachments", "a.png", PNG)
 			.json()
 			.path("id")

@@ -67,7 +67,8 @@ public final class ProblemSearch {
 			params.put("to", startOf(filter.to().plusDays(1)));
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
-			terms.add("(lower(p.title) like :text or lower(p.description) like :text)");
+			// a ledger number, whole or in part, as read out from an SMS or over the phone, finds its problem too
+			terms.add("(lower(p.title) like :text or lower(p.description) like :text or p.ledger_no like :text)");
 			params.put("text", "%" + escapeLike(filter.text().trim().toLowerCase(java.util.Locale.ROOT)) + "%");
 		}
 		return new SqlCondition(String.join(" and ", terms), params);
