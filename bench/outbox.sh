@@ -196,14 +196,15 @@ jshell --class-path "target/classes:$(cat $CP)" -R-Xmx512m $WORK/messages.jsh
 # the postmaster's children, exited backends included), the gateway stub, and the machine's busy time
 cat > $WORK/ticks.sh <<SH
 #!/usr/bin/env bash
-app=0; jit=0
+# \$1: a file for each app thread's ticks (tid|name|ticks), to see where the app's CPU went
+app=0; jit=0; : > \${1:-/dev/null}
 for pid in ${APP_PIDS[*]}; do
   app=\$((app + \$(awk '{print \$14 + \$15}' /proc/\$pid/stat)))
   for task in /proc/\$pid/task/*; do
-    case "\$(cat \$task/comm 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) stat=\$(cat \$task/stat 2>/dev/null) || continue
-        jit=\$((jit + \$(echo "\${stat##*) }" | awk '{print \$12 + \$13}'))) ;;
-    esac
+    name=\$(cat \$task/comm 2>/dev/null) && stat=\$(cat \$task/stat 2>/dev/null) || continue
+    ticks=\$(echo "\${stat##*) }" | awk '{print \$12 + \$13}')
+    echo "\${task##*/}|\$name|\$ticks" >> \${1:-/dev/null}
+    case "\$name" in C1\ Compiler*|C2\ Compiler*) jit=\$((jit + ticks)) ;; esac
   done
 done
 db=\$(for pid in $POSTMASTER \$(pgrep -P $POSTMASTER); do cat /proc/\$pid/stat 2>/dev/null || true; done | awk '{s += \$14 + \$15 + \$16 + \$17} END {print s + 0}')
@@ -231,7 +232,7 @@ insert into outbox_message (kind, channel, recipient_cipher, recipient_hash, loc
 select kind, channel, recipient_cipher, recipient_hash, locale, params, unit_path, dedupe_key, 'PENDING', now(),
   stop_hash, now() from incoming;
 select pg_stat_statements_reset() \g /dev/null
-\! $WORK/ticks.sh > $2
+\! $WORK/ticks.sh $2.threads > $2
 commit;
 SQL
 }
@@ -243,7 +244,7 @@ wait_sent() { # count timeout-seconds: until the gateway has that many distinct 
     sleep 0.2
   done
   for _ in $(seq 1 100); do
-    $WORK/ticks.sh > $WORK/t1
+    $WORK/ticks.sh $WORK/t1.threads > $WORK/t1
     [ "$(left)" = 0 ] && return 0
     sleep 0.1
   done
@@ -293,10 +294,10 @@ read -r A0 D0 S0 B0 T0 J0 < $WORK/t0; read -r A1 D1 S1 B1 T1 J1 < $WORK/t1
 read -r IA0 ID0 IS0 IB0 IT0 IJ0 < $WORK/i0; read -r IA1 ID1 IS1 IB1 IT1 IJ1 < $WORK/i1
 HZ=$(getconf CLK_TCK)
 python3 - "$N" "$NODES" "$GATEWAY_MS" "$POLL" "$HZ" "$T0" "$LAST" "$T1" "$((A1 - A0))" "$((D1 - D0))" "$((S1 - S0))" "$((B1 - B0))" \
-  "${COUNTS[0]}" "${COUNTS[1]}" "$((IA1 - IA0))" "$((ID1 - ID0))" "${IDLE_COUNTS[0]}" "$IT0" "$IT1" "$BY_NODE" "$LOAD0" "$LOAD1" "$(nproc)" "${PROBLEMS:-none}" "$((J1 - J0))" <<'PY'
+  "${COUNTS[0]}" "${COUNTS[1]}" "$((IA1 - IA0))" "$((ID1 - ID0))" "${IDLE_COUNTS[0]}" "$IT0" "$IT1" "$BY_NODE" "$LOAD0" "$LOAD1" "$(nproc)" "${PROBLEMS:-none}" "$((J1 - J0))" $WORK/t0.threads $WORK/t1.threads <<'PY'
 import sys
 (n, nodes, gw, poll, hz, t0, last, t1, app, db, stub, busy, stmts, outbox, iapp, idb, istmts, it0, it1, by_node,
- load0, load1, cores, problems, jit) = sys.argv[1:]
+ load0, load1, cores, problems, jit) = sys.argv[1:-2]
 n, hz = int(n), int(hz)
 wall = float(last) - float(t0)          # from the commit to the last row marked SENT
 span = float(t1) - float(t0)            # the counters' window: a little longer
@@ -306,11 +307,23 @@ idle = float(it1) - float(it0)
 print(f"{n} messages, {nodes} node(s), gateway {gw} ms, poll {poll}: {wall:.1f} s, {n / wall:.0f} messages/s"
       f" (per node: {by_node})")
 print(f"  app CPU {ms(app) / n:.3f} ms/message (JIT compilers {ms(jit) / n:.3f}), database CPU {ms(db) / n:.3f} ms/message, gateway stub {ms(stub) / n:.3f} ms/message")
+# the app's CPU by thread, named without their numbers (scheduling-1 is the sender's)
+import re, collections
+def threads(f):
+    return {tid: (name, int(t)) for tid, name, t in (l.rstrip("\n").split("|") for l in open(f))}
+before, after = threads(sys.argv[-2]), threads(sys.argv[-1])
+groups = collections.Counter()
+for tid, (name, t) in after.items():
+    groups[name if name.startswith("scheduling") else re.sub(r"[-#]?\d+$", "", name.rstrip("-"))] += t - before.get(tid, (name, 0))[1]
+print("  app CPU by thread, ms/message: " + ", ".join(f"{g} {ms(t) / n:.3f}" for g, t in groups.most_common(6)))
 print(f"  statements {int(stmts) / n:.2f}/message, of which on outbox tables {int(outbox) / n:.2f}")
+# the background work of the same span at the idle rate, taken off: what the sending itself cost
+net_app, net_db = (ms(app) - ms(iapp) / idle * span) / n, (ms(db) - ms(idb) / idle * span) / n
+print(f"  net of the idle background: app CPU {net_app:.3f} ms/message, database CPU {net_db:.3f} ms/message")
 print(f"  idle, per second: app CPU {ms(iapp) / idle:.0f} ms, database CPU {ms(idb) / idle:.0f} ms, {int(istmts) / idle:.1f} statements")
 print(f"  other processes used {others:.0f}% of the {cores} cores; load average {load0} before, {load1} after")
 print(f"  problems: {problems}")
-print(f"| {nodes} | {gw} | {poll} | {n:,} | {wall:.1f} | {n / wall:,.0f} | {ms(app) / n:.2f} ({ms(jit) / n:.2f}) | {ms(db) / n:.2f} | "
+print(f"| {nodes} | {gw} | {poll} | {n:,} | {wall:.1f} | {n / wall:,.0f} | {ms(app) / n:.2f} ({ms(jit) / n:.2f}) | {net_app:.2f} | {ms(db) / n:.2f} | {net_db:.2f} | "
       f"{int(stmts) / n:.2f} ({int(outbox) / n:.2f}) | {others:.0f}% |")
 PY
 [ -z "$PROBLEMS" ] || { echo "FAILED:$PROBLEMS"; exit 3; }
